@@ -1,0 +1,76 @@
+package dev.nettune.bench;
+
+import dev.nettune.client.StreamConnection;
+import dev.nettune.server.BlockingServer;
+import dev.nettune.server.ServerConfig;
+import dev.nettune.socket.SocketTuning;
+import dev.nettune.wire.Kind;
+import dev.nettune.wire.Request;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How fast is one small request/response on a persistent loopback connection, through the whole
+ * nettune chain? This is the harness's own floor: a blocking java.net.Socket client against the
+ * thread-per-connection {@link BlockingServer}, 64-byte echo, TCP_NODELAY on, every reply verified.
+ *
+ * <p>Expect about what a native blocking ping-pong (sockperf, qperf tcp_lat) gets on the same
+ * machine: within 10% when the harness costs nothing next to the kernel. On a small VM the score
+ * is dominated by CPU placement: client and server threads on one core (taskset -c 0) give several
+ * times the round trips of two threads free on two cores, because each cross-core wake-up costs
+ * more than the loopback itself. Compare like with like.
+ *
+ * <p>Read: {@code thrpt} in round trips/s (higher is better); {@code sample} in µs per round trip
+ * with percentiles (lower is better). With {@code -prof gc}, {@code gc.alloc.rate.norm} should be
+ * near 0 B/op: requests and reply buffers are reused.
+ *
+ * <p>Run: {@code java -jar target/benchmarks.jar RoundTripBenchmark -prof gc}
+ */
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
+@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
+@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
+@State(Scope.Thread)
+public class RoundTripBenchmark {
+
+    /** Request and reply payload, bytes. */
+    @Param({"64"})
+    public int payload;
+
+    private BlockingServer server;
+    private StreamConnection connection;
+    private Request request;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        server = new BlockingServer(ServerConfig.DEFAULT);
+        connection = new StreamConnection(server.address(), SocketTuning.NO_DELAY);
+        request = Request.of(Kind.ECHO, payload);
+    }
+
+    @Benchmark
+    public void roundTrip() throws IOException {
+        connection.exchange(request);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        connection.close();
+        server.close();
+    }
+}

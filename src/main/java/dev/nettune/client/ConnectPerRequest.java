@@ -1,0 +1,54 @@
+package dev.nettune.client;
+
+import dev.nettune.socket.SocketTuning;
+import dev.nettune.wire.Request;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+
+/**
+ * ConnectPerRequest opens a connection, makes one exchange and closes it, every time (netperf
+ * TCP_CRR); or only connects and closes (TCP_CC). How it closes is the tuning's: a normal close
+ * sends FIN and leaves TIME_WAIT on this side; SO_LINGER 0 sends RST and leaves none.
+ * Ephemeral-port exhaustion surfaces as {@link PortExhaustedException}, never as a hang.
+ */
+public final class ConnectPerRequest {
+    private final SocketAddress server;
+    private final SocketTuning tuning;
+    private long connects;
+
+    public ConnectPerRequest(SocketAddress server, SocketTuning tuning) {
+        this.server = server;
+        this.tuning = tuning;
+    }
+
+    /** Connect, one verified exchange, close. */
+    public void exchange(Request request) throws IOException {
+        try (StreamConnection c = connect()) {
+            c.exchange(request);
+        }
+    }
+
+    /** Connect and close, no data. */
+    public void connectOnly() throws IOException {
+        connect().close();
+    }
+
+    private StreamConnection connect() throws IOException {
+        try {
+            StreamConnection c = new StreamConnection(server, tuning);
+            connects++;
+            return c;
+        } catch (IOException e) {
+            if (PortExhaustedException.isExhaustion(e)) {
+                throw new PortExhaustedException(connects, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Connections opened so far. */
+    public long connects() {
+        return connects;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nettune.client;
+
+import dev.nettune.socket.EffectiveOptions;
+import dev.nettune.socket.OptionTarget;
+import dev.nettune.socket.SocketTuning;
+import dev.nettune.wire.ReplyCheck;
+import dev.nettune.wire.Request;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/** A StreamConnection exchanges frames over java.net.Socket's blocking streams: one write, then reads. */
+public final class StreamConnection implements ClientConnection {
+    /** Connect timeout: loopback connects in microseconds; a full backlog should fail, not hang. */
+    public static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final EffectiveOptions options;
+    private final ReplyCheck check = new ReplyCheck();
+    private byte[] reply = new byte[0];
+    private ByteBuffer replyView = ByteBuffer.wrap(reply);
+
+    public StreamConnection(SocketAddress server, SocketTuning tuning) throws IOException {
+        socket = new Socket();
+        try {
+            tuning.applyToClient(OptionTarget.of(socket));
+            socket.connect(server, CONNECT_TIMEOUT_MILLIS);
+            options = EffectiveOptions.readFrom(OptionTarget.of(socket));
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void exchange(Request request) throws IOException {
+        request.next();
+        out.write(request.array(), 0, request.frameLength());
+        int n = request.replyLength();
+        if (reply.length < n) {
+            reply = new byte[n];
+            replyView = ByteBuffer.wrap(reply);
+        }
+        for (int done = 0; done < n; ) {
+            int r = in.read(reply, done, n - done);
+            if (r < 0) {
+                throw new EOFException("server closed the connection after " + done + " of " + n + " reply bytes");
+            }
+            done += r;
+        }
+        check.verify(request, replyView);
+    }
+
+    /** The underlying socket, for benchmarks that write in parts or tune further. */
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public EffectiveOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

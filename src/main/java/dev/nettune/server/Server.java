@@ -1,0 +1,28 @@
+package dev.nettune.server;
+
+import dev.nettune.socket.EffectiveOptions;
+
+import java.net.SocketAddress;
+
+/**
+ * A Server is an in-process echo/ack server on loopback. It is listening when its constructor
+ * returns; {@link #close()} closes the listener and every connection and joins every thread.
+ */
+public interface Server extends AutoCloseable {
+    /** The bound address: loopback with the real port, or a Unix-domain socket path. */
+    SocketAddress address();
+
+    ServerStats stats();
+
+    /** Options read back from the listening socket after bind. */
+    EffectiveOptions listenerOptions();
+
+    /** Options read back from the most recently accepted socket, or null before the first accept. */
+    EffectiveOptions acceptedOptions();
+
+    /** Threads this server runs right now (acceptor, event loops, connection threads). */
+    int threadCount();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,103 @@
+package dev.nettune.server;
+
+import dev.nettune.wire.Header;
+import dev.nettune.wire.Kind;
+import dev.nettune.wire.ProtocolException;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * A StreamFrameServer serves frames on one connection's blocking streams until the peer closes:
+ * echo requests come back in one write, ack requests are streamed through a fixed chunk and
+ * answered with a header. Buffers grow to the largest frame seen (capped) and are reused.
+ */
+final class StreamFrameServer {
+    /** Ack payloads are read in chunks of this size, so a large one never needs a large buffer. */
+    private static final int ACK_CHUNK_BYTES = 64 << 10;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final ServerStats stats;
+    private final int maxFrameBytes;
+    private final Header header = new Header();
+    private final CRC32C crc = new CRC32C();
+    private byte[] buf = new byte[Header.BYTES + 1024];
+    private ByteBuffer view = ByteBuffer.wrap(buf);
+
+    StreamFrameServer(InputStream in, OutputStream out, ServerStats stats, int maxFrameBytes) {
+        this.in = in;
+        this.out = out;
+        this.stats = stats;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Serves until a clean EOF between frames; throws on a protocol error or an EOF mid-frame. */
+    void serve() throws IOException {
+        while (readFully(0, Header.BYTES, true)) {
+            header.decode(view, 0, maxFrameBytes);
+            if (!header.kind().isRequest()) {
+                throw new ProtocolException("expected a request, got " + header);
+            }
+            int len = header.length();
+            crc.reset();
+            int replyBytes;
+            if (header.kind() == Kind.ECHO) {
+                ensureCapacity(Header.BYTES + len);
+                readFully(Header.BYTES, len, false);
+                crc.update(buf, Header.BYTES, len);
+                checkCrc();
+                Header.encode(view, 0, Kind.ECHO_REPLY, len, header.seq(), header.crc());
+                replyBytes = Header.BYTES + len;
+            } else {
+                for (int left = len; left > 0; ) {
+                    int n = Math.min(left, Math.min(ACK_CHUNK_BYTES, buf.length));
+                    readFully(0, n, false);
+                    crc.update(buf, 0, n);
+                    left -= n;
+                }
+                checkCrc();
+                Header.encode(view, 0, Kind.ACK_REPLY, 0, header.seq(), header.crc());
+                replyBytes = Header.BYTES;
+            }
+            out.write(buf, 0, replyBytes);
+            out.flush();
+            stats.bytesIn.add(Header.BYTES + len);
+            stats.bytesOut.add(replyBytes);
+            stats.frames.increment();
+        }
+    }
+
+    private void checkCrc() throws ProtocolException {
+        if ((int) crc.getValue() != header.crc()) {
+            throw new ProtocolException("payload CRC mismatch in " + header);
+        }
+    }
+
+    private void ensureCapacity(int n) {
+        if (buf.length < n) {
+            buf = new byte[Math.max(n, Math.min(maxFrameBytes + Header.BYTES, buf.length * 2))];
+            view = ByteBuffer.wrap(buf);
+        }
+    }
+
+    /** Reads exactly n bytes; returns false on EOF before the first byte when that is allowed. */
+    private boolean readFully(int off, int n, boolean eofAllowedAtStart) throws IOException {
+        int done = 0;
+        while (done < n) {
+            int r = in.read(buf, off + done, n - done);
+            if (r < 0) {
+                if (done == 0 && eofAllowedAtStart) {
+                    return false;
+                }
+                throw new EOFException("peer closed mid-frame after " + done + " of " + n + " bytes");
+            }
+            done += r;
+        }
+        return true;
+    }
+}
