@@ -1,0 +1,78 @@
+package dev.nettune.bench;
+
+import dev.nettune.socket.EffectiveOptions;
+import dev.nettune.socket.SocketTuning;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * SockoptsLog records, beside the JMH JSON, the socket options a benchmark set — requested, read
+ * back by Java, and the kernel's view — one JSON object per line. The suite runner names the file
+ * with {@code -Dnettune.sockopts.file}; without it (a plain {@code java -jar benchmarks.jar} run)
+ * nothing is written. Line format:
+ * <pre>{"benchmark":"...","params":{"k":"v"},"endpoint":"client","option":"SO_SNDBUF","requested":4096,"effective":4096,"kernel":8192}</pre>
+ */
+public final class SockoptsLog {
+    /** System property naming the file to append to. */
+    public static final String FILE_PROPERTY = "nettune.sockopts.file";
+
+    private SockoptsLog() {
+    }
+
+    /**
+     * Appends the buffer and TCP_NODELAY settings of one endpoint ("client", "server-accepted",
+     * "server-listener"). Call from a trial-level @Setup, never on the measured path.
+     */
+    public static void record(BenchmarkParams params, String endpoint, SocketTuning requested, EffectiveOptions effective) {
+        String file = System.getProperty(FILE_PROPERTY);
+        if (file == null || effective == null) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, params, endpoint, "SO_SNDBUF", requested.sendBuffer(), effective.sendBuffer(), effective.kernelSendBuffer());
+        line(out, params, endpoint, "SO_RCVBUF", requested.receiveBuffer(), effective.receiveBuffer(), effective.kernelReceiveBuffer());
+        Boolean noDelay = effective.tcpNoDelay();
+        if (noDelay != null) {
+            line(out, params, endpoint, "TCP_NODELAY", requested.tcpNoDelay() == null ? null : (requested.tcpNoDelay() ? 1 : 0), noDelay ? 1 : 0, null);
+        }
+        try {
+            Files.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append socket options to " + file, e);
+        }
+    }
+
+    private static void line(StringBuilder out, BenchmarkParams params, String endpoint, String option,
+                             Integer requested, Integer effective, Integer kernel) {
+        Map<String, String> p = new TreeMap<>();
+        for (String k : params.getParamsKeys()) {
+            p.put(k, params.getParam(k));
+        }
+        out.append("{\"benchmark\":").append(quote(params.getBenchmark()))
+                .append(",\"params\":{");
+        String sep = "";
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            out.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
+            sep = ",";
+        }
+        out.append("},\"endpoint\":").append(quote(endpoint))
+                .append(",\"option\":").append(quote(option))
+                .append(",\"requested\":").append(requested)
+                .append(",\"effective\":").append(effective)
+                .append(",\"kernel\":").append(kernel)
+                .append("}\n");
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
