@@ -133,6 +133,11 @@ public final class Units {
         return Long.toString(b);
     }
 
+    /** A plain number without trailing zeros: 0.05 -> "0.05", 99.99 -> "99.99", 50.0 -> "50". */
+    public static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+
     /** A percentage with sign and one decimal: 0.123 -> "+12.3%". */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction)) {
