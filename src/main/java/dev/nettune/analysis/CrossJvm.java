@@ -21,8 +21,9 @@ public record CrossJvm(Family family, String mode, String unit, List<ResultKey.R
                        Map<JvmId, Double> geomeanRatio, int geomeanRows) {
 
     /**
-     * Builds one table per (mode, unit) of {@code results} (all of one family). Tables need the
-     * baseline and at least one other JVM; returns none otherwise.
+     * Builds one table per (mode, unit) of {@code results} (all of one family), for groups measured
+     * on at least two JVMs. The baseline is {@code baseline} where it has results, otherwise the
+     * oldest JVM of the group (the table's heading says which).
      */
     public static List<CrossJvm> build(Family family, List<Result> results, List<JvmId> orderedJvms, JvmId baseline,
                                        Comparison.Test test, double alpha) {
@@ -34,17 +35,20 @@ public record CrossJvm(Family family, String mode, String unit, List<ResultKey.R
         for (List<Result> group : byUnit.values()) {
             Set<JvmId> present = new LinkedHashSet<>();
             group.forEach(r -> present.add(r.key().jvm()));
-            if (!present.contains(baseline) || present.size() < 2) {
+            if (present.size() < 2) {
                 continue;
             }
+            // the chosen baseline when it measured this group, otherwise the oldest JVM that did
+            JvmId base = present.contains(baseline) ? baseline
+                    : orderedJvms.stream().filter(present::contains).findFirst().orElseThrow();
             List<JvmId> jvms = new ArrayList<>();
-            jvms.add(baseline);
-            orderedJvms.stream().filter(j -> present.contains(j) && !j.equals(baseline)).forEach(jvms::add);
+            jvms.add(base);
+            orderedJvms.stream().filter(j -> present.contains(j) && !j.equals(base)).forEach(jvms::add);
             Map<ResultKey.Row, Map<JvmId, Result>> cells = new LinkedHashMap<>();
             for (Result r : group) {
                 cells.computeIfAbsent(r.key().row(), k -> new LinkedHashMap<>()).put(r.key().jvm(), r);
             }
-            out.add(table(family, group.get(0).key(), cells, jvms, baseline, test, alpha));
+            out.add(table(family, group.get(0).key(), cells, jvms, base, test, alpha));
         }
         return out;
     }

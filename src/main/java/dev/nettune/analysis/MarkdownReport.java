@@ -55,7 +55,12 @@ public final class MarkdownReport {
             }
             out.append("## ").append(f.title).append("\n\n");
             for (CrossJvm t : tables.getOrDefault(f, List.of())) {
-                out.append("### Comparison: ").append(t.mode()).append(", ").append(t.unit()).append("\n\n");
+                out.append("### Comparison: ").append(t.mode()).append(", ").append(t.unit());
+                if (!t.baseline().equals(baseline)) {
+                    out.append(" (baseline ").append(set.name(t.baseline())).append(": ")
+                            .append(set.name(baseline)).append(" has no results here)");
+                }
+                out.append("\n\n");
                 out.append(comparisonTable(t, set).render()).append('\n');
             }
             List<Charts.Link> links = charts.getOrDefault(f, List.of());
