@@ -22,6 +22,8 @@ public final class ResultSet {
     private final int files;
     private final int unusableFiles;
     private final int skippedEntries;
+    private final List<JvmId> jvms;
+    private final Map<JvmId, String> names = new HashMap<>();
 
     /** Groups what was read; entries with a key already seen are skipped and named. */
     public ResultSet(List<Result> read, List<SockOpt> sockOpts, Map<String, RunInfo> runs, List<Diagnostic> diags,
@@ -45,6 +47,12 @@ public final class ResultSet {
             }
         }
         this.skippedEntries = skippedEntries + dup;
+        this.jvms = results.stream().map(r -> r.key().jvm()).distinct().sorted(JvmId::compareAge)
+                .collect(Collectors.toUnmodifiableList());
+        for (JvmId j : jvms) {
+            long same = jvms.stream().filter(o -> o.label().equals(j.label())).count();
+            names.put(j, same > 1 ? j.key() : j.label());
+        }
     }
 
     public List<Result> results() {
@@ -88,8 +96,7 @@ public final class ResultSet {
 
     /** All JVMs, oldest first. */
     public List<JvmId> jvms() {
-        return results.stream().map(r -> r.key().jvm()).distinct().sorted(JvmId::compareAge)
-                .collect(Collectors.toList());
+        return jvms;
     }
 
     /**
@@ -114,8 +121,7 @@ public final class ResultSet {
 
     /** The display name of a JVM: its label, with "@runId" when the label occurs in several runs. */
     public String name(JvmId j) {
-        long same = jvms().stream().filter(o -> o.label().equals(j.label())).count();
-        return same > 1 ? j.key() : j.label();
+        return names.getOrDefault(j, j.label());
     }
 
     /** Results of one family, in reading order. */

@@ -26,6 +26,9 @@
  * </ol>
  * {@link dev.nettune.analysis.Analyze} is the command line that runs the pipeline.
  *
+ * <p>Speed: 100 result files (25 runs × 4 files, 600 results, 50 JVM columns, 5 charts) take about
+ * 2.4 s wall time on the 2-core development VM, charts included (1.7 s without), JVM start included.
+ *
  * <p>Stance: weak data yields warnings next to the numbers, never exceptions and never silence;
  * every file or entry that is not used is counted and named.
  */
