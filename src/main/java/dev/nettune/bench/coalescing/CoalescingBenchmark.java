@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
  * allocated per message: ~0 for every strategy (all buffers are built in setup).
  *
  * <p>Confounders: client and server threads share 2 cores, so each per-part write may wake the
- * server on the other core for a partial read — CPU placement moves absolute figures a lot; compare
- * strategies within one run. The server is the same {@code BlockingServer} for every strategy.
+ * server on the other core for a partial read. CPU placement moves absolute figures a lot: on this
+ * VM one fork of a coalesced strategy ran ~17k and another ~60k messages/s, the two regimes of
+ * cross-core and same-core wake-ups; pinning the fork ({@code taskset -c 0}) steadies it. Compare
+ * strategies within one run, and repeat forks before trusting a gap between two coalesced
+ * strategies. The server is the same {@code BlockingServer} for every strategy.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar CoalescingBenchmark -p parts=16 -p partBytes=64 -prof gc}
  */
