@@ -36,12 +36,17 @@ public final class Outcome {
     private final List<String> errors = new ArrayList<>();
     private long nanos;
 
-    /** Accounts one class's run: its planned points, JMH's results and the skip file's lines. */
-    public void add(Collection<Plan.Point> points, Collection<RunResult> results, List<SkipLine> skips) {
+    /** The points JMH produced a result for. */
+    public static Set<Plan.Point> done(Collection<RunResult> results) {
         Set<Plan.Point> done = new HashSet<>();
         for (RunResult r : results) {
             done.add(pointOf(r.getParams()));
         }
+        return done;
+    }
+
+    /** Accounts one class's run: its planned points, those with a result, and the skip file's lines. */
+    public void add(Collection<Plan.Point> points, Set<Plan.Point> done, List<SkipLine> skips) {
         planned += points.size();
         for (Plan.Point p : points) {
             if (done.contains(p)) {

@@ -170,7 +170,7 @@ public record Plan(List<ClassPlan> classes) {
                     for (String m : values) {
                         try {
                             parsed.add(Mode.deepValueOf(m));
-                        } catch (IllegalArgumentException e) {
+                        } catch (IllegalArgumentException | IllegalStateException e) {
                             throw new UsageException(file + ": " + key + ": unknown mode '" + m + "'; valid: thrpt, avgt, sample, ss");
                         }
                     }

@@ -426,7 +426,7 @@ public final class Suite {
         while (true) {
             try {
                 Collection<RunResult> results = new Runner(b.build()).run();
-                outcome.add(c.points(), results, Outcome.readSkips(skips).stream()
+                outcome.add(c.points(), Outcome.done(results), Outcome.readSkips(skips).stream()
                         .filter(s -> c.methods().contains(s.benchmark())).toList());
                 break;
             } catch (RunnerException | IOException | RuntimeException e) {
