@@ -71,10 +71,21 @@ public final class Suite {
     static final long LOCK_POLL_SECONDS = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Quick is meant to answer every family's question within this per JVM on a 2-core machine. */
+    static final long QUICK_BUDGET_SECONDS = 600;
+    /** Smoke is CI's check of the whole pipeline: benchmarks within this for all JVMs together. */
+    static final long SMOKE_BUDGET_SECONDS = 240;
+
     private final PrintStream out;
+    private final String analyzeClass;
 
     Suite(PrintStream out) {
+        this(out, ANALYZE_CLASS);
+    }
+
+    Suite(PrintStream out, String analyzeClass) {
         this.out = out;
+        this.analyzeClass = analyzeClass;
     }
 
     public static void main(String[] args) {
@@ -256,6 +267,14 @@ public final class Suite {
         out.println("Plan: " + points + " points x " + p.targets().size() + " JVMs = " + points * p.targets().size()
                 + " runs, estimated " + duration(perJvm * p.targets().size()) + " (~" + Math.round(perPoint * 10) / 10.0
                 + " s a point), then the analysis into " + o.analysis());
+        if (o.profile() == Profile.QUICK && perJvm > QUICK_BUDGET_SECONDS) {
+            out.println("  warning: quick should fit " + duration(QUICK_BUDGET_SECONDS) + " per JVM; this plan needs ~"
+                    + duration(perJvm) + ": trim the quick.* keys of the largest classes above");
+        }
+        if (o.profile() == Profile.SMOKE && perJvm * p.targets().size() > SMOKE_BUDGET_SECONDS) {
+            out.println("  warning: smoke should fit " + duration(SMOKE_BUDGET_SECONDS) + " for all JVMs; this plan needs ~"
+                    + duration(perJvm * p.targets().size()) + ": give every class 1-2 smoke points");
+        }
     }
 
     int execute(Prepared p) {
@@ -472,13 +491,13 @@ public final class Suite {
      */
     boolean analyze(SuiteOptions o, boolean noInputIsFine) {
         try {
-            Class.forName(ANALYZE_CLASS, false, Suite.class.getClassLoader());
+            Class.forName(analyzeClass, false, Suite.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            out.println("nettune: analysis module (" + ANALYZE_CLASS + ") is not in this build; no report written");
+            out.println("nettune: analysis module (" + analyzeClass + ") is not in this build; no report written");
             return true;
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ANALYZE_CLASS, "--out", o.analysis().toString()));
+                "-cp", System.getProperty("java.class.path"), analyzeClass, "--out", o.analysis().toString()));
         if (o.baseline() != null) {
             command.addAll(List.of("--baseline", o.baseline()));
         }

@@ -76,6 +76,32 @@ class SuiteTest {
     }
 
     @Test
+    void skipRegeneratesTheReportFromExistingResults(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("results"));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
+        int status = suite.run(options("--skip=true", "--results=" + tmp.resolve("results"),
+                "--analysis=" + tmp.resolve("report"), "--baseline=jdk17"));
+        assertEquals(Suite.EXIT_OK, status, buf.toString(StandardCharsets.UTF_8));
+        assertEquals("--out " + tmp.resolve("report") + " --baseline jdk17 " + tmp.resolve("results"),
+                Files.readString(tmp.resolve("report/args.txt")));
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("nettune: report: " + tmp.resolve("report/README.md")));
+    }
+
+    @Test
+    void analysisWithoutInputIsReportedAndAbsentModuleIsNotAFailure(@TempDir Path tmp) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Suite fake = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
+        SuiteOptions o = options("--results=" + tmp.resolve("none"), "--analysis=" + tmp.resolve("report"));
+        assertTrue(fake.analyze(o, true));
+        assertEquals(false, fake.analyze(o, false), "after a run, an analysis that finds nothing is a failure");
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("analysis found no usable results"));
+        Suite absent = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), "dev.nettune.analysis.NoSuchClass");
+        assertTrue(absent.analyze(o, false));
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("(dev.nettune.analysis.NoSuchClass) is not in this build"));
+    }
+
+    @Test
     void durationsReadLikeAClock() {
         assertEquals("42s", Suite.duration(42));
         assertEquals("9m41s", Suite.duration(581));
@@ -90,7 +116,7 @@ class SuiteTest {
     @Test
     void tinyRealRunWritesTheContractLayoutAndCountsAFailedPoint(@TempDir Path tmp) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
         int status = suite.run(options("--profile=smoke", "--jvms=" + SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
                 "--jmh=-bm thrpt -r 300ms -p payload=64,notanumber"));
@@ -116,5 +142,7 @@ class SuiteTest {
         assertEquals(1, results.size());
         assertEquals("64", results.get(0).get("params").get("payload").asText());
         assertTrue(out.contains(label + ": 2 points, 1 ok, 0 skipped, 1 failed"), out);
+        assertEquals("--out " + tmp.resolve("analysis") + " " + tmp.resolve("results"),
+                Files.readString(tmp.resolve("analysis/args.txt")), "the analysis runs over the whole results root");
     }
 }
