@@ -59,9 +59,10 @@ public record Plan(List<ClassPlan> classes) {
      * @param params     parameter values the profile or the command line imposes
      * @param points     every point the runner will run
      * @param hasProfile whether the class has a profile file
+     * @param forkJvmArgs the class's {@code @Fork(jvmArgs)}, empty when it sets none
      */
     public record ClassPlan(String className, List<String> methods, List<Mode> modes, Map<String, List<String>> params,
-                            List<Point> points, boolean hasProfile) {
+                            List<Point> points, boolean hasProfile, List<String> forkJvmArgs) {
         public String simpleName() {
             return className.substring(className.lastIndexOf('.') + 1);
         }
@@ -213,7 +214,11 @@ public record Plan(List<ClassPlan> classes) {
                 }
             }
         }
-        return new ClassPlan(className, List.copyOf(methods.keySet()), List.copyOf(modes), params, List.copyOf(points), props != null);
+        List<String> forkJvmArgs = methods.values().stream().flatMap(List::stream)
+                .filter(e -> e.getJvmArgs().hasValue()).findFirst()
+                .map(e -> List.copyOf(e.getJvmArgs().get())).orElse(List.of());
+        return new ClassPlan(className, List.copyOf(methods.keySet()), List.copyOf(modes), params, List.copyOf(points),
+                props != null, forkJvmArgs);
     }
 
     static List<Map<String, String>> crossProduct(Map<String, List<String>> grid) {

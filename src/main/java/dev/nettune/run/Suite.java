@@ -93,7 +93,9 @@ public final class Suite {
         try {
             status = new Suite(System.out).run(SuiteOptions.parse(args));
         } catch (UsageException e) {
-            System.err.println("nettune: " + e.getMessage());
+            System.out.flush();
+            System.err.println("nettune: error: " + e.getMessage());
+            System.err.println("nettune: nothing was run (options: java -cp target/benchmarks.jar " + Suite.class.getName() + " --help)");
             status = EXIT_USAGE;
         }
         System.exit(status);
@@ -437,6 +439,10 @@ public final class Suite {
                 .measurementIterations(p.timing().measurementIterations()).measurementTime(p.timing().measurementTime());
         c.params().forEach((k, v) -> b.param(k, v.toArray(new String[0])));
         c.modes().forEach(b::mode);
+        // Without jvmArgs JMH hands the forks this process's own JVM flags, which were chosen for the
+        // JDK running Maven (e.g. --sun-misc-unsafe-memory-access=allow, fatal on 17): never inherit them.
+        List<String> jvmArgs = p.jmh().getJvmArgs().hasValue() ? List.copyOf(p.jmh().getJvmArgs().get()) : c.forkJvmArgs();
+        b.jvmArgs(jvmArgs.toArray(new String[0]));
         b.jvm(jvm).jvmArgsPrepend(flags.toArray(new String[0]))
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON).result(dir.resolve(c.simpleName() + ".json").toString());

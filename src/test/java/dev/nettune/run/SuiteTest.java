@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -141,6 +142,15 @@ class SuiteTest {
         JsonNode results = new ObjectMapper().readTree(runDir.resolve(label).resolve("RoundTripBenchmark.json").toFile());
         assertEquals(1, results.size());
         assertEquals("64", results.get(0).get("params").get("payload").asText());
+        List<String> forkArgs = new ArrayList<>();
+        results.get(0).get("jvmArgs").forEach(a -> forkArgs.add(a.asText()));
+        List<String> expected = new ArrayList<>();
+        if (Runtime.version().feature() >= JvmTarget.UNSAFE_FLAG_SINCE) {
+            expected.add(JvmTarget.UNSAFE_FLAG);
+        }
+        expected.addAll(List.of("-Dnettune.sockopts.file=" + runDir.resolve(label).resolve("sockopts.jsonl"),
+                "-Dnettune.skips.file=" + runDir.resolve(label).resolve("skips.jsonl"), "-Xmx1g", "-Xms1g"));
+        assertEquals(expected, forkArgs, "suite flags + the class's @Fork args, nothing inherited from the test JVM");
         assertTrue(out.contains(label + ": 2 points, 1 ok, 0 skipped, 1 failed"), out);
         assertEquals("--out " + tmp.resolve("analysis") + " " + tmp.resolve("results"),
                 Files.readString(tmp.resolve("analysis/args.txt")), "the analysis runs over the whole results root");
