@@ -1,6 +1,7 @@
 package dev.nettune.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record Variant(String name, int minFeature, int maxFeature, List<String> 
                 "virtual-thread I/O polled by platform poller threads (JDK 21 design)"));
         m.put("cpu0", new Variant("cpu0", Jdk.MIN_FEATURE, Integer.MAX_VALUE, List.of(), "0",
                 "whole benchmark JVM (client and server threads) pinned to CPU 0"));
-        BUILT_IN = Map.copyOf(m);
+        BUILT_IN = Collections.unmodifiableMap(m);
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+");
