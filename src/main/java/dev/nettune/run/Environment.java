@@ -1,5 +1,7 @@
 package dev.nettune.run;
 
+import dev.nettune.socket.Sysctl;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,21 +44,11 @@ public final class Environment {
         h.put("ulimitNofile", openFileLimit(read(Path.of("/proc/self/limits"))));
         Map<String, String> sysctls = new LinkedHashMap<>();
         for (String s : SYSCTLS) {
-            sysctls.put(s, sysctl(s));
+            sysctls.put(s, Sysctl.read(s));
         }
         h.put("sysctls", sysctls);
         h.put("hostname", hostname());
         return h;
-    }
-
-    /**
-     * A sysctl's value, whitespace-normalised, or "unknown". Read as a stream: procfs reports size 0
-     * and Files.readString/readAllBytes then return only the first byte of /proc/sys files on this
-     * kernel (6.18; JDK 17 and 25 alike), e.g. "4" for net.core.wmem_max = 4194304.
-     */
-    static String sysctl(String name) {
-        String v = read(Path.of("/proc/sys", name.replace('.', '/')));
-        return v == null ? UNKNOWN : v.trim().replaceAll("\\s+", " ");
     }
 
     static String kernel() {
@@ -135,6 +127,7 @@ public final class Environment {
     }
 
     private static String read(Path p) {
+        // A stream read to EOF: procfs reports size 0, which Files.readString trusts on JDK 17.
         try (InputStream in = Files.newInputStream(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
