@@ -167,6 +167,9 @@ public final class Suite {
         if (cmd.getResult().hasValue() || cmd.getResultFormat().hasValue() || cmd.getJvm().hasValue() || cmd.getOutput().hasValue()) {
             throw new UsageException("nettune.jmh: -rf, -rff, -o and -jvm are set by the suite (use -Dnettune.results / -Dnettune.jvms)");
         }
+        if (cmd.getForkCount().orElse(1) < 1) {
+            throw new UsageException("nettune.jmh: -f 0 would run every benchmark inside the runner's JVM, not on the JVMs of the matrix");
+        }
         Set<String> paramNames = new LinkedHashSet<>();
         entries.forEach(e -> e.getParams().orElse(Map.of()).keySet().forEach(paramNames::add));
         Map<String, List<String>> cliParams = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ class SuiteTest {
 
     @Test
     void jmhOptionsTheSuiteOwnsAreRefused() {
-        for (String jmh : List.of("-rf csv", "-jvm /usr/bin/java", "RoundTrip", "-o out.txt")) {
+        for (String jmh : List.of("-rf csv", "-jvm /usr/bin/java", "RoundTrip", "-o out.txt", "-f 0")) {
             assertThrows(UsageException.class, () -> Suite.prepare(options("--jmh=" + jmh), onlySelf(), PlanTest.entries()), jmh);
         }
         UsageException e = assertThrows(UsageException.class, () -> Suite.prepare(options("--jmh=-nosuch"), onlySelf(), PlanTest.entries()));
