@@ -3,6 +3,10 @@ package dev.nettune.bench.model;
 import dev.nettune.client.ClientModel;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.Transport;
+
+import java.io.IOException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -11,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
  * Where does thread-per-connection blocking I/O stop keeping up with a Selector event loop or
  * virtual threads, as persistent connections grow from 1 to 1,024 (10,000 in the full profile)?
  * Each connection runs a closed request/response loop (netperf TCP_RR): one echo frame in flight,
- * every reply verified; client and server run in this JVM over TCP loopback.
+ * every reply verified; client and server run in this JVM over TCP loopback (or Unix-domain
+ * sockets for the channel models against the Selector server).
  *
  * <p>Client models: blocking {@code Socket} streams and blocking {@code SocketChannel}, a platform
  * thread per connection; non-blocking channels on one Selector thread; {@code AsynchronousSocketChannel}
@@ -42,7 +47,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>Run: {@code java -jar target/benchmarks.jar ConnectionScalingBenchmark -p client=SELECTOR -p server=BLOCKING,SELECTOR -p connections=1,16,256,1024}
  */
 @State(Scope.Thread)
-public class ConnectionScalingBenchmark extends ClosedLoopBenchmarkBase {
+public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
     /** Client I/O model: a {@link ClientModel} name. */
     @Param({"STREAM", "CHANNEL", "SELECTOR", "ASYNC", "VIRTUAL"})
     public String client;
@@ -59,6 +64,17 @@ public class ConnectionScalingBenchmark extends ClosedLoopBenchmarkBase {
     @Param({"64", "1024", "16384", "262144"})
     public int payload;
 
+    /** TCP loopback, or Unix-domain sockets (channel models against the SELECTOR server only; other pairs are skipped, saying so). */
+    @Param({"TCP", "UNIX"})
+    public String transport;
+
+    /** Waits until the load has completed {@value LoadBenchmarkBase#BATCH} more round trips. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void roundTrips(LoadCounters counters) throws IOException {
+        awaitBatch(counters);
+    }
+
     @Override
     protected ClientModel clientModel() {
         return ClientModel.parse(client);
@@ -71,7 +87,7 @@ public class ConnectionScalingBenchmark extends ClosedLoopBenchmarkBase {
 
     @Override
     protected Transport transportModel() {
-        return Transport.TCP;
+        return ModelPoint.transport(transport);
     }
 
     @Override

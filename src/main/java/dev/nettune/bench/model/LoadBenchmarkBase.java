@@ -7,13 +7,11 @@ import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.Transport;
 import org.HdrHistogram.Histogram;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
@@ -26,40 +24,41 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ClosedLoopBenchmarkBase runs a {@link ClosedLoopLoad} of C connections of one client model
- * against one server model and counts verified round trips. The load's own threads drive the
- * connections without pause for the whole trial; JMH's thread only waits: one {@link #roundTrips}
- * invocation returns when {@value #BATCH} more round trips have completed on any connections, and
- * {@code @OperationsPerInvocation(BATCH)} makes the primary score round trips per second, aggregated
- * over all connections. Secondary results are in {@link LoadCounters}.
+ * LoadBenchmarkBase runs a {@link LoadGenerator} of C connections against one server model and
+ * counts verified round trips. The load's own threads drive the connections for the whole trial;
+ * JMH's thread only waits: one invocation of a subclass's benchmark method ({@link #awaitBatch})
+ * returns when {@value #BATCH} more round trips have completed on any connections, and
+ * {@code @OperationsPerInvocation(BATCH)} makes the primary score round trips per second over all
+ * connections. Secondary results go to {@link LoadCounters}, over the whole measurement.
  *
- * <p>Subclasses declare the @Param grid and answer one question each.
+ * <p>Subclasses declare the @Param grid, say which model runs ({@link #clientModel()} ...), and may
+ * start another kind of load ({@link #startLoad}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
 @Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
 @Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
-public abstract class ClosedLoopBenchmarkBase {
+public abstract class LoadBenchmarkBase {
     /**
      * Round trips per invocation: enough that waking JMH's thread once per batch costs nothing
-     * next to the round trips, few enough that a 1 s iteration holds many batches (≥ 10 at 10k/s).
+     * next to the round trips, few enough that a 1 s iteration holds several batches (10 at 10k/s).
      */
     public static final int BATCH = 1024;
     /** How long setup waits for the server to see every connection. */
     static final long ACCEPT_WAIT_MILLIS = 30_000;
 
-    private Server server;
-    private ClosedLoopLoad load;
+    protected Server echoServer;
+    protected LoadGenerator load;
     private Histogram interval;
     private Histogram measured;
     private long roundTrips0;
     private long cpu0;
     private long alloc0;
-    private boolean reporting;
     private boolean measuring;
+    private boolean reporting;
     private int measurementIterationsSeen;
-    /** JMH's counters for this thread, known from the first invocation on. */
+    /** JMH's counters for this thread, known from the first invocation on (JMH zeroes them per iteration). */
     private LoadCounters counters = new LoadCounters();
 
     protected abstract ClientModel clientModel();
@@ -72,6 +71,15 @@ public abstract class ClosedLoopBenchmarkBase {
 
     protected abstract int payloadBytes();
 
+    /** Starts the load against the running {@link #echoServer}; by default C closed loops of the client model. */
+    protected LoadGenerator startLoad(BenchmarkParams params) throws IOException {
+        return LoadGenerator.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+    }
+
+    /** Called as the last measurement iteration ends, to report what the subclass adds. */
+    protected void reportExtra(long measuredRoundTrips) {
+    }
+
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
         ClientModel client = clientModel();
@@ -82,44 +90,46 @@ public abstract class ClosedLoopBenchmarkBase {
             throw new IllegalArgumentException("@Param payload must be >= 0, got " + payloadBytes());
         }
         Skip.ifUnavailable(params, ModelPoint.unavailableReason(client, serverModel, transport, connections));
-        server = ModelPoint.startServer(params, serverModel, transport);
-        load = ClosedLoopLoad.start(client, server.address(), ModelPoint.tuning(transport), connections, payloadBytes());
+        echoServer = ModelPoint.startServer(params, serverModel, transport);
+        load = startLoad(params);
         long deadline = System.currentTimeMillis() + ACCEPT_WAIT_MILLIS;
-        while (server.stats().open() < connections) {
+        while (echoServer.stats().open() < connections) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IOException("server saw " + server.stats().open() + " of " + connections + " connections after " + ACCEPT_WAIT_MILLIS + " ms");
+                throw new IOException("server saw " + echoServer.stats().open() + " of " + connections + " connections after " + ACCEPT_WAIT_MILLIS + " ms");
             }
             Thread.sleep(1);
         }
-        ModelPoint.recordConnected(params, transport, server, load.options());
-        interval = null;
-        measured = new Histogram(ClosedLoopLoad.MAX_TRACKED_NANOS, ClosedLoopLoad.SIGNIFICANT_DIGITS);
+        ModelPoint.recordConnected(params, transport, echoServer, load.options());
+        measured = new Histogram(LoadGenerator.MAX_TRACKED_NANOS, LoadGenerator.SIGNIFICANT_DIGITS);
     }
 
     @Setup(Level.Iteration)
     public void beginIteration(IterationParams params) throws IOException {
         load.checkHealthy();
-        counters.clear();
-        boolean firstMeasurement = false;
+        boolean first = false;
         if (params.getType() == IterationType.MEASUREMENT) {
             measurementIterationsSeen++;
-            firstMeasurement = measurementIterationsSeen == 1;
+            first = measurementIterationsSeen == 1;
         }
         measuring = measurementIterationsSeen > 0;
         reporting = measuring && measurementIterationsSeen == params.getCount();
-        if (firstMeasurement) {
+        if (first) {
             interval = load.intervalHistogram(interval); // drops the warmup's latencies
             measured.reset();
+            beginMeasurement();
             roundTrips0 = load.roundTrips();
             cpu0 = ProcessProbe.cpuNanos();
             alloc0 = ProcessProbe.allocatedBytes();
         }
     }
 
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public void roundTrips(LoadCounters counters) throws IOException {
-        this.counters = counters; // JMH reads the counters after the iteration's @TearDown, which fills them
+    /** Called as the first measurement iteration begins, for subclasses that keep more histograms. */
+    protected void beginMeasurement() {
+    }
+
+    /** The body of a subclass's @Benchmark method: waits for {@value #BATCH} more verified round trips. */
+    protected final void awaitBatch(LoadCounters counters) throws IOException {
+        this.counters = counters; // JMH builds its results from the counters after the iteration's @TearDown, which fills them
         load.awaitRoundTrips(load.roundTrips(), BATCH);
     }
 
@@ -131,11 +141,18 @@ public abstract class ClosedLoopBenchmarkBase {
         }
         interval = load.intervalHistogram(interval);
         measured.add(interval);
+        endInterval();
         if (reporting) {
             long alloc = ProcessProbe.allocatedBytes();
-            counters.report(measured, load.roundTrips() - roundTrips0, ProcessProbe.cpuNanos() - cpu0,
-                    alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), server.threadCount());
+            long roundTrips = load.roundTrips() - roundTrips0;
+            counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
+                    alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), echoServer.threadCount());
+            reportExtra(roundTrips);
         }
+    }
+
+    /** Called at the end of each measurement iteration, for subclasses that keep more histograms. */
+    protected void endInterval() {
     }
 
     @TearDown(Level.Trial)
@@ -145,8 +162,8 @@ public abstract class ClosedLoopBenchmarkBase {
                 load.close();
             }
         } finally {
-            if (server != null) {
-                server.close();
+            if (echoServer != null) {
+                echoServer.close();
             }
         }
     }

@@ -23,13 +23,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A ClosedLoopLoad keeps {@code connections} persistent connections of one {@link ClientModel}
- * busy from the moment it starts until {@link #close()}: each connection sends a request, waits for
- * the verified reply, and sends the next (netperf TCP_RR, one transaction in flight per connection).
+ * A LoadGenerator keeps {@code connections} persistent connections busy from the moment it starts
+ * until {@link #close()}. In a closed loop ({@link #closedLoop}) each connection of one
+ * {@link ClientModel} sends a request, waits for the verified reply, and sends the next (netperf
+ * TCP_RR, one transaction in flight per connection); in an open loop ({@link OpenLoop}) requests
+ * leave on a fixed schedule and latency counts from the intended send time.
  * The drivers run free on their own threads — a platform thread per connection (STREAM, CHANNEL),
  * a virtual thread per connection (VIRTUAL), one Selector thread for all (SELECTOR), or the
  * completion handlers of a fixed {@link AsynchronousChannelGroup} (ASYNC) — so a JMH thread only
@@ -39,7 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Recorder}, which many writer threads may share without locks. The first error of any
  * driver stops the load and is rethrown by {@link #awaitRoundTrips} and {@link #checkHealthy}.
  */
-public abstract class ClosedLoopLoad implements AutoCloseable {
+public abstract class LoadGenerator implements AutoCloseable {
     /** Stack of each platform driver thread: the loop is shallow, so 1,024+ threads stay cheap. */
     public static final long DRIVER_STACK_BYTES = 256 << 10;
     /** Highest latency the histograms track, ns: 60 s, far above any stall we would accept. */
@@ -62,7 +65,7 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
     private volatile Thread waiter;
     protected EffectiveOptions options;
 
-    protected ClosedLoopLoad(int connections) {
+    protected LoadGenerator(int connections) {
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be >= 1: " + connections);
         }
@@ -70,13 +73,14 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
     }
 
     /**
-     * Opens the connections and starts driving them.
+     * Opens {@code connections} connections of {@code model} and starts their closed loops: each
+     * sends its next request as soon as the previous reply is verified.
      *
      * @throws UnsupportedOperationException for VIRTUAL on JDK 17-20 (check {@link ClientModel#unavailableReason()} first)
      */
-    public static ClosedLoopLoad start(ClientModel model, SocketAddress server, SocketTuning tuning, int connections, int payloadBytes)
+    public static LoadGenerator closedLoop(ClientModel model, SocketAddress server, SocketTuning tuning, int connections, int payloadBytes)
             throws IOException {
-        ClosedLoopLoad load;
+        ClosedLoop load;
         switch (model) {
             case STREAM:
             case CHANNEL:
@@ -113,13 +117,26 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
         };
     }
 
-    abstract void open(SocketAddress server, SocketTuning tuning, int payloadBytes) throws IOException;
+    /** A load that opens its own connections. */
+    abstract static class ClosedLoop extends LoadGenerator {
+        ClosedLoop(int connections) {
+            super(connections);
+        }
+
+        abstract void open(SocketAddress server, SocketTuning tuning, int payloadBytes) throws IOException;
+    }
 
     /** Stops the drivers (each finishes the round trip in flight), closes the connections, joins threads. */
     abstract void stop() throws IOException;
 
     /** Threads the load runs on: platform or virtual driver threads, the Selector thread, or the channel group's. */
     public abstract int threads();
+
+    /**
+     * The fewest verified round trips any one connection has completed so far (a lower bound for
+     * SELECTOR: its slices, each of which ends only when every connection has its reply).
+     */
+    public abstract long minRoundTripsPerConnection();
 
     /** Connections opened. */
     public int connections() {
@@ -171,7 +188,7 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
 
     /** Called by a driver after each verified round trip. */
     protected final void completed(long latencyNanos) {
-        recorder.recordValue(Math.min(latencyNanos, MAX_TRACKED_NANOS));
+        recorder.recordValue(Math.max(0, Math.min(latencyNanos, MAX_TRACKED_NANOS)));
         if (roundTrips.incrementAndGet() == wakeAt) {
             LockSupport.unpark(waiter);
         }
@@ -207,11 +224,13 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
     }
 
     /** STREAM, CHANNEL and VIRTUAL: a blocking connection and a closed loop on a thread of its own, each. */
-    static final class PerConnectionThreads extends ClosedLoopLoad {
+    static final class PerConnectionThreads extends ClosedLoop {
         private final ClientModel model;
         private final ThreadFactory factory;
         private final List<ClientConnection> conns = new ArrayList<>();
         private final List<Thread> threads = new ArrayList<>();
+        /** Round trips per connection, each slot written only by its driver thread. */
+        private AtomicLongArray done;
 
         PerConnectionThreads(ClientModel model, int connections, ThreadFactory factory) {
             super(connections);
@@ -227,21 +246,25 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
                 conns.add(connectionModel.open(server, tuning));
             }
             options = conns.get(0).options();
-            for (ClientConnection c : conns) {
+            done = new AtomicLongArray(connections);
+            for (int i = 0; i < connections; i++) {
+                ClientConnection c = conns.get(i);
+                int slot = i;
                 // CHANNEL sends from a direct buffer, which a SocketChannel writes without a copy.
                 Request request = model == ClientModel.CHANNEL ? Request.direct(Kind.ECHO, payloadBytes) : Request.of(Kind.ECHO, payloadBytes);
-                Thread t = factory.newThread(() -> drive(c, request));
+                Thread t = factory.newThread(() -> drive(c, request, slot));
                 threads.add(t);
                 t.start();
             }
         }
 
-        private void drive(ClientConnection c, Request request) {
+        private void drive(ClientConnection c, Request request, int slot) {
             try {
                 while (running) {
                     long t0 = System.nanoTime();
                     c.exchange(request);
                     completed(System.nanoTime() - t0);
+                    done.lazySet(slot, done.get(slot) + 1);
                 }
             } catch (IOException | RuntimeException e) {
                 failed(e);
@@ -251,6 +274,15 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
         @Override
         public int threads() {
             return threads.size();
+        }
+
+        @Override
+        public long minRoundTripsPerConnection() {
+            long min = Long.MAX_VALUE;
+            for (int i = 0; done != null && i < done.length(); i++) {
+                min = Math.min(min, done.get(i));
+            }
+            return done == null ? 0 : min;
         }
 
         @Override
@@ -273,9 +305,11 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
     }
 
     /** SELECTOR: all connections on one non-blocking Selector, driven by one platform thread. */
-    static final class OneSelector extends ClosedLoopLoad {
+    static final class OneSelector extends ClosedLoop {
         private SelectorClient client;
         private Thread thread;
+        /** Slices completed; in each, every connection completed at least one round trip. */
+        private volatile long slices;
 
         OneSelector(int connections) {
             super(connections);
@@ -294,6 +328,7 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
                 // In slices, so that the stop flag is seen; each slice ends when every connection has its reply.
                 while (running) {
                     client.runUntil(System.nanoTime() + SELECTOR_SLICE_NANOS, this::completed);
+                    slices++;
                 }
             } catch (IOException | RuntimeException e) {
                 failed(e);
@@ -303,6 +338,11 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
         @Override
         public int threads() {
             return 1;
+        }
+
+        @Override
+        public long minRoundTripsPerConnection() {
+            return slices;
         }
 
         @Override
@@ -320,11 +360,12 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
      * ASYNC: AsynchronousSocketChannels in a group of {@link #GROUP_THREADS} threads; each
      * connection's next request starts from the completion handler of its last reply.
      */
-    static final class Async extends ClosedLoopLoad {
+    static final class Async extends ClosedLoop {
         /** One group thread per core: completion handlers never block, so more would only contend. */
         static final int GROUP_THREADS = Runtime.getRuntime().availableProcessors();
 
         private final List<AsyncConnection> conns = new ArrayList<>();
+        private final List<Loop> loops = new ArrayList<>();
         private AsynchronousChannelGroup group;
         private CountDownLatch stopped;
 
@@ -341,7 +382,9 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
             options = conns.get(0).options();
             stopped = new CountDownLatch(connections);
             for (AsyncConnection c : conns) {
-                new Loop(c, Request.direct(Kind.ECHO, payloadBytes)).next();
+                Loop loop = new Loop(c, Request.direct(Kind.ECHO, payloadBytes));
+                loops.add(loop);
+                loop.next();
             }
         }
 
@@ -350,6 +393,8 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
             final AsyncConnection conn;
             final Request request;
             long sentAt;
+            /** Round trips of this connection; handlers of one connection never run concurrently. */
+            volatile long done;
 
             Loop(AsyncConnection conn, Request request) {
                 this.conn = conn;
@@ -368,6 +413,7 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
             @Override
             public void completed(Void v, Void a) {
                 Async.this.completed(System.nanoTime() - sentAt);
+                done = done + 1; // single writer: this connection's handler
                 next();
             }
 
@@ -381,6 +427,11 @@ public abstract class ClosedLoopLoad implements AutoCloseable {
         @Override
         public int threads() {
             return GROUP_THREADS;
+        }
+
+        @Override
+        public long minRoundTripsPerConnection() {
+            return loops.stream().mapToLong(l -> l.done).min().orElse(0);
         }
 
         @Override
