@@ -49,8 +49,6 @@ public abstract class LoadGenerator implements AutoCloseable {
     public static final long MAX_TRACKED_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** Histogram precision: 3 significant digits. */
     public static final int SIGNIFICANT_DIGITS = 3;
-    /** How long the SELECTOR driver runs before it looks at the stop flag again. */
-    static final long SELECTOR_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** How long close() waits for each driver to finish its round trip in flight. */
     public static final long STOP_MILLIS = 10_000;
     /** A waiter that missed its wake-up checks again after this long. */
@@ -133,8 +131,8 @@ public abstract class LoadGenerator implements AutoCloseable {
     public abstract int threads();
 
     /**
-     * The fewest verified round trips any one connection has completed so far (a lower bound for
-     * SELECTOR: its slices, each of which ends only when every connection has its reply).
+     * The fewest verified round trips any one connection has completed so far; for SELECTOR a lower
+     * bound, 1 once its first full round (one round trip on every connection) is done.
      */
     public abstract long minRoundTripsPerConnection();
 
@@ -308,8 +306,8 @@ public abstract class LoadGenerator implements AutoCloseable {
     static final class OneSelector extends ClosedLoop {
         private SelectorClient client;
         private Thread thread;
-        /** Slices completed; in each, every connection completed at least one round trip. */
-        private volatile long slices;
+        /** Full rounds completed, in each of which every connection completed one round trip. */
+        private volatile long fullRounds;
 
         OneSelector(int connections) {
             super(connections);
@@ -325,11 +323,11 @@ public abstract class LoadGenerator implements AutoCloseable {
 
         private void drive() {
             try {
-                // In slices, so that the stop flag is seen; each slice ends when every connection has its reply.
-                while (running) {
-                    client.runUntil(System.nanoTime() + SELECTOR_SLICE_NANOS, this::completed);
-                    slices++;
-                }
+                // First one full round (a deadline already past: every connection does exactly one round
+                // trip), which proves each connection is served; then free running until stopped.
+                client.runUntil(System.nanoTime(), this::completed);
+                fullRounds = 1;
+                client.runWhile(() -> running, this::completed);
             } catch (IOException | RuntimeException e) {
                 failed(e);
             }
@@ -342,7 +340,7 @@ public abstract class LoadGenerator implements AutoCloseable {
 
         @Override
         public long minRoundTripsPerConnection() {
-            return slices;
+            return fullRounds;
         }
 
         @Override
