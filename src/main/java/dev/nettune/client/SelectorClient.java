@@ -18,6 +18,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -85,7 +86,7 @@ public final class SelectorClient implements AutoCloseable {
 
     /** Runs {@code rounds} verified round trips on every connection; returns the total. */
     public long roundTrips(long rounds) throws IOException {
-        return run(rounds, Long.MAX_VALUE, null);
+        return run(rounds, Long.MAX_VALUE, null, null);
     }
 
     /**
@@ -93,10 +94,21 @@ public final class SelectorClient implements AutoCloseable {
      * each round trip's latency in nanoseconds when {@code latencies} is not null; returns the total.
      */
     public long runUntil(long deadlineNanos, LongConsumer latencies) throws IOException {
-        return run(Long.MAX_VALUE, deadlineNanos, latencies);
+        return run(Long.MAX_VALUE, deadlineNanos, null, latencies);
     }
 
-    private long run(long rounds, long deadlineNanos, LongConsumer latencies) throws IOException {
+    /**
+     * Runs round trips on every connection for as long as {@code keepGoing} says so (asked after
+     * each reply; each connection then finishes the round trip it has in flight), recording each
+     * round trip's latency in nanoseconds when {@code latencies} is not null; returns the total.
+     * For a load that runs until another thread stops it, without pausing every connection at
+     * the slice boundaries repeated {@link #runUntil} calls would make.
+     */
+    public long runWhile(BooleanSupplier keepGoing, LongConsumer latencies) throws IOException {
+        return run(Long.MAX_VALUE, Long.MAX_VALUE, keepGoing, latencies);
+    }
+
+    private long run(long rounds, long deadlineNanos, BooleanSupplier keepGoing, LongConsumer latencies) throws IOException {
         long completed = 0;
         int active = 0;
         for (Conn c : conns) {
@@ -122,7 +134,7 @@ public final class SelectorClient implements AutoCloseable {
                     if (latencies != null) {
                         latencies.accept(now - c.sentAt);
                     }
-                    if (--c.remaining > 0 && now < deadlineNanos) {
+                    if (--c.remaining > 0 && now < deadlineNanos && (keepGoing == null || keepGoing.getAsBoolean())) {
                         send(c);
                     } else {
                         key.interestOps(0);

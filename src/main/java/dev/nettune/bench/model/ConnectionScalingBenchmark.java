@@ -1,0 +1,102 @@
+package dev.nettune.bench.model;
+
+import dev.nettune.client.ClientModel;
+import dev.nettune.server.ServerModel;
+import dev.nettune.socket.Transport;
+
+import java.io.IOException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Where does thread-per-connection blocking I/O stop keeping up with a Selector event loop or
+ * virtual threads, as persistent connections grow from 1 to 1,024 (10,000 in the full profile)?
+ * Each connection runs a closed request/response loop (netperf TCP_RR): one echo frame in flight,
+ * every reply verified; client and server run in this JVM over TCP loopback (or Unix-domain
+ * sockets for the channel models against the Selector server).
+ *
+ * <p>Client models: blocking {@code Socket} streams and blocking {@code SocketChannel}, a platform
+ * thread per connection; non-blocking channels on one Selector thread; {@code AsynchronousSocketChannel}
+ * on a group of one thread per core; {@code Socket} streams on a virtual thread per connection (21+).
+ * Server models: platform thread per connection, one Selector event loop, virtual thread per
+ * connection (21+). Combinations chosen (profiles): the symmetric pairs STREAM×BLOCKING,
+ * SELECTOR×SELECTOR, VIRTUAL×VIRTUAL, and the off-diagonal ones that isolate one side — a
+ * one-thread SELECTOR client against each server (server cost), each client against the SELECTOR
+ * server (client cost). The full grid is every pair.
+ *
+ * <p>Expect: at 1 connection the blocking pair wins (one wake-up per message, no selector
+ * bookkeeping); as connections grow, thread-per-connection pays a context switch per message
+ * and memory per thread, while a Selector loop batches many ready sockets per epoll_wait, so the
+ * event loop keeps or gains throughput. On 2 cores both ends and JMH share the CPUs: a 256-thread
+ * result is not 256-way parallelism; read {@code clientThreads}/{@code serverThreads}/{@code jvmThreads}.
+ *
+ * <p>Read: primary score = round trips/s over all connections (higher is better). Secondary
+ * ({@link LoadCounters}, whole-measurement values in the last iteration): latency percentiles µs
+ * from an HdrHistogram in the load generator (closed loop: queueing hides in the rate; see
+ * {@link OpenLoopLatencyBenchmark}), {@code cpuNsPerRoundTrip} (process CPU / round trips),
+ * {@code allocBytesPerRoundTrip}, threads, {@code rssMiB}. With {@code -prof gc}, {@code gc.alloc.rate.norm}
+ * is bytes per round trip too. Confounders: CPU placement (2 cores, client and server threads
+ * compete; pinning changes small-message figures several-fold), TCP_NODELAY is on.
+ *
+ * <p>Points that cannot run say why and record no score: VIRTUAL before JDK 21; connections whose
+ * descriptors (2 per connection + margin) exceed {@code ulimit -n}.
+ *
+ * <p>Run: {@code java -jar target/benchmarks.jar ConnectionScalingBenchmark -p client=SELECTOR -p server=BLOCKING,SELECTOR -p connections=1,16,256,1024}
+ */
+@State(Scope.Thread)
+public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
+    /** Client I/O model: a {@link ClientModel} name. */
+    @Param({"STREAM", "CHANNEL", "SELECTOR", "ASYNC", "VIRTUAL"})
+    public String client;
+
+    /** Server I/O model: a {@link ServerModel} name. */
+    @Param({"BLOCKING", "SELECTOR", "VIRTUAL"})
+    public String server;
+
+    /** Persistent connections, all busy at once. */
+    @Param({"1", "16", "256", "1024", "10000"})
+    public int connections;
+
+    /** Echo payload per request and per reply, bytes (plus a 16-byte header). */
+    @Param({"64", "1024", "16384", "262144"})
+    public int payload;
+
+    /** TCP loopback, or Unix-domain sockets (channel models against the SELECTOR server only; other pairs are skipped, saying so). */
+    @Param({"TCP", "UNIX"})
+    public String transport;
+
+    /** Waits until the load has completed {@value LoadBenchmarkBase#BATCH} more round trips. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void roundTrips(LoadCounters counters) throws IOException {
+        awaitBatch(counters);
+    }
+
+    @Override
+    protected ClientModel clientModel() {
+        return ClientModel.parse(client);
+    }
+
+    @Override
+    protected ServerModel serverModel() {
+        return ServerModel.parse(server);
+    }
+
+    @Override
+    protected Transport transportModel() {
+        return ModelPoint.transport(transport);
+    }
+
+    @Override
+    protected int connectionCount() {
+        return connections;
+    }
+
+    @Override
+    protected int payloadBytes() {
+        return payload;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.nettune.bench.model;
+
+import dev.nettune.bench.BenchDefaults;
+import dev.nettune.bench.Skip;
+import dev.nettune.client.ClientModel;
+import dev.nettune.server.Server;
+import dev.nettune.server.ServerModel;
+import dev.nettune.socket.Transport;
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * LoadBenchmarkBase runs a {@link LoadGenerator} of C connections against one server model and
+ * counts verified round trips. The load's own threads drive the connections for the whole trial;
+ * JMH's thread only waits: one invocation of a subclass's benchmark method ({@link #awaitBatch})
+ * returns when {@value #BATCH} more round trips have completed on any connections, and
+ * {@code @OperationsPerInvocation(BATCH)} makes the primary score round trips per second over all
+ * connections. Secondary results go to {@link LoadCounters}, over the whole measurement.
+ *
+ * <p>Subclasses declare the @Param grid, say which model runs ({@link #clientModel()} ...), and may
+ * start another kind of load ({@link #startLoad}).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
+@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
+@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
+public abstract class LoadBenchmarkBase {
+    /**
+     * Round trips per invocation: enough that waking JMH's thread once per batch costs nothing
+     * next to the round trips, few enough that a 1 s iteration holds several batches (10 at 10k/s).
+     */
+    public static final int BATCH = 1024;
+    /** How long setup waits for the server to see every connection. */
+    static final long ACCEPT_WAIT_MILLIS = 30_000;
+
+    protected Server echoServer;
+    protected LoadGenerator load;
+    private Histogram interval;
+    private Histogram measured;
+    private long roundTrips0;
+    private long cpu0;
+    private long alloc0;
+    private boolean measuring;
+    private boolean reporting;
+    private int measurementIterationsSeen;
+    /** JMH's counters for this thread, known from the first invocation on (JMH zeroes them per iteration). */
+    private LoadCounters counters = new LoadCounters();
+
+    protected abstract ClientModel clientModel();
+
+    protected abstract ServerModel serverModel();
+
+    protected abstract Transport transportModel();
+
+    protected abstract int connectionCount();
+
+    protected abstract int payloadBytes();
+
+    /** Starts the load against the running {@link #echoServer}; by default C closed loops of the client model. */
+    protected LoadGenerator startLoad(BenchmarkParams params) throws IOException {
+        return LoadGenerator.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+    }
+
+    /** Called as the last measurement iteration ends, to report what the subclass adds. */
+    protected void reportExtra(long measuredRoundTrips) {
+    }
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
+        ClientModel client = clientModel();
+        ServerModel serverModel = serverModel();
+        Transport transport = transportModel();
+        int connections = ModelPoint.positive("connections", connectionCount());
+        if (payloadBytes() < 0) {
+            throw new IllegalArgumentException("@Param payload must be >= 0, got " + payloadBytes());
+        }
+        Skip.ifUnavailable(params, ModelPoint.unavailableReason(client, serverModel, transport, connections));
+        echoServer = ModelPoint.startServer(params, serverModel, transport);
+        load = startLoad(params);
+        long deadline = System.currentTimeMillis() + ACCEPT_WAIT_MILLIS;
+        while (echoServer.stats().open() < connections) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IOException("server saw " + echoServer.stats().open() + " of " + connections + " connections after " + ACCEPT_WAIT_MILLIS + " ms");
+            }
+            Thread.sleep(1);
+        }
+        ModelPoint.recordConnected(params, transport, echoServer, load.options());
+        measured = new Histogram(LoadGenerator.MAX_TRACKED_NANOS, LoadGenerator.SIGNIFICANT_DIGITS);
+    }
+
+    @Setup(Level.Iteration)
+    public void beginIteration(IterationParams params) throws IOException {
+        load.checkHealthy();
+        boolean first = false;
+        if (params.getType() == IterationType.MEASUREMENT) {
+            measurementIterationsSeen++;
+            first = measurementIterationsSeen == 1;
+        }
+        measuring = measurementIterationsSeen > 0;
+        reporting = measuring && measurementIterationsSeen == params.getCount();
+        if (first) {
+            interval = load.intervalHistogram(interval); // drops the warmup's latencies
+            measured.reset();
+            beginMeasurement();
+            roundTrips0 = load.roundTrips();
+            cpu0 = ProcessProbe.cpuNanos();
+            alloc0 = ProcessProbe.allocatedBytes();
+        }
+    }
+
+    /** Called as the first measurement iteration begins, for subclasses that keep more histograms. */
+    protected void beginMeasurement() {
+    }
+
+    /** The body of a subclass's @Benchmark method: waits for {@value #BATCH} more verified round trips. */
+    protected final void awaitBatch(LoadCounters counters) throws IOException {
+        this.counters = counters; // JMH builds its results from the counters after the iteration's @TearDown, which fills them
+        load.awaitRoundTrips(load.roundTrips(), BATCH);
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() throws IOException {
+        load.checkHealthy();
+        if (!measuring) {
+            return;
+        }
+        interval = load.intervalHistogram(interval);
+        measured.add(interval);
+        endInterval();
+        if (reporting) {
+            long alloc = ProcessProbe.allocatedBytes();
+            long roundTrips = load.roundTrips() - roundTrips0;
+            counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
+                    alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), echoServer.threadCount());
+            reportExtra(roundTrips);
+        }
+    }
+
+    /** Called at the end of each measurement iteration, for subclasses that keep more histograms. */
+    protected void endInterval() {
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        try {
+            if (load != null) {
+                load.close();
+            }
+        } finally {
+            if (echoServer != null) {
+                echoServer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.nettune.bench.model;
+
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * LoadCounters are the secondary results of the I/O-model benchmarks whose load runs on threads
+ * other than JMH's: latency percentiles from the load generator's HdrHistogram, CPU and allocation
+ * per round trip, threads and resident memory.
+ *
+ * <p>How to read them: JMH sums {@code EVENTS} counters over iterations, which suits counts but not
+ * percentiles. So every counter is 0 in all iterations but the last measurement iteration, where it
+ * holds the value over the WHOLE measurement (all measured round trips, all measured CPU time): the
+ * score JMH prints is then exactly that value, and the per-iteration raw data reads {@code 0, ..., value}.
+ * Units are in the names: µs, ns, bytes, MiB, threads.
+ */
+@State(Scope.Thread)
+@AuxCounters(AuxCounters.Type.EVENTS)
+public class LoadCounters {
+    /** Round-trip latency percentiles over the measurement, µs (lower is better). */
+    public double p50Us;
+    public double p90Us;
+    public double p99Us;
+    public double p999Us;
+    public double maxUs;
+    /** Process CPU time (all threads: client, server, JMH) over measured round trips, ns: netperf's service demand. */
+    public double cpuNsPerRoundTrip;
+    /** Bytes allocated by all live platform threads over measured round trips (virtual threads count on their carriers). */
+    public double allocBytesPerRoundTrip;
+    /** Threads the client model runs (platform or virtual), and threads the server runs now. */
+    public long clientThreads;
+    public long serverThreads;
+    /** Live platform threads of the whole JVM at the end of the measurement. */
+    public long jvmThreads;
+    /** Resident memory of the process at the end of the measurement, MiB. */
+    public double rssMiB;
+
+    void report(Histogram latencyNanos, long roundTrips, long cpuNanos, long allocatedBytes, int client, int server) {
+        p50Us = micros(latencyNanos.getValueAtPercentile(50));
+        p90Us = micros(latencyNanos.getValueAtPercentile(90));
+        p99Us = micros(latencyNanos.getValueAtPercentile(99));
+        p999Us = micros(latencyNanos.getValueAtPercentile(99.9));
+        maxUs = micros(latencyNanos.getMaxValue());
+        cpuNsPerRoundTrip = roundTrips == 0 ? Double.NaN : (double) cpuNanos / roundTrips;
+        allocBytesPerRoundTrip = roundTrips == 0 || allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / roundTrips;
+        clientThreads = client;
+        serverThreads = server;
+        jvmThreads = ProcessProbe.liveThreads();
+        long rss = ProcessProbe.residentBytes();
+        rssMiB = rss < 0 ? Double.NaN : rss / (1024.0 * 1024.0);
+    }
+
+    /** Zeroes every counter: called as each iteration begins. */
+    void clear() {
+        p50Us = p90Us = p99Us = p999Us = maxUs = 0;
+        cpuNsPerRoundTrip = allocBytesPerRoundTrip = rssMiB = 0;
+        clientThreads = serverThreads = jvmThreads = 0;
+    }
+
+    private static double micros(long nanos) {
+        return nanos / 1000.0;
+    }
+}

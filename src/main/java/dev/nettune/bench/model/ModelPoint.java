@@ -1,0 +1,84 @@
+package dev.nettune.bench.model;
+
+import dev.nettune.bench.SockoptsLog;
+import dev.nettune.client.ClientModel;
+import dev.nettune.jvm.VirtualThreads;
+import dev.nettune.server.Server;
+import dev.nettune.server.ServerConfig;
+import dev.nettune.server.ServerModel;
+import dev.nettune.socket.SocketTuning;
+import dev.nettune.socket.Transport;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * ModelPoint holds what the I/O-model benchmarks share: parsing their parameters, deciding whether a
+ * client × server × transport combination exists on this JVM and machine (and why not), and
+ * starting the server with the socket options of the transport.
+ */
+final class ModelPoint {
+    private ModelPoint() {
+    }
+
+    static Transport transport(String name) {
+        try {
+            return Transport.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown transport '" + name + "'; valid: " + Arrays.toString(Transport.values()), e);
+        }
+    }
+
+    static int positive(String param, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("@Param " + param + " must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    /** TCP_NODELAY on TCP (one small write per request must not wait for an ACK); Unix-domain sockets have no such option. */
+    static SocketTuning tuning(Transport transport) {
+        return transport == Transport.TCP ? SocketTuning.NO_DELAY : SocketTuning.DEFAULTS;
+    }
+
+    /**
+     * Why this point cannot run here, or null when it can: virtual threads before JDK 21; a model
+     * with no Unix-domain form (java.net.Socket streams, AsynchronousSocketChannel); too few file
+     * descriptors for the connections.
+     */
+    static String unavailableReason(ClientModel client, ServerModel server, Transport transport, int connections) {
+        if (client.unavailableReason() != null) {
+            return "client model VIRTUAL: " + client.unavailableReason();
+        }
+        if (server == ServerModel.VIRTUAL && !VirtualThreads.available()) {
+            return "server model VIRTUAL: " + VirtualThreads.unavailableReason();
+        }
+        if (transport == Transport.UNIX) {
+            if (client != ClientModel.CHANNEL && client != ClientModel.SELECTOR) {
+                return "Unix-domain sockets exist for SocketChannel only: client model " + client
+                        + " has no Unix-domain form (use CHANNEL or SELECTOR)";
+            }
+            if (server != ServerModel.SELECTOR) {
+                return "Unix-domain sockets exist for SocketChannel only: server model " + server
+                        + " serves java.net.Socket streams over TCP (use SELECTOR)";
+            }
+        }
+        return ProcessProbe.fdShortage(connections);
+    }
+
+    /** Starts the server and records its listener's options; accepted sockets are recorded by {@link #recordAccepted}. */
+    static Server startServer(BenchmarkParams params, ServerModel model, Transport transport) throws IOException {
+        SocketTuning tuning = tuning(transport);
+        Server server = model.start(ServerConfig.DEFAULT.withTransport(transport).withTuning(tuning));
+        SockoptsLog.record(params, "server-listener", tuning, server.listenerOptions());
+        return server;
+    }
+
+    /** Records the options of the client's first connection and the server's last accepted one. */
+    static void recordConnected(BenchmarkParams params, Transport transport, Server server, dev.nettune.socket.EffectiveOptions client) {
+        SocketTuning tuning = tuning(transport);
+        SockoptsLog.record(params, "client", tuning, client);
+        SockoptsLog.record(params, "server-accepted", tuning, server.acceptedOptions());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.nettune.bench.model;
+
+import dev.nettune.client.ClientModel;
+import dev.nettune.server.Server;
+import dev.nettune.server.ServerConfig;
+import dev.nettune.server.ServerModel;
+import dev.nettune.socket.SocketTuning;
+import dev.nettune.socket.Transport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 1,024 connections on the Selector server: every connection completes a verified round trip (3 per connection on average), the
+ * server sees no protocol error, and after close the process's open descriptors and live platform
+ * threads are back to where they were (nothing leaked). The baseline is taken after a one-connection
+ * run of the same model, so that resources the JDK creates once and keeps (the virtual-thread
+ * scheduler and pollers, the async channel machinery) are not mistaken for leaks.
+ */
+class ManyConnectionsTest {
+    private static final int CONNECTIONS = 1024;
+    private static final int ROUNDS_PER_CONNECTION = 3;
+    /** How long closed resources get to disappear (threads end asynchronously after join's return in rare cases). */
+    private static final long SETTLE_MILLIS = 10_000;
+
+    @ParameterizedTest(name = "{0} client, 1024 connections, Selector server")
+    @EnumSource(value = ClientModel.class, names = {"SELECTOR", "STREAM", "ASYNC", "VIRTUAL"})
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void noErrorsAndNoLeaks(ClientModel client) throws Exception {
+        Assumptions.assumeTrue(client.unavailableReason() == null, client.unavailableReason());
+        String fds = ProcessProbe.fdShortage(CONNECTIONS);
+        Assumptions.assumeTrue(fds == null, fds);
+        run(client, 1); // warm-up: one-time JDK resources
+        int fdsBefore = ProcessProbe.openFds();
+        int threadsBefore = ProcessProbe.liveThreads();
+
+        run(client, CONNECTIONS);
+
+        long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
+        while ((ProcessProbe.openFds() > fdsBefore || ProcessProbe.liveThreads() > threadsBefore) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(ProcessProbe.openFds() <= fdsBefore, "descriptors: " + fdsBefore + " before, " + ProcessProbe.openFds() + " after close");
+        assertTrue(ProcessProbe.liveThreads() <= threadsBefore, "threads: " + threadsBefore + " before, " + ProcessProbe.liveThreads() + " after close");
+    }
+
+    private static void run(ClientModel client, int connections) throws Exception {
+        SocketTuning tuning = ModelPoint.tuning(Transport.TCP);
+        try (Server server = ServerModel.SELECTOR.start(ServerConfig.DEFAULT)) {
+            try (LoadGenerator load = LoadGenerator.closedLoop(client, server.address(), tuning, connections, 64)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                load.awaitRoundTrips(0, (long) connections * ROUNDS_PER_CONNECTION);
+                while (load.minRoundTripsPerConnection() < 1 && System.nanoTime() < deadline) {
+                    load.checkHealthy();
+                    Thread.sleep(10);
+                }
+                load.checkHealthy();
+                assertTrue(load.minRoundTripsPerConnection() >= 1, "fewest round trips on a connection: " + load.minRoundTripsPerConnection());
+                if (connections == CONNECTIONS) {
+                    assertEquals(connections, server.stats().open(), server.stats().toString());
+                }
+            }
+            assertEquals(0, server.stats().protocolErrors(), server.stats().toString());
+        }
+    }
+
+    @Test
+    void descriptorShortageNamesNeedAndLimit() {
+        long limit = ProcessProbe.fdLimit();
+        Assumptions.assumeTrue(limit > 0 && limit < Integer.MAX_VALUE / 4, "no finite descriptor limit readable here");
+        String reason = ProcessProbe.fdShortage((int) limit);
+        assertNotNull(reason);
+        assertTrue(reason.contains(String.valueOf(2 * limit + ProcessProbe.FD_MARGIN)) && reason.contains(String.valueOf(limit)), reason);
+        assertNull(ProcessProbe.fdShortage(1));
+    }
+}
