@@ -121,8 +121,6 @@ public final class SelectorServer implements Server {
                             handle(key);
                         }
                     }
-                    // Connections this loop just accepted for itself: nothing wakes its select() for them.
-                    registerHandedOver();
                 }
             } catch (IOException | ClosedSelectorException e) {
                 // The loop ends; close() below releases everything it owned.
