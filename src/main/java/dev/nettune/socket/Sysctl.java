@@ -12,7 +12,8 @@ public final class Sysctl {
     /** The value of a sysctl such as "net.ipv4.tcp_tw_reuse", whitespace-normalised, or "unknown". */
     public static String read(String name) {
         try {
-            return Files.readString(Path.of("/proc/sys", name.replace('.', '/'))).trim().replaceAll("\\s+", " ");
+            // Not Files.readString: /proc files report size 0, and readString then returns only the first byte.
+            return String.join(" ", Files.readAllLines(Path.of("/proc/sys", name.replace('.', '/')))).trim().replaceAll("\\s+", " ");
         } catch (IOException | RuntimeException e) {
             return "unknown"; // not Linux, or not readable here: the message still names the setting
         }
