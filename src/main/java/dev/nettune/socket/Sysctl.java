@@ -12,7 +12,7 @@ public final class Sysctl {
     /** The value of a sysctl such as "net.ipv4.tcp_tw_reuse", whitespace-normalised, or "unknown". */
     public static String read(String name) {
         try {
-            // Not Files.readString: /proc files report size 0, and readString then returns only the first byte.
+            // readAllLines, not readString: JDK 17's readString trusts the 0 size procfs reports and returns one byte.
             return String.join(" ", Files.readAllLines(Path.of("/proc/sys", name.replace('.', '/')))).trim().replaceAll("\\s+", " ");
         } catch (IOException | RuntimeException e) {
             return "unknown"; // not Linux, or not readable here: the message still names the setting
