@@ -1,5 +1,6 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.client.StreamConnection;
 import dev.nettune.socket.EffectiveOptions;
 import dev.nettune.socket.OptionTarget;
 import dev.nettune.socket.SocketTuning;
@@ -13,6 +14,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -71,7 +73,9 @@ final class BulkStream implements Closeable {
             toClose = socket;
             try {
                 tuning.applyToClient(OptionTarget.of(socket));
-                socket.connect(server, dev.nettune.client.StreamConnection.CONNECT_TIMEOUT_MILLIS);
+                // A timed connect, as StreamConnection and most applications do. Note: on JDK 25 (not 17) it
+                // leaves the socket O_NONBLOCK, so byte[] writes become write(2) + poll (seen with strace).
+                socket.connect(server, StreamConnection.CONNECT_TIMEOUT_MILLIS);
                 options = EffectiveOptions.readFrom(OptionTarget.of(socket));
                 out = socket.getOutputStream();
                 in = socket.getInputStream();
@@ -186,7 +190,7 @@ final class BulkStream implements Closeable {
     /** The local port, to find this connection in {@code ss} output. */
     int localPort() {
         return path == IoPath.STREAM ? socket.getLocalPort()
-                : ((java.net.InetSocketAddress) channel.socket().getLocalSocketAddress()).getPort();
+                : ((InetSocketAddress) channel.socket().getLocalSocketAddress()).getPort();
     }
 
     /** The request whose frame is sent, for tests that corrupt it after its CRC was computed. */

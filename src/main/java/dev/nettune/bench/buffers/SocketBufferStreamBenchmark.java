@@ -29,7 +29,11 @@ import java.util.concurrent.TimeUnit;
  * net.core.wmem_max/rmem_max) and turns autotuning off for that socket. A send buffer smaller than
  * one write (e.g. 4 KiB, kernel 8 KiB, with 64 KiB writes) is known to collapse loopback throughput
  * by orders of magnitude with a C client here; this shows whether Java does the same. Small writes
- * (1 KiB) pay one system call per KiB whatever the buffer.
+ * (1 KiB) pay one system call per KiB whatever the buffer. Whether the collapse shows depends on
+ * how the bytes reach write(2): on JDK 17 a byte[] write is one blocking 64 KiB write(2); on JDK 25
+ * the timed connect leaves the socket non-blocking and a write becomes 65483 + 53 bytes plus poll
+ * (strace), so compare JDKs and paths rather than assume. Collapsed points take 0.3–2 s per stream,
+ * so their iterations run longer than the 1 s asked; the score stays a real, low number.
  *
  * <p>Read: the secondary result {@code gbit} ("ops/s") is Gbit/s of verified payload, higher is
  * better; the primary score is streams/s (Gbit/s = streams/s × streamBytes × 8 / 1e9). Each stream

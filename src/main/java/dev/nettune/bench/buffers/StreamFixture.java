@@ -26,12 +26,14 @@ final class StreamFixture implements AutoCloseable {
 
     private final Server server;
     private final BulkStream stream;
+    private final SocketTuning clientTuning;
+    private final SocketTuning serverTuning;
 
     /** Opens server and client for one point; {@code null} buffer sizes leave autotuning on. */
     StreamFixture(IoPath path, Integer sndBuf, Integer rcvBuf, int writeSize, int streamBytes, long stallNanos)
             throws IOException {
-        SocketTuning serverTuning = SocketTuning.NO_DELAY.withReceiveBuffer(rcvBuf);
-        SocketTuning clientTuning = SocketTuning.NO_DELAY.withSendBuffer(sndBuf);
+        serverTuning = SocketTuning.NO_DELAY.withReceiveBuffer(rcvBuf);
+        clientTuning = SocketTuning.NO_DELAY.withSendBuffer(sndBuf);
         server = ServerModel.SELECTOR.start(ServerConfig.DEFAULT.withTuning(serverTuning));
         String configuration = "sndBuf=" + BufferSize.describe(sndBuf) + " rcvBuf=" + BufferSize.describe(rcvBuf)
                 + " writeSize=" + writeSize + " path=" + path + " streamBytes=" + streamBytes;
@@ -41,12 +43,7 @@ final class StreamFixture implements AutoCloseable {
             server.close();
             throw e;
         }
-        this.clientTuning = clientTuning;
-        this.serverTuning = serverTuning;
     }
-
-    private final SocketTuning clientTuning;
-    private final SocketTuning serverTuning;
 
     /** Records requested/effective sizes on both ends and the kernel limits; call from a trial @Setup. */
     void record(BenchmarkParams params) throws InterruptedException {
