@@ -51,6 +51,49 @@ public final class SockoptsLog {
         }
     }
 
+    /**
+     * Appends one kernel setting in force for this benchmark point, such as net.core.wmem_max or
+     * net.ipv4.tcp_wmem (read with {@link dev.nettune.socket.Sysctl#read}), so that results can say
+     * what capped or autotuned the buffers. Line format (no requested/effective fields):
+     * <pre>{"benchmark":"...","params":{"k":"v"},"endpoint":"kernel","option":"net.core.wmem_max","value":"4194304"}</pre>
+     * Call from a trial-level @Setup.
+     */
+    public static void recordKernelSetting(BenchmarkParams params, String name, String value) {
+        String file = System.getProperty(FILE_PROPERTY);
+        if (file == null) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        prefix(out, params, "kernel", name);
+        out.append(",\"value\":").append(quote(value)).append("}\n");
+        append(file, out);
+    }
+
+    private static void append(String file, StringBuilder out) {
+        try {
+            Files.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    private static void prefix(StringBuilder out, BenchmarkParams params, String endpoint, String option) {
+        Map<String, String> p = new TreeMap<>();
+        for (String k : params.getParamsKeys()) {
+            p.put(k, params.getParam(k));
+        }
+        out.append("{\"benchmark\":").append(quote(params.getBenchmark()))
+                .append(",\"params\":{");
+        String sep = "";
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            out.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
+            sep = ",";
+        }
+        out.append("},\"endpoint\":").append(quote(endpoint))
+                .append(",\"option\":").append(quote(option));
+    }
+
     private static void line(StringBuilder out, BenchmarkParams params, String endpoint, String option,
                              Integer requested, Integer effective, Integer kernel) {
         Map<String, String> p = new TreeMap<>();

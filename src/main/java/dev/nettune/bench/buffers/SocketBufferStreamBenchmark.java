@@ -1,0 +1,99 @@
+package dev.nettune.bench.buffers;
+
+import dev.nettune.bench.BenchDefaults;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What do the sender's SO_SNDBUF, the receiver's SO_RCVBUF and the write size do to bulk loopback
+ * throughput (netperf TCP_STREAM -s/-S -m, iperf3 -w -l)? One operation is one verified one-way
+ * stream of {@code streamBytes} payload bytes (header with length + CRC32C, payload in
+ * {@code writeSize} calls, 16-byte ack checked for sequence and CRC).
+ *
+ * <p>Expect autotuned buffers ({@code 0}) near the top; Linux doubles every request (capped at
+ * net.core.wmem_max/rmem_max) and turns autotuning off for that socket. A send buffer smaller than
+ * one write (e.g. 4 KiB, kernel 8 KiB, with 64 KiB writes) is known to collapse loopback throughput
+ * by orders of magnitude with a C client here; this shows whether Java does the same. Small writes
+ * (1 KiB) pay one system call per KiB whatever the buffer. Whether the collapse shows depends on
+ * how the bytes reach write(2): on JDK 17 a byte[] write is one blocking 64 KiB write(2); on JDK 25
+ * the timed connect leaves the socket non-blocking and a write becomes 65483 + 53 bytes plus poll
+ * (strace), so compare JDKs and paths rather than assume. Collapsed points take 0.3–2 s per stream,
+ * so their iterations run longer than the 1 s asked; the score stays a real, low number.
+ *
+ * <p>Read: the secondary result {@code gbit} ("ops/s") is Gbit/s of verified payload, higher is
+ * better; the primary score is streams/s (Gbit/s = streams/s × streamBytes × 8 / 1e9). Each stream
+ * includes one ack round trip (~30–50 µs), a few % of a 4 MiB stream at 15 Gbit/s. The sizes in
+ * force — requested, Java's read-back and the kernel's (2×) — are printed per trial and written to
+ * {@code -Dnettune.sockopts.file} with the kernel limits. Confounders: the two cores are shared by
+ * the client thread, the server's event loop and JMH; both ends have TCP_NODELAY on (see
+ * {@link StreamFixture}). A point that moves no byte for {@value StallWatchdog#DEFAULT_STALL_SECONDS} s
+ * (property {@value StallWatchdog#STALL_SECONDS_PROPERTY}) fails with "stalled: &lt;configuration&gt;".
+ *
+ * <p>Run: {@code java -jar target/benchmarks.jar SocketBufferStreamBenchmark -p path=STREAM -p rcvBuf=0}
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
+@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
+@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
+@State(Scope.Thread)
+public class SocketBufferStreamBenchmark {
+
+    /** Client (sender) SO_SNDBUF request, bytes; 0 = not set (autotuning). */
+    @Param({"0", "4096", "16384", "65536", "262144", "1048576", "4194304"})
+    public int sndBuf;
+
+    /** Server (receiver) SO_RCVBUF request on the listener before bind, bytes; 0 = not set (autotuning). */
+    @Param({"0", "4096", "16384", "65536", "262144", "1048576", "4194304"})
+    public int rcvBuf;
+
+    /** Bytes per write call; 256 KiB straddles NioSocketImpl's 128 KiB per-call copy. */
+    @Param({"1024", "8192", "65536", "262144"})
+    public int writeSize;
+
+    /** How the client writes: {@link IoPath} constant names. */
+    @Param({"STREAM", "CHANNEL_HEAP", "CHANNEL_DIRECT"})
+    public String path;
+
+    /** Payload bytes per verified stream (one operation). */
+    @Param({"4194304"})
+    public int streamBytes;
+
+    private StreamFixture fixture;
+    private double gbitPerStream;
+
+    @Setup(Level.Trial)
+    public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
+        fixture = new StreamFixture(IoPath.parse(path), BufferSize.request("sndBuf", sndBuf),
+                BufferSize.request("rcvBuf", rcvBuf), BufferSize.positive("writeSize", writeSize),
+                BufferSize.positive("streamBytes", streamBytes), StallWatchdog.defaultBoundNanos());
+        fixture.record(params);
+        gbitPerStream = streamBytes * 8.0 / 1e9;
+    }
+
+    @Benchmark
+    public void stream(GbitCounter counter) throws IOException {
+        fixture.send();
+        counter.gbit += gbitPerStream;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException, InterruptedException {
+        fixture.close();
+    }
+}
