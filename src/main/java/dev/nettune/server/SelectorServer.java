@@ -174,9 +174,9 @@ public final class SelectorServer implements Server {
                 }
                 EventLoop target = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
                 target.handedOver.add(c);
-                // Also when target is this loop: its next select() must return to register the channel,
-                // or a single-loop server never serves its connections.
-                target.selector.wakeup();
+                if (target != this) {
+                    target.selector.wakeup(); // this loop registers its own before its next select()
+                }
             }
         }
 
