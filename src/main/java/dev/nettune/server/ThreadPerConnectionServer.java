@@ -107,6 +107,19 @@ abstract class ThreadPerConnectionServer implements Server {
         }
     }
 
+    /**
+     * Closes every accepted connection from the server's side (FIN), keeping the listener open:
+     * for tests of clients that must notice a connection the server dropped. Returns how many were open.
+     */
+    public int closeConnections() {
+        int n = 0;
+        for (Socket s : sockets) {
+            closeConnection(s);
+            n++;
+        }
+        return n;
+    }
+
     @Override
     public SocketAddress address() {
         return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
