@@ -105,8 +105,9 @@ public final class SelectorServer implements Server {
         public void run() {
             try {
                 while (!closing) {
-                    selector.select();
+                    // Before select: connections this loop accepted itself were queued during the last pass.
                     registerHandedOver();
+                    selector.select();
                     Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                     while (it.hasNext()) {
                         SelectionKey key = it.next();

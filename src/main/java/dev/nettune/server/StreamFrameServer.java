@@ -64,11 +64,12 @@ final class StreamFrameServer {
                 Header.encode(view, 0, Kind.ACK_REPLY, 0, header.seq(), header.crc());
                 replyBytes = Header.BYTES;
             }
-            out.write(buf, 0, replyBytes);
-            out.flush();
+            // Count before replying, so a client that has its reply also sees it counted.
             stats.bytesIn.add(Header.BYTES + len);
             stats.bytesOut.add(replyBytes);
             stats.frames.increment();
+            out.write(buf, 0, replyBytes);
+            out.flush();
         }
     }
 
