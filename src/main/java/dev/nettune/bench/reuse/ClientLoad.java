@@ -98,10 +98,7 @@ final class ClientLoad implements AutoCloseable {
         }
         long since = System.nanoTime();
         for (;;) {
-            Throwable f = failure.get();
-            if (f != null) {
-                throw new IOException("a client thread failed, so the benchmark stops: " + f, f);
-            }
+            checkFailure();
             long c = completed.get();
             if (c > consumed) {
                 available = c;
@@ -121,6 +118,14 @@ final class ClientLoad implements AutoCloseable {
             if (Thread.interrupted()) {
                 throw new InterruptedIOException("interrupted while waiting for client operations");
             }
+        }
+    }
+
+    /** Throws the first client failure, if any: for a consumer that runs operations itself instead of taking them. */
+    void checkFailure() throws IOException {
+        Throwable f = failure.get();
+        if (f != null) {
+            throw new IOException("a client thread failed, so the benchmark stops: " + f, f);
         }
     }
 

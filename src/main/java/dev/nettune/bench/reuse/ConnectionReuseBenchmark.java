@@ -29,7 +29,9 @@ import org.openjdk.jmh.infra.IterationParams;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,9 +54,11 @@ import java.util.concurrent.TimeUnit;
  * client threads run closed-loop on their own and the JMH thread counts their completions
  * ({@link ClientLoad}): the score is operations/s of all T together (higher is better). In
  * {@code sample} the JMH thread is itself client 1 of T (T-1 run beside it), so the percentiles
- * are the latency of one operation under T-way load, µs (lower is better). For thrpt, client-side
+ * are the latency of one operation under T-way load (lower is better; s/op like every nettune
+ * class, {@code -tu us} for readable text). For thrpt, client-side
  * latency percentiles (HdrHistogram), the TIME_WAIT sockets of this server's port (from
- * /proc/net/tcp and tcp6) and net.ipv4.ip_local_port_range / tcp_tw_reuse are printed per
+ * /proc/net/tcp and tcp6), net.ipv4.ip_local_port_range / tcp_tw_reuse and the kernel's TWRecycled
+ * (ports reused from TIME_WAIT), ListenOverflows and TCPSynRetrans (system-wide) are printed per
  * iteration and appended to {@code reuse.jsonl} beside the sockopts file ({@link ReuseLog}).
  *
  * <p>Ports: connect-per-request uses an ephemeral port per operation (32768–60999 here, 28,232
@@ -120,6 +124,7 @@ public class ConnectionReuseBenchmark {
     private BenchmarkParams params;
     private int port;
     private int iteration;
+    private Map<String, Long> tcpExtAtStart;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams benchmarkParams) throws IOException {
@@ -149,6 +154,7 @@ public class ConnectionReuseBenchmark {
             background.add(clients.newOperation());
         }
         own = jmhIsClient ? clients.newOperation() : null;
+        tcpExtAtStart = TimeWait.tcpExt();
         load = new ClientLoad(background, "reuse");
     }
 
@@ -184,6 +190,7 @@ public class ConnectionReuseBenchmark {
     @Benchmark
     public void operation() throws IOException {
         if (own != null) {
+            load.checkFailure(); // a volatile read: the T-1 clients beside this one must not fail unseen
             own.run();
         } else {
             load.takeOne();
@@ -194,7 +201,13 @@ public class ConnectionReuseBenchmark {
     public void endIteration(IterationParams iterationParams) {
         Histogram latency = load.intervalLatency();
         ReuseLog.iteration(params, iterationParams.getType().toString().toLowerCase(java.util.Locale.ROOT), ++iteration,
-                load.completed(), latency, TimeWait.count(port), clients.poolReplaced());
+                load.completed(), latency, TimeWait.count(port), clients.poolReplaced(), tcpExtSinceStart());
+    }
+
+    private Map<String, Long> tcpExtSinceStart() {
+        Map<String, Long> delta = new LinkedHashMap<>();
+        TimeWait.tcpExt().forEach((k, v) -> delta.put(k, v - tcpExtAtStart.getOrDefault(k, 0L)));
+        return delta;
     }
 
     @TearDown(Level.Trial)

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * ReuseLog writes, per JMH iteration, what a JMH score cannot hold: client-side latency
  * percentiles, the TIME_WAIT sockets left behind and the ephemeral-port settings in force — one
- * JSON object per line, to the file named by {@code -Dnettune.reuse.file}, or else to
+ * JSON object per line (kernel TcpExt counters as {@code sys*}: system-wide deltas since the trial began), to the file named by {@code -Dnettune.reuse.file}, or else to
  * {@code reuse.jsonl} beside the file named by {@code -Dnettune.sockopts.file} (the suite runner's
  * result folder). Without either, lines are only printed.
  */
@@ -42,7 +42,7 @@ final class ReuseLog {
 
     /** Prints and appends one iteration's line; {@code latencyNanos} may be empty (SampleTime runs have JMH's own). */
     static void iteration(BenchmarkParams params, String phase, int index, long operations, Histogram latencyNanos,
-                          int timeWait, long poolReplaced) {
+                          int timeWait, long poolReplaced, Map<String, Long> tcpExtDelta) {
         StringBuilder line = new StringBuilder();
         line.append("{\"benchmark\":").append(quote(params.getBenchmark()))
                 .append(",\"mode\":").append(quote(params.getMode().shortLabel()))
@@ -67,7 +67,11 @@ final class ReuseLog {
                     .append(",\"latencyMaxUs\":").append(micros(latencyNanos.getMaxValue()));
         }
         line.append(",\"timeWait\":").append(timeWait)
-                .append(",\"poolReplaced\":").append(poolReplaced)
+                .append(",\"poolReplaced\":").append(poolReplaced);
+        for (Map.Entry<String, Long> e : tcpExtDelta.entrySet()) {
+            line.append(",\"sys").append(e.getKey()).append("\":").append(e.getValue());
+        }
+        line
                 .append(",\"ipLocalPortRange\":").append(quote(TimeWait.portRange()))
                 .append(",\"tcpTwReuse\":").append(quote(TimeWait.twReuse()))
                 .append("}\n");

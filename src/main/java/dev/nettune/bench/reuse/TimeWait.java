@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +20,9 @@ public final class TimeWait {
     /** /proc/net/tcp's state code for TIME_WAIT (include/net/tcp_states.h: TCP_TIME_WAIT = 6). */
     static final String STATE_TIME_WAIT = "06";
     static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+    static final Path NETSTAT = Path.of("/proc/net/netstat");
+    /** The TcpExt counters {@link #tcpExt()} reports. */
+    static final List<String> TCP_EXT_COUNTERS = List.of("TWRecycled", "ListenOverflows", "TCPSynRetrans");
 
     private TimeWait() {
     }
@@ -54,6 +59,32 @@ public final class TimeWait {
 
     private static int port(String addressAndPort) {
         return Integer.parseInt(addressAndPort.substring(addressAndPort.lastIndexOf(':') + 1), 16);
+    }
+
+    /**
+     * System-wide TcpExt counters from /proc/net/netstat (empty when unreadable): TWRecycled (TIME_WAIT
+     * ports reused by connect, tcp_tw_reuse at work), ListenOverflows (accept queue full: SYNs
+     * dropped, retried after 1 s), TCPSynRetrans. System-wide: other processes add to them too.
+     */
+    public static Map<String, Long> tcpExt() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(NETSTAT);
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
+                    String[] names = lines.get(i).split("\\s+");
+                    String[] values = lines.get(i + 1).split("\\s+");
+                    for (int k = 1; k < Math.min(names.length, values.length); k++) {
+                        if (TCP_EXT_COUNTERS.contains(names[k])) {
+                            out.put(names[k], Long.parseLong(values[k]));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.clear(); // not Linux: the log then has no kernel counters
+        }
+        return out;
     }
 
     /** net.ipv4.ip_local_port_range as "low high", or "unknown". */

@@ -53,6 +53,21 @@ class ClientLoadTest {
         assertTrue(e.getMessage().contains("Cannot assign requested address"), e.getMessage());
     }
 
+    /** In sample mode the JMH thread runs its own operation; a failure beside it must still stop the run. */
+    @Test
+    void checkFailureReportsABackgroundClientsFailure() throws Exception {
+        try (ClientLoad load = new ClientLoad(List.of(() -> {
+            throw new IOException("Connection reset");
+        }), "check-test")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (load.failure() == null && System.nanoTime() < deadline) {
+                Thread.sleep(1); // waiting for the client thread's first (failing) operation
+            }
+            IOException e = assertThrows(IOException.class, load::checkFailure);
+            assertTrue(e.getMessage().contains("Connection reset"), e.getMessage());
+        }
+    }
+
     @Test
     void unknownParameterValuesNameTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.parse("POOL_2"));

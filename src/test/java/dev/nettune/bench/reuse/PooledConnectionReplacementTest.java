@@ -33,7 +33,10 @@ class PooledConnectionReplacementTest {
             assertEquals(1, pool.replaced());
             assertEquals(1, pool.open());
             assertEquals(2, server.stats().accepted(), "a fresh connection was opened");
-            assertEquals(2, server.stats().frames(), "the failed attempt never reached the server; the retry did");
+            // 2 or 3: the server thread's blocked read may still take the stale attempt's frame before the
+            // JDK's deferred close lands (then its reply fails); the retry on the fresh connection always counts.
+            long frames = server.stats().frames();
+            assertTrue(frames == 2 || frames == 3, "the retry reached the server: " + server.stats());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.nettune.wire.Request;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +41,14 @@ class TimeWaitTest {
             assertEquals(2, r.length, "ip_local_port_range is 'low high': " + range);
             assertEquals(Integer.parseInt(r[1]) - Integer.parseInt(r[0]) + 1, ports);
             assertTrue(ports > 1, "a real range, not a truncated read: " + range);
+        }
+    }
+
+    @Test
+    void readsTheKernelsTcpExtCounters() {
+        if (java.nio.file.Files.isReadable(TimeWait.NETSTAT)) {
+            assertEquals(TimeWait.TCP_EXT_COUNTERS, List.copyOf(TimeWait.tcpExt().keySet()));
+            assertTrue(TimeWait.tcpExt().values().stream().allMatch(v -> v >= 0));
         }
     }
 
