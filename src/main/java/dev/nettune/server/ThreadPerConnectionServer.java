@@ -109,11 +109,12 @@ abstract class ThreadPerConnectionServer implements Server {
 
     /**
      * Closes every accepted connection from the server's side (FIN), keeping the listener open:
-     * for tests of clients that must notice a connection the server dropped. Returns how many were open.
+     * for tests of clients that must notice a connection the server dropped. Only those open when called; returns how many.
      */
     public int closeConnections() {
         int n = 0;
-        for (Socket s : sockets) {
+        // A snapshot: connections a client opens in reaction to these closes are not closed too.
+        for (Socket s : java.util.List.copyOf(sockets)) {
             closeConnection(s);
             n++;
         }
