@@ -43,6 +43,10 @@ public final class SockoptsLog {
         if (noDelay != null) {
             line(out, params, endpoint, "TCP_NODELAY", requested.tcpNoDelay() == null ? null : (requested.tcpNoDelay() ? 1 : 0), noDelay ? 1 : 0, null);
         }
+        if (requested.lingerSeconds() != null) {
+            // Only when a benchmark asked for SO_LINGER, so other benchmarks' files are unchanged; -1 = off.
+            line(out, params, endpoint, "SO_LINGER", requested.lingerSeconds(), effective.lingerSeconds(), null);
+        }
         try {
             Files.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);

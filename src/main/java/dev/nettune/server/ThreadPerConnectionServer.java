@@ -107,6 +107,20 @@ abstract class ThreadPerConnectionServer implements Server {
         }
     }
 
+    /**
+     * Closes every accepted connection from the server's side (FIN), keeping the listener open:
+     * for tests of clients that must notice a connection the server dropped. Only those open when called; returns how many.
+     */
+    public int closeConnections() {
+        int n = 0;
+        // A snapshot: connections a client opens in reaction to these closes are not closed too.
+        for (Socket s : java.util.List.copyOf(sockets)) {
+            closeConnection(s);
+            n++;
+        }
+        return n;
+    }
+
     @Override
     public SocketAddress address() {
         return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
