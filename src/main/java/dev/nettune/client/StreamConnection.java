@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
 
 /** A StreamConnection exchanges frames over java.net.Socket's blocking streams: one write, then reads. */
 public final class StreamConnection implements ClientConnection {
-    /** Connect timeout: loopback connects in microseconds; a full backlog should fail, not hang. */
+    /** Connect timeout for clients that connect asynchronously or opt into a timed connect. */
     public static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final Socket socket;
@@ -31,7 +31,10 @@ public final class StreamConnection implements ClientConnection {
         socket = new Socket();
         try {
             tuning.applyToClient(OptionTarget.of(socket));
-            socket.connect(server, CONNECT_TIMEOUT_MILLIS);
+            // Untimed on purpose: on JDK 25 (not 17) a timed connect leaves the socket O_NONBLOCK, so every
+            // later read and write goes through poll(2) as well: an extra system call per I/O that a plain
+            // blocking peer (sockperf, netperf) does not make. Loopback connects complete or fail at once.
+            socket.connect(server);
             options = EffectiveOptions.readFrom(OptionTarget.of(socket));
             in = socket.getInputStream();
             out = socket.getOutputStream();
