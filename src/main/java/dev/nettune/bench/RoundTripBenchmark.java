@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +58,13 @@ public class RoundTripBenchmark {
     private Request request;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp(BenchmarkParams params) throws IOException {
         server = new BlockingServer(ServerConfig.DEFAULT);
         connection = new StreamConnection(server.address(), SocketTuning.NO_DELAY);
         request = Request.of(Kind.ECHO, payload);
+        connection.exchange(request); // the server reads back its accepted socket's options before serving it
+        SockoptsLog.record(params, "client", SocketTuning.NO_DELAY, connection.options());
+        SockoptsLog.record(params, "server-accepted", ServerConfig.DEFAULT.tuning(), server.acceptedOptions());
     }
 
     @Benchmark

@@ -245,11 +245,20 @@ public abstract class LoadGenerator implements AutoCloseable {
             }
             options = conns.get(0).options();
             done = new AtomicLongArray(connections);
-            for (int i = 0; i < connections; i++) {
-                ClientConnection c = conns.get(i);
-                int slot = i;
+            List<Request> requests = new ArrayList<>();
+            for (ClientConnection c : conns) {
                 // CHANNEL sends from a direct buffer, which a SocketChannel writes without a copy.
                 Request request = model == ClientModel.CHANNEL ? Request.direct(Kind.ECHO, payloadBytes) : Request.of(Kind.ECHO, payloadBytes);
+                // One verified round trip per connection before any loop starts: the server has then
+                // accepted and is serving every connection. Otherwise its accept thread competes with
+                // up to 2 x 1,024 busy threads on 2 cores and may not accept them all in time.
+                c.exchange(request);
+                requests.add(request);
+            }
+            for (int i = 0; i < connections; i++) {
+                ClientConnection c = conns.get(i);
+                Request request = requests.get(i);
+                int slot = i;
                 Thread t = factory.newThread(() -> drive(c, request, slot));
                 threads.add(t);
                 t.start();
