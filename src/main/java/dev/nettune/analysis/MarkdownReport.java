@@ -86,7 +86,8 @@ public final class MarkdownReport {
             if (!opts.isEmpty()) {
                 out.append("### Socket options: requested vs effective\n\n")
                         .append("`effective` is Java's read-back (on Linux, half of what the kernel holds); "
-                                + "`kernel` is the kernel's view; `auto` = not set, left to autotuning.\n\n")
+                                + "`kernel` is the kernel's view; `auto` = not set, left to autotuning. The kernel limits in force "
+                                + "(net.core.wmem_max, rmem_max, net.ipv4.tcp_wmem, tcp_rmem) are under Environment.\n\n")
                         .append(sockOptTable(opts, set).render()).append('\n');
             }
         }

@@ -84,6 +84,9 @@ public final class RunMetadataReader {
                     diags.add(new Diagnostic(file, "line " + (i + 1), "not a socket option record; line skipped"));
                     continue;
                 }
+                if ("kernel".equals(n.path("endpoint").asText()) && !n.has("effective")) {
+                    continue; // a kernel limit repeated per point (net.core.wmem_max...): run.json's sysctls, shown under Environment
+                }
                 Map<String, String> params = new LinkedHashMap<>();
                 n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                 out.add(new SockOpt(jvm, n.path("benchmark").asText(""), Collections.unmodifiableMap(params),
