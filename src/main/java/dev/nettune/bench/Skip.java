@@ -2,12 +2,7 @@ package dev.nettune.bench;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Skip ends a benchmark point that cannot run on this JVM (virtual threads on JDK 17) with a
@@ -39,12 +34,7 @@ public final class Skip {
         if (file != null) {
             String line = "{\"benchmark\":\"" + params.getBenchmark() + "\",\"params\":\"" + p + "\",\"jvm\":\""
                     + Runtime.version() + "\",\"reason\":\"" + reason.replace("\"", "'") + "\"}\n";
-            try {
-                Files.write(Path.of(file), line.getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + file, e);
-            }
+            JsonLines.append(Path.of(file), line);
         }
         throw new UnsupportedOperationException(PREFIX + what + ": " + reason);
     }

@@ -4,14 +4,9 @@ import dev.nettune.socket.EffectiveOptions;
 import dev.nettune.socket.SocketTuning;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Map;
-import java.util.TreeMap;
+
+import static dev.nettune.bench.JsonLines.quote;
 
 /**
  * SockoptsLog records, beside the JMH JSON, the socket options a benchmark set — requested, read
@@ -47,12 +42,7 @@ public final class SockoptsLog {
             // Only when a benchmark asked for SO_LINGER, so other benchmarks' files are unchanged; -1 = off.
             line(out, params, endpoint, "SO_LINGER", requested.lingerSeconds(), effective.lingerSeconds(), null);
         }
-        try {
-            Files.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append socket options to " + file, e);
-        }
+        JsonLines.append(Path.of(file), out);
     }
 
     /**
@@ -70,56 +60,22 @@ public final class SockoptsLog {
         StringBuilder out = new StringBuilder();
         prefix(out, params, "kernel", name);
         out.append(",\"value\":").append(quote(value)).append("}\n");
-        append(file, out);
-    }
-
-    private static void append(String file, StringBuilder out) {
-        try {
-            Files.write(Path.of(file), out.toString().getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
-        }
+        JsonLines.append(Path.of(file), out);
     }
 
     private static void prefix(StringBuilder out, BenchmarkParams params, String endpoint, String option) {
-        Map<String, String> p = new TreeMap<>();
-        for (String k : params.getParamsKeys()) {
-            p.put(k, params.getParam(k));
-        }
-        out.append("{\"benchmark\":").append(quote(params.getBenchmark()))
-                .append(",\"params\":{");
-        String sep = "";
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            out.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-            sep = ",";
-        }
-        out.append("},\"endpoint\":").append(quote(endpoint))
+        out.append("{\"benchmark\":").append(quote(params.getBenchmark())).append(",\"params\":");
+        JsonLines.appendParams(out, params);
+        out.append(",\"endpoint\":").append(quote(endpoint))
                 .append(",\"option\":").append(quote(option));
     }
 
     private static void line(StringBuilder out, BenchmarkParams params, String endpoint, String option,
                              Integer requested, Integer effective, Integer kernel) {
-        Map<String, String> p = new TreeMap<>();
-        for (String k : params.getParamsKeys()) {
-            p.put(k, params.getParam(k));
-        }
-        out.append("{\"benchmark\":").append(quote(params.getBenchmark()))
-                .append(",\"params\":{");
-        String sep = "";
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            out.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-            sep = ",";
-        }
-        out.append("},\"endpoint\":").append(quote(endpoint))
-                .append(",\"option\":").append(quote(option))
-                .append(",\"requested\":").append(requested)
+        prefix(out, params, endpoint, option);
+        out.append(",\"requested\":").append(requested)
                 .append(",\"effective\":").append(effective)
                 .append(",\"kernel\":").append(kernel)
                 .append("}\n");
-    }
-
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

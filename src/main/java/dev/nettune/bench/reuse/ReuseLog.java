@@ -1,16 +1,13 @@
 package dev.nettune.bench.reuse;
 
+import dev.nettune.bench.JsonLines;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+
+import static dev.nettune.bench.JsonLines.quote;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * ReuseLog writes, per JMH iteration, what a JMH score cannot hold: client-side latency
@@ -46,17 +43,9 @@ final class ReuseLog {
         StringBuilder line = new StringBuilder();
         line.append("{\"benchmark\":").append(quote(params.getBenchmark()))
                 .append(",\"mode\":").append(quote(params.getMode().shortLabel()))
-                .append(",\"params\":{");
-        Map<String, String> p = new TreeMap<>();
-        for (String k : params.getParamsKeys()) {
-            p.put(k, params.getParam(k));
-        }
-        String sep = "";
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            line.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-            sep = ",";
-        }
-        line.append("},\"phase\":").append(quote(phase))
+                .append(",\"params\":");
+        JsonLines.appendParams(line, params);
+        line.append(",\"phase\":").append(quote(phase))
                 .append(",\"iteration\":").append(index)
                 .append(",\"clientOperations\":").append(operations)
                 .append(",\"latencyCount\":").append(latencyNanos.getTotalCount());
@@ -78,20 +67,11 @@ final class ReuseLog {
         System.out.print("nettune reuse: " + line);
         Path file = file();
         if (file != null) {
-            try {
-                Files.write(file, line.toString().getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + file, e);
-            }
+            JsonLines.append(file, line);
         }
     }
 
     private static String micros(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1000.0);
-    }
-
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }
