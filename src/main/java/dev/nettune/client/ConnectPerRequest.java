@@ -15,16 +15,27 @@ import java.net.SocketAddress;
 public final class ConnectPerRequest {
     private final SocketAddress server;
     private final SocketTuning tuning;
+    private final ClientModel model;
     private long connects;
 
+    /** Connects with java.net.Socket streams. */
     public ConnectPerRequest(SocketAddress server, SocketTuning tuning) {
+        this(server, tuning, ClientModel.STREAM);
+    }
+
+    /** Connects with a one-connection client model: STREAM, CHANNEL or ASYNC. */
+    public ConnectPerRequest(SocketAddress server, SocketTuning tuning, ClientModel model) {
+        if (model == ClientModel.SELECTOR || model == ClientModel.VIRTUAL) {
+            throw new IllegalArgumentException("connect-per-request needs a one-connection client model, not " + model);
+        }
         this.server = server;
         this.tuning = tuning;
+        this.model = model;
     }
 
     /** Connect, one verified exchange, close. */
     public void exchange(Request request) throws IOException {
-        try (StreamConnection c = connect()) {
+        try (ClientConnection c = connect()) {
             c.exchange(request);
         }
     }
@@ -34,9 +45,9 @@ public final class ConnectPerRequest {
         connect().close();
     }
 
-    private StreamConnection connect() throws IOException {
+    private ClientConnection connect() throws IOException {
         try {
-            StreamConnection c = new StreamConnection(server, tuning);
+            ClientConnection c = model.open(server, tuning);
             connects++;
             return c;
         } catch (IOException e) {

@@ -1,8 +1,7 @@
 package dev.nettune.bench.reuse;
 
-import dev.nettune.client.ChannelConnection;
 import dev.nettune.client.ClientConnection;
-import dev.nettune.client.StreamConnection;
+import dev.nettune.client.ClientModel;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
@@ -16,9 +15,14 @@ public enum IoPath {
     STREAM,
     CHANNEL;
 
+    /** The foundation's client model for this path. */
+    public ClientModel clientModel() {
+        return this == STREAM ? ClientModel.STREAM : ClientModel.CHANNEL;
+    }
+
     /** Connects one client connection of this path. */
     public ClientConnection open(SocketAddress server, SocketTuning tuning) throws IOException {
-        return this == STREAM ? new StreamConnection(server, tuning) : new ChannelConnection(server, tuning);
+        return clientModel().open(server, tuning);
     }
 
     /** An echo request of {@code payload} bytes, in the buffer kind this path writes without a copy. */

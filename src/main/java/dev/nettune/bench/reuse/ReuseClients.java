@@ -63,9 +63,7 @@ final class ReuseClients implements AutoCloseable {
                 return t;
             });
             // Each executor thread connects per task through its own connector, as the seed's tasks do.
-            executorConnects = ThreadLocal.withInitial(() -> io == IoPath.STREAM
-                    ? new ConnectPerRequest(server, tuning)::exchange
-                    : new ChannelConnectPerRequest(server, tuning)::exchange);
+            executorConnects = ThreadLocal.withInitial(() -> new ConnectPerRequest(server, tuning, io.clientModel())::exchange);
         } else {
             executor = null;
             executorConnects = null;
@@ -95,22 +93,12 @@ final class ReuseClients implements AutoCloseable {
                     public void close() throws IOException { c.close(); }
                 };
             }
-            case CONNECT_PER_REQUEST:
-                if (io == IoPath.STREAM) {
-                    ConnectPerRequest crr = new ConnectPerRequest(server, tuning);
-                    return () -> crr.exchange(request);
-                } else {
-                    ChannelConnectPerRequest crr = new ChannelConnectPerRequest(server, tuning);
-                    return () -> crr.exchange(request);
-                }
+            case CONNECT_PER_REQUEST: {
+                ConnectPerRequest crr = new ConnectPerRequest(server, tuning, io.clientModel());
+                return () -> crr.exchange(request);
+            }
             case CONNECT_ONLY:
-                if (io == IoPath.STREAM) {
-                    ConnectPerRequest cc = new ConnectPerRequest(server, tuning);
-                    return cc::connectOnly;
-                } else {
-                    ChannelConnectPerRequest cc = new ChannelConnectPerRequest(server, tuning);
-                    return cc::connectOnly;
-                }
+                return new ConnectPerRequest(server, tuning, io.clientModel())::connectOnly;
             case POOL_1:
             case POOL_HALF:
             case POOL_FULL:
