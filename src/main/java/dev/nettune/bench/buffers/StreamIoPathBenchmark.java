@@ -1,20 +1,15 @@
 package dev.nettune.bench.buffers;
 
 import dev.nettune.bench.BenchDefaults;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
 @Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @State(Scope.Thread)
-public class StreamIoPathBenchmark {
+public class StreamIoPathBenchmark extends BulkStreamBenchmarkBase {
 
     /** How the client writes: {@link IoPath} constant names. */
     @Param({"STREAM", "CHANNEL_HEAP", "CHANNEL_DIRECT"})
@@ -57,25 +52,14 @@ public class StreamIoPathBenchmark {
     @Param({"4194304"})
     public int streamBytes;
 
-    private StreamFixture fixture;
-    private double gbitPerStream;
-
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
-        fixture = new StreamFixture(IoPath.parse(path), null, null, BufferSize.positive("writeSize", writeSize),
+    @Override
+    protected StreamFixture openFixture() throws IOException, InterruptedException {
+        return new StreamFixture(IoPath.parse(path), null, null, BufferSize.positive("writeSize", writeSize),
                 BufferSize.positive("streamBytes", streamBytes), StallWatchdog.defaultBoundNanos());
-        fixture.record(params);
-        gbitPerStream = streamBytes * 8.0 / 1e9;
     }
 
-    @Benchmark
-    public void stream(GbitCounter counter) throws IOException {
-        fixture.send();
-        counter.gbit += gbitPerStream;
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException, InterruptedException {
-        fixture.close();
+    @Override
+    protected int streamBytes() {
+        return streamBytes;
     }
 }

@@ -210,6 +210,21 @@ public abstract class LoadGenerator implements AutoCloseable {
         stop();
     }
 
+    /** Closes every connection; rethrows the first failure after trying them all. */
+    static void closeAll(List<? extends ClientConnection> conns) throws IOException {
+        IOException first = null;
+        for (ClientConnection c : conns) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     static void join(Thread t) {
         try {
             t.join(STOP_MILLIS);
@@ -297,17 +312,7 @@ public abstract class LoadGenerator implements AutoCloseable {
             for (Thread t : threads) {
                 join(t);
             }
-            IOException first = null;
-            for (ClientConnection c : conns) {
-                try {
-                    c.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+            closeAll(conns);
         }
     }
 

@@ -127,16 +127,6 @@ public final class OpenLoop extends LoadGenerator {
         for (Thread t : threads) {
             join(t);
         }
-        IOException first = null;
-        for (ClientConnection c : conns) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        closeAll(conns);
     }
 }
