@@ -42,7 +42,7 @@ abstract class ThreadPerConnectionServer implements Server {
         }
         this.config = config;
         this.connectionThreads = connectionThreads;
-        this.listener = new ServerSocket();
+        this.listener = new ServerSocket(); // unbound so SO_RCVBUF precedes bind; bound to loopback port 0 below
         try {
             config.tuning().applyToListener(OptionTarget.of(listener));
             listener.bind(config.transport().newBindAddress(), config.backlog());
