@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A BlockingServer serves each connection's java.net.Socket streams on a platform thread of its own. */
 public final class BlockingServer extends ThreadPerConnectionServer {
     public BlockingServer(ServerConfig config) throws IOException {
-        super(config, platformThreads(), "blocking-server");
+        super(config, platformThreads(), true, "blocking-server");
     }
 
     private static ThreadFactory platformThreads() {

@@ -23,6 +23,13 @@ public interface Server extends AutoCloseable {
     /** Threads this server runs right now (acceptor, event loops, connection threads). */
     int threadCount();
 
+    /**
+     * CPU time the server's own threads have used so far, ns, or -1 when it cannot be told apart
+     * (virtual threads run on carriers that a virtual-thread client shares). The difference over an
+     * interval, per request, is the server's share of the process's CPU per request.
+     */
+    long cpuNanos();
+
     @Override
     void close();
 }

@@ -16,6 +16,7 @@ import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A ThreadPerConnectionServer accepts on java.net.ServerSocket and serves each connection's
@@ -33,15 +34,20 @@ abstract class ThreadPerConnectionServer implements Server {
     private final Thread acceptor;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /** False for virtual threads, whose CPU time the JVM does not report per thread. */
+    private final boolean platformThreads;
+    /** CPU time of connection threads that have ended, ns. */
+    private final LongAdder endedThreadsCpu = new LongAdder();
     private volatile EffectiveOptions acceptedOptions;
     private volatile boolean closing;
 
-    ThreadPerConnectionServer(ServerConfig config, ThreadFactory connectionThreads, String name) throws IOException {
+    ThreadPerConnectionServer(ServerConfig config, ThreadFactory connectionThreads, boolean platformThreads, String name) throws IOException {
         if (config.transport() != Transport.TCP) {
             throw new IllegalArgumentException(name + " serves java.net.Socket streams over TCP only, not " + config.transport());
         }
         this.config = config;
         this.connectionThreads = connectionThreads;
+        this.platformThreads = platformThreads;
         this.listener = new ServerSocket(); // unbound so SO_RCVBUF precedes bind; bound to loopback port 0 below
         try {
             config.tuning().applyToListener(OptionTarget.of(listener));
@@ -93,6 +99,9 @@ abstract class ThreadPerConnectionServer implements Server {
         } finally {
             closeConnection(s);
             threads.remove(Thread.currentThread());
+            if (platformThreads) {
+                endedThreadsCpu.add(ThreadCpu.current());
+            }
         }
     }
 
@@ -144,6 +153,18 @@ abstract class ThreadPerConnectionServer implements Server {
     @Override
     public int threadCount() {
         return 1 + threads.size();
+    }
+
+    @Override
+    public long cpuNanos() {
+        if (!platformThreads || !ThreadCpu.supported()) {
+            return -1;
+        }
+        long sum = endedThreadsCpu.sum() + ThreadCpu.of(acceptor);
+        for (Thread t : threads) {
+            sum += ThreadCpu.of(t);
+        }
+        return sum;
     }
 
     @Override

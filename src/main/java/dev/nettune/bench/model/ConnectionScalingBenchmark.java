@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>Read: primary score = round trips/s over all connections (higher is better). Secondary
  * ({@link LoadCounters}, whole-measurement values in the last iteration): latency percentiles µs
  * from an HdrHistogram in the load generator (closed loop: queueing hides in the rate; see
- * {@link OpenLoopLatencyBenchmark}), {@code cpuNsPerRoundTrip} (process CPU / round trips),
+ * {@link OpenLoopLatencyBenchmark}), {@code cpuNsPerRoundTrip} (process CPU / round trips) and
+ * {@code serverCpuNsPerRoundTrip} (the server threads' share: its own capacity, whatever the client costs),
  * {@code allocBytesPerRoundTrip}, threads, {@code rssMiB}. With {@code -prof gc}, {@code gc.alloc.rate.norm}
  * is bytes per round trip too. Confounders: CPU placement (2 cores, client and server threads
  * compete; pinning changes small-message figures several-fold), TCP_NODELAY is on.

@@ -54,6 +54,7 @@ public abstract class LoadBenchmarkBase {
     private Histogram measured;
     private long roundTrips0;
     private long cpu0;
+    private long serverCpu0;
     private long alloc0;
     private boolean measuring;
     private boolean reporting;
@@ -119,6 +120,7 @@ public abstract class LoadBenchmarkBase {
             beginMeasurement();
             roundTrips0 = load.roundTrips();
             cpu0 = ProcessProbe.cpuNanos();
+            serverCpu0 = echoServer.cpuNanos();
             alloc0 = ProcessProbe.allocatedBytes();
         }
     }
@@ -145,7 +147,9 @@ public abstract class LoadBenchmarkBase {
         if (reporting) {
             long alloc = ProcessProbe.allocatedBytes();
             long roundTrips = load.roundTrips() - roundTrips0;
+            long serverCpu = echoServer.cpuNanos();
             counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
+                    serverCpu < 0 || serverCpu0 < 0 ? -1 : serverCpu - serverCpu0,
                     alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), echoServer.threadCount());
             reportExtra(roundTrips);
         }

@@ -27,6 +27,12 @@ public class LoadCounters {
     public double maxUs;
     /** Process CPU time (all threads: client, server, JMH) over measured round trips, ns: netperf's service demand. */
     public double cpuNsPerRoundTrip;
+    /**
+     * CPU time of the server's own threads over measured round trips, ns: the server's share of
+     * cpuNsPerRoundTrip, so its cost can be told from the client's on shared cores. NaN for the
+     * virtual-thread server (the JVM does not split CPU time out per virtual thread).
+     */
+    public double serverCpuNsPerRoundTrip;
     /** Bytes allocated by all live platform threads over measured round trips (virtual threads count on their carriers). */
     public double allocBytesPerRoundTrip;
     /** Threads the client model runs (platform or virtual), and threads the server runs now. */
@@ -37,13 +43,14 @@ public class LoadCounters {
     /** Resident memory of the process at the end of the measurement, MiB. */
     public double rssMiB;
 
-    void report(Histogram latencyNanos, long roundTrips, long cpuNanos, long allocatedBytes, int client, int server) {
+    void report(Histogram latencyNanos, long roundTrips, long cpuNanos, long serverCpuNanos, long allocatedBytes, int client, int server) {
         p50Us = micros(latencyNanos.getValueAtPercentile(50));
         p90Us = micros(latencyNanos.getValueAtPercentile(90));
         p99Us = micros(latencyNanos.getValueAtPercentile(99));
         p999Us = micros(latencyNanos.getValueAtPercentile(99.9));
         maxUs = micros(latencyNanos.getMaxValue());
         cpuNsPerRoundTrip = roundTrips == 0 ? Double.NaN : (double) cpuNanos / roundTrips;
+        serverCpuNsPerRoundTrip = roundTrips == 0 || serverCpuNanos < 0 ? Double.NaN : (double) serverCpuNanos / roundTrips;
         allocBytesPerRoundTrip = roundTrips == 0 || allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / roundTrips;
         clientThreads = client;
         serverThreads = server;
@@ -55,7 +62,7 @@ public class LoadCounters {
     /** Zeroes every counter: called as each iteration begins. */
     void clear() {
         p50Us = p90Us = p99Us = p999Us = maxUs = 0;
-        cpuNsPerRoundTrip = allocBytesPerRoundTrip = rssMiB = 0;
+        cpuNsPerRoundTrip = serverCpuNsPerRoundTrip = allocBytesPerRoundTrip = rssMiB = 0;
         clientThreads = serverThreads = jvmThreads = 0;
     }
 
