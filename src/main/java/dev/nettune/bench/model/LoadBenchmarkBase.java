@@ -53,6 +53,8 @@ public abstract class LoadBenchmarkBase {
     private Histogram interval;
     private Histogram measured;
     private long roundTrips0;
+    /** 1 / forks: JMH sums counters over forks, so each fork reports its share (see {@link LoadCounters}). */
+    protected double forkShare = 1;
     private long cpu0;
     private long serverCpu0;
     private long alloc0;
@@ -91,6 +93,7 @@ public abstract class LoadBenchmarkBase {
             throw new IllegalArgumentException("@Param payload must be >= 0, got " + payloadBytes());
         }
         Skip.ifUnavailable(params, ModelPoint.unavailableReason(client, serverModel, transport, connections));
+        forkShare = 1.0 / Math.max(1, params.getForks()); // forks = 0 runs in JMH's own JVM: one "fork"
         echoServer = ModelPoint.startServer(params, serverModel, transport);
         load = startLoad(params);
         long deadline = System.currentTimeMillis() + ACCEPT_WAIT_MILLIS;
@@ -150,7 +153,7 @@ public abstract class LoadBenchmarkBase {
             long serverCpu = echoServer.cpuNanos();
             counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
                     serverCpu < 0 || serverCpu0 < 0 ? -1 : serverCpu - serverCpu0,
-                    alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), echoServer.threadCount());
+                    alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), echoServer.threadCount(), forkShare);
             reportExtra(roundTrips);
         }
     }

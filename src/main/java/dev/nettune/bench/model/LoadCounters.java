@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.State;
  * percentiles. So every counter is 0 in all iterations but the last measurement iteration, where it
  * holds the value over the WHOLE measurement (all measured round trips, all measured CPU time): the
  * score JMH prints is then exactly that value, and the per-iteration raw data reads {@code 0, ..., value}.
+ * JMH also sums over forks, so with F forks each fork reports value / F ({@code forkShare}): the
+ * score is the mean over forks, and a fork's raw value times F is that fork's own.
  * Units are in the names: µs, ns, bytes, MiB, threads.
  */
 @State(Scope.Thread)
@@ -35,28 +37,30 @@ public class LoadCounters {
     public double serverCpuNsPerRoundTrip;
     /** Bytes allocated by all live platform threads over measured round trips (virtual threads count on their carriers). */
     public double allocBytesPerRoundTrip;
-    /** Threads the client model runs (platform or virtual), and threads the server runs now. */
-    public long clientThreads;
-    public long serverThreads;
+    /** Threads the client model runs (platform or virtual), and threads the server runs now (doubles: a fork reports its share). */
+    public double clientThreads;
+    public double serverThreads;
     /** Live platform threads of the whole JVM at the end of the measurement. */
-    public long jvmThreads;
+    public double jvmThreads;
     /** Resident memory of the process at the end of the measurement, MiB. */
     public double rssMiB;
 
-    void report(Histogram latencyNanos, long roundTrips, long cpuNanos, long serverCpuNanos, long allocatedBytes, int client, int server) {
-        p50Us = micros(latencyNanos.getValueAtPercentile(50));
-        p90Us = micros(latencyNanos.getValueAtPercentile(90));
-        p99Us = micros(latencyNanos.getValueAtPercentile(99));
-        p999Us = micros(latencyNanos.getValueAtPercentile(99.9));
-        maxUs = micros(latencyNanos.getMaxValue());
-        cpuNsPerRoundTrip = roundTrips == 0 ? Double.NaN : (double) cpuNanos / roundTrips;
-        serverCpuNsPerRoundTrip = roundTrips == 0 || serverCpuNanos < 0 ? Double.NaN : (double) serverCpuNanos / roundTrips;
-        allocBytesPerRoundTrip = roundTrips == 0 || allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / roundTrips;
-        clientThreads = client;
-        serverThreads = server;
-        jvmThreads = ProcessProbe.liveThreads();
+    /** Fills every counter with its whole-measurement value times {@code forkShare} (1 / forks). */
+    void report(Histogram latencyNanos, long roundTrips, long cpuNanos, long serverCpuNanos, long allocatedBytes, int client, int server,
+                double forkShare) {
+        p50Us = forkShare * micros(latencyNanos.getValueAtPercentile(50));
+        p90Us = forkShare * micros(latencyNanos.getValueAtPercentile(90));
+        p99Us = forkShare * micros(latencyNanos.getValueAtPercentile(99));
+        p999Us = forkShare * micros(latencyNanos.getValueAtPercentile(99.9));
+        maxUs = forkShare * micros(latencyNanos.getMaxValue());
+        cpuNsPerRoundTrip = roundTrips == 0 ? Double.NaN : forkShare * cpuNanos / roundTrips;
+        serverCpuNsPerRoundTrip = roundTrips == 0 || serverCpuNanos < 0 ? Double.NaN : forkShare * serverCpuNanos / roundTrips;
+        allocBytesPerRoundTrip = roundTrips == 0 || allocatedBytes < 0 ? Double.NaN : forkShare * allocatedBytes / roundTrips;
+        clientThreads = forkShare * client;
+        serverThreads = forkShare * server;
+        jvmThreads = forkShare * ProcessProbe.liveThreads();
         long rss = ProcessProbe.residentBytes();
-        rssMiB = rss < 0 ? Double.NaN : rss / (1024.0 * 1024.0);
+        rssMiB = rss < 0 ? Double.NaN : forkShare * rss / (1024.0 * 1024.0);
     }
 
     /** Zeroes every counter: called as each iteration begins. */

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.State;
  * closed-loop maximum it was derived from, and the latency percentiles measured from the ACTUAL send
  * (service time, what a closed loop would report) beside {@link LoadCounters}' percentiles from the
  * INTENDED send. Like LoadCounters, they hold whole-measurement values in the last measurement
- * iteration and 0 before (JMH sums EVENTS counters over iterations).
+ * iteration and 0 before (JMH sums EVENTS counters over iterations), times 1 / forks (JMH sums over forks too).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -24,11 +24,11 @@ public class OpenLoopCounters {
     public double serviceP99Us;
     public double serviceP999Us;
 
-    void report(double offered, double calibratedMax, Histogram service) {
-        offeredPerSecond = offered;
-        calibratedMaxPerSecond = calibratedMax;
-        serviceP50Us = service.getValueAtPercentile(50) / 1000.0;
-        serviceP99Us = service.getValueAtPercentile(99) / 1000.0;
-        serviceP999Us = service.getValueAtPercentile(99.9) / 1000.0;
+    void report(double offered, double calibratedMax, Histogram service, double forkShare) {
+        offeredPerSecond = forkShare * offered;
+        calibratedMaxPerSecond = forkShare * calibratedMax;
+        serviceP50Us = forkShare * service.getValueAtPercentile(50) / 1000.0;
+        serviceP99Us = forkShare * service.getValueAtPercentile(99) / 1000.0;
+        serviceP999Us = forkShare * service.getValueAtPercentile(99.9) / 1000.0;
     }
 }

@@ -148,7 +148,7 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
 
     @Override
     protected void reportExtra(long measuredRoundTrips) {
-        openCounters.report(((OpenLoop) load).ratePerSecond(), calibratedMax, serviceMeasured);
+        openCounters.report(((OpenLoop) load).ratePerSecond(), calibratedMax, serviceMeasured, forkShare);
     }
 
     @Override

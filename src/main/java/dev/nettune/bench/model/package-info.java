@@ -16,6 +16,7 @@
  * threads) and {@link dev.nettune.bench.model.OpenLoop}; both record HdrHistograms. Secondary
  * results ({@link dev.nettune.bench.model.LoadCounters}, {@link dev.nettune.bench.model.OpenLoopCounters})
  * are JMH EVENTS counters that carry their whole-measurement value in the LAST measurement
- * iteration only (0 in the others), because JMH sums EVENTS counters over iterations: read the score.
+ * iteration only (0 in the others), because JMH sums EVENTS counters over iterations; and with F
+ * forks each fork reports value / F, because JMH sums over forks too. Read the score.
  */
 package dev.nettune.bench.model;
