@@ -6,9 +6,14 @@
  * Java frame size), each reply compared byte for byte with its request. TCP_NODELAY on both ends.
  *
  * Usage: epoll_scaling SECONDS CONNECTIONS...   e.g. epoll_scaling 2 16 1024 16 1024
- * For each connection count: 3 s warm-up, then 5 intervals of SECONDS; prints round trips/s per
- * interval and their median. A lost, short or corrupted reply exits 1 naming the connection.
- * Built and run by scripts/epoll-scaling-crosscheck.sh; not part of the build or the tests.
+ * For each connection count: 3 s warm-up, then 5 slices of SECONDS; prints round trips/s per
+ * slice and their median.
+ *        epoll_scaling --paired SECONDS FEW MANY PAIRS   e.g. epoll_scaling --paired 2 16 1024 15
+ * Both sets connected at once, measured in alternating slices (few, many, many, few, ...) like
+ * dev.nettune.bench.model.PairedScaling; prints each pair's ratio and the median.
+ * A lost, short or corrupted reply exits 1 naming the connection.
+ * Built and run by scripts/epoll-scaling-crosscheck.sh (or: gcc -O2 -pthread -o /tmp/epoll_scaling
+ * scripts/epoll_scaling.c); not part of the build or the tests.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -100,59 +105,104 @@ static double median(double *v, int n) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-static void run(int conns, double seconds, struct sockaddr_in *addr) {
-    conn_t *cs = calloc(conns, sizeof *cs);
-    int ep = epoll_create1(0);
-    if (!cs || ep < 0) die("client setup");
+/* A set of connections in one client epoll. */
+typedef struct {
+    conn_t *cs;
+    int n;
+    int ep;
+} set_t;
+
+static set_t open_set(int conns, struct sockaddr_in *addr) {
+    set_t s = {.cs = calloc(conns, sizeof(conn_t)), .n = conns, .ep = epoll_create1(0)};
+    if (!s.cs || s.ep < 0) die("client setup");
     for (int i = 0; i < conns; i++) {
         int fd = socket(AF_INET, SOCK_STREAM, 0);
         if (fd < 0 || connect(fd, (struct sockaddr *) addr, sizeof *addr) < 0) die("connect");
         nodelay(fd);
-        cs[i].fd = fd;
-        for (int b = 0; b < MSG; b++) cs[i].req[b] = (char) (i * 31 + b);
-        struct epoll_event ev = {.events = EPOLLIN, .data.ptr = &cs[i]};
-        if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("client epoll_ctl");
+        s.cs[i].fd = fd;
+        for (int b = 0; b < MSG; b++) s.cs[i].req[b] = (char) (i * 31 + b);
+        struct epoll_event ev = {.events = EPOLLIN, .data.ptr = &s.cs[i]};
+        if (epoll_ctl(s.ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("client epoll_ctl");
     }
-    for (int i = 0; i < conns; i++) send_next(&cs[i]);
+    return s;
+}
+
+static void close_set(set_t *s) {
+    for (int i = 0; i < s->n; i++) close(s->cs[i].fd);
+    close(s->ep);
+    free(s->cs);
+}
+
+/* Closed loops on every connection of the set for `seconds`; each connection then finishes the
+ * round trip it has in flight (as SelectorClient.runUntil does). Returns verified round trips/s. */
+static double slice(set_t *s, double seconds) {
     struct epoll_event evs[MAX_EVENTS];
-    double rates[5], start = now(), mark = start + 3.0;
+    double start = now(), deadline = start + seconds;
     long done = 0;
-    int interval = -1;
-    while (interval < 5) {
-        int n = epoll_wait(ep, evs, MAX_EVENTS, 30000);
-        if (n <= 0) { fprintf(stderr, "no reply for 30 s on %d connections (stalled)\n", conns); exit(1); }
+    int active = s->n;
+    for (int i = 0; i < s->n; i++) send_next(&s->cs[i]);
+    while (active > 0) {
+        int n = epoll_wait(s->ep, evs, MAX_EVENTS, 30000);
+        if (n <= 0) { fprintf(stderr, "no reply for 30 s on %d connections (stalled)\n", s->n); exit(1); }
+        double t = now();
         for (int i = 0; i < n; i++) {
             conn_t *c = evs[i].data.ptr;
             ssize_t r = read(c->fd, c->rep + c->got, MSG - c->got);
             if (r < 0 && errno == EAGAIN) continue;
-            if (r <= 0) { fprintf(stderr, "connection %ld closed after %d reply bytes\n", (long) (c - cs), c->got); exit(1); }
+            if (r <= 0) { fprintf(stderr, "connection %ld closed after %d reply bytes\n", (long) (c - s->cs), c->got); exit(1); }
             c->got += r;
             if (c->got < MSG) continue;
-            if (memcmp(c->req, c->rep, MSG) != 0) { fprintf(stderr, "corrupted reply on connection %ld\n", (long) (c - cs)); exit(1); }
+            if (memcmp(c->req, c->rep, MSG) != 0) { fprintf(stderr, "corrupted reply on connection %ld\n", (long) (c - s->cs)); exit(1); }
             done++;
-            send_next(c);
-        }
-        double t = now();
-        if (t >= mark) {
-            if (interval >= 0) rates[interval] = done / (t - (mark - seconds));
-            interval++;
-            done = 0;
-            mark = t + seconds;
+            if (t < deadline) send_next(c);
+            else active--;
         }
     }
+    return done / (now() - start);
+}
+
+/* One connection count: 3 s warm-up, then 5 slices. */
+static void run(int conns, double seconds, struct sockaddr_in *addr) {
+    set_t s = open_set(conns, addr);
+    double rates[5];
+    slice(&s, 3.0);
+    for (int i = 0; i < 5; i++) rates[i] = slice(&s, seconds);
     printf("connections=%d round trips/s:", conns);
     for (int i = 0; i < 5; i++) printf(" %.0f", rates[i]);
     printf("  median %.0f\n", median(rates, 5));
     fflush(stdout);
-    for (int i = 0; i < conns; i++) close(cs[i].fd);
-    close(ep);
-    free(cs);
+    close_set(&s);
+}
+
+/* Two connection counts in alternating slices (few, many, many, few, ...): PairedScaling's method. */
+static void paired(int few, int many, int pairs, double seconds, struct sockaddr_in *addr) {
+    set_t f = open_set(few, addr), m = open_set(many, addr);
+    double *ratios = calloc(pairs, sizeof(double));
+    if (!ratios) die("calloc");
+    for (int i = 0; i < 2; i++) { slice(&f, seconds); slice(&m, seconds); }
+    for (int i = 0; i < pairs; i++) {
+        double rf, rm;
+        if (i % 2 == 0) { rf = slice(&f, seconds); rm = slice(&m, seconds); }
+        else { rm = slice(&m, seconds); rf = slice(&f, seconds); }
+        ratios[i] = rm / rf;
+        printf("pair %2d: %d connections %.0f rt/s, %d connections %.0f rt/s, ratio %.3f\n", i + 1, few, rf, many, rm, ratios[i]);
+        fflush(stdout);
+    }
+    double med = median(ratios, pairs);
+    printf("median ratio over %d pairs: %.3f (pairs ranged %.3f-%.3f)\n", pairs, med, ratios[0], ratios[pairs - 1]);
+    free(ratios);
+    close_set(&f);
+    close_set(&m);
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: %s SECONDS CONNECTIONS...\n", argv[0]); return 2; }
-    double seconds = atof(argv[1]);
-    if (seconds <= 0) { fprintf(stderr, "SECONDS must be > 0: %s\n", argv[1]); return 2; }
+    int pairedMode = argc == 6 && strcmp(argv[1], "--paired") == 0;
+    if (argc < 3 || (strcmp(argv[1], "--paired") == 0 && !pairedMode)) {
+        fprintf(stderr, "usage: %s SECONDS CONNECTIONS...\n       %s --paired SECONDS FEW MANY PAIRS\n", argv[0], argv[0]);
+        return 2;
+    }
+    double seconds = atof(argv[pairedMode ? 2 : 1]);
+    if (seconds <= 0) { fprintf(stderr, "SECONDS must be > 0: %s\n", argv[pairedMode ? 2 : 1]); return 2; }
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     socklen_t len = sizeof addr;
     listener = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -160,10 +210,16 @@ int main(int argc, char **argv) {
         || getsockname(listener, (struct sockaddr *) &addr, &len) < 0) die("listen on 127.0.0.1");
     pthread_t t;
     if (pthread_create(&t, NULL, server, NULL) != 0) die("server thread");
-    for (int i = 2; i < argc; i++) {
-        int conns = atoi(argv[i]);
-        if (conns < 1) { fprintf(stderr, "CONNECTIONS must be >= 1: %s\n", argv[i]); return 2; }
-        run(conns, seconds, &addr);
+    if (pairedMode) {
+        int few = atoi(argv[3]), many = atoi(argv[4]), pairs = atoi(argv[5]);
+        if (few < 1 || many <= few || pairs < 1) { fprintf(stderr, "need 1 <= FEW < MANY and PAIRS >= 1\n"); return 2; }
+        paired(few, many, pairs, seconds, &addr);
+    } else {
+        for (int i = 2; i < argc; i++) {
+            int conns = atoi(argv[i]);
+            if (conns < 1) { fprintf(stderr, "CONNECTIONS must be >= 1: %s\n", argv[i]); return 2; }
+            run(conns, seconds, &addr);
+        }
     }
     atomic_store(&stop_server, 1);
     pthread_join(t, NULL);
