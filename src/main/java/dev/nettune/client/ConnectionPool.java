@@ -105,12 +105,41 @@ public final class ConnectionPool implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Closes a connection the server dropped and opens its replacement in the same slot: the slot
+     * is never free in between, so a borrower opening a connection at that moment cannot take it
+     * (which once left the replacing thread with "no room" under load).
+     */
     private StreamConnection replace(StreamConnection broken) throws IOException {
-        discard(broken);
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("pool is closed");
+            }
+            all.remove(broken);
+        }
+        try {
+            broken.close();
+        } catch (IOException e) {
+            // Already broken; its slot goes to the replacement either way.
+        }
         replaced.incrementAndGet();
-        StreamConnection c = openIfBelowSize();
-        if (c == null) {
-            throw new IllegalStateException("no room to replace a broken connection");
+        StreamConnection c;
+        try {
+            c = new StreamConnection(server, tuning);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                if (!closed) {
+                    opened--; // the slot is free again
+                }
+            }
+            throw e;
+        }
+        synchronized (this) {
+            if (closed) {
+                c.close();
+                throw new IOException("pool is closed");
+            }
+            all.add(c);
         }
         return c;
     }
