@@ -89,7 +89,7 @@ public final class SelectorServer implements Server {
         final SocketChannel channel;
         final Header header = new Header();
         ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER_BYTES);
-        /** A view of {@code in} for writing an echo reply without disturbing what follows it. */
+        /** A view of {@code in} for checksumming buffered bytes and writing an echo reply without moving {@code in}. */
         ByteBuffer echoView = in.duplicate();
         /** An ack reply (a header only); allocated on the first ack. */
         ByteBuffer ackReply;
