@@ -1,5 +1,6 @@
 package dev.nettune.bench.model;
 
+import dev.nettune.analysis.Summary;
 import dev.nettune.client.SelectorClient;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
@@ -147,14 +148,14 @@ public final class PairedScaling {
 
     static String summary(Options o, List<Pair> pairs) {
         double[] ratios = pairs.stream().mapToDouble(Pair::ratio).sorted().toArray();
-        double[] few = pairs.stream().mapToDouble(Pair::few).sorted().toArray();
-        double[] many = pairs.stream().mapToDouble(Pair::many).sorted().toArray();
+        double[] few = pairs.stream().mapToDouble(Pair::few).toArray();
+        double[] many = pairs.stream().mapToDouble(Pair::many).toArray();
         return String.format("median over %d pairs: %d connections %.0f rt/s, %d connections %.0f rt/s, ratio %.3f (pairs ranged %.3f-%.3f)",
                 pairs.size(), o.few(), median(few), o.many(), median(many), median(ratios), ratios[0], ratios[ratios.length - 1]);
     }
 
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    /** The analysis module's median (mean of the middle two for an even count). */
+    static double median(double[] values) {
+        return Summary.of(values).median();
     }
 }
