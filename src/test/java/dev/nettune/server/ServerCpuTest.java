@@ -1,5 +1,6 @@
 package dev.nettune.server;
 
+import dev.nettune.bench.model.ProcessProbe;
 import dev.nettune.client.StreamConnection;
 import dev.nettune.jvm.VirtualThreads;
 import dev.nettune.socket.SocketTuning;
@@ -7,8 +8,6 @@ import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,18 +19,17 @@ class ServerCpuTest {
     @EnumSource(ServerModel.class)
     void serverThreadsCpuGrowsWithWorkAndStaysWithinTheProcess(ServerModel model) throws Exception {
         assumeTrue(model != ServerModel.VIRTUAL || VirtualThreads.available(), VirtualThreads.unavailableReason());
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Server server = model.start(ServerConfig.DEFAULT);
              StreamConnection c = new StreamConnection(server.address(), SocketTuning.NO_DELAY)) {
             c.socket().setSoTimeout(5_000);
             long before = server.cpuNanos();
-            long process0 = os.getProcessCpuTime();
+            long process0 = ProcessProbe.cpuNanos();
             Request r = Request.of(Kind.ECHO, 1024);
             for (int i = 0; i < 5_000; i++) {
                 c.exchange(r);
             }
             long used = server.cpuNanos() - before;
-            long process = os.getProcessCpuTime() - process0;
+            long process = ProcessProbe.cpuNanos() - process0;
             if (model == ServerModel.VIRTUAL) {
                 assertEquals(-1, server.cpuNanos(), "virtual threads' CPU time cannot be split out");
                 return;
