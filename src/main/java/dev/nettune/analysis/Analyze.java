@@ -1,5 +1,17 @@
 package dev.nettune.analysis;
 
+import dev.nettune.analysis.compare.Comparison;
+import dev.nettune.analysis.compare.CrossJvm;
+import dev.nettune.analysis.model.Diagnostic;
+import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.model.JvmId;
+import dev.nettune.analysis.model.Result;
+import dev.nettune.analysis.model.ResultSet;
+import dev.nettune.analysis.read.InputFinder;
+import dev.nettune.analysis.render.Charts;
+import dev.nettune.analysis.render.CsvWriter;
+import dev.nettune.analysis.render.MarkdownReport;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

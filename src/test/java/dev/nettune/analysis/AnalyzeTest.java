@@ -1,5 +1,7 @@
 package dev.nettune.analysis;
 
+import dev.nettune.analysis.compare.Comparison;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,6 @@
 package dev.nettune.bench.model;
 
-import dev.nettune.analysis.Summary;
+import dev.nettune.analysis.stats.Summary;
 import dev.nettune.client.SelectorClient;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;

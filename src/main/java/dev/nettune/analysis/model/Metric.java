@@ -1,0 +1,64 @@
+package dev.nettune.analysis.model;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A Metric is one measured quantity of a result (the primary score, or a secondary metric such as
+ * {@code gc.alloc.rate.norm} or an auxiliary counter), with its samples per fork and iteration.
+ *
+ * <p>For thrpt, avgt and ss modes each sample is one iteration's score as JMH wrote it in
+ * {@code rawData}. For sample mode JMH writes a histogram per iteration ({@code rawDataHistogram},
+ * [value, count] pairs); each sample here is that iteration's mean, and the merged histogram is kept
+ * in {@code histogram} for medians and counts.
+ *
+ * @param name        metric name, with JMH ≤ 1.36's "·" prefix removed
+ * @param unit        JMH's unit string, e.g. "ops/s", "us/op", "B/op"
+ * @param score       JMH's score (NaN when JMH wrote "NaN")
+ * @param scoreError  JMH's 99.9% half-width (NaN for one-iteration runs)
+ * @param samples     samples[fork][iteration]; never null, may be empty
+ * @param histogram   merged sample-mode histogram, or null for other modes
+ * @param percentiles JMH's scorePercentiles, percent (0..100) to value; may be empty
+ */
+public record Metric(String name, String unit, double score, double scoreError, double[][] samples,
+                     Histogram histogram, Map<Double, Double> percentiles) {
+
+    /** A Histogram is a sorted list of distinct values, each with how many raw samples had it. */
+    public record Histogram(double[] values, long[] counts) {
+        /** Total number of raw samples. */
+        public long total() {
+            long t = 0;
+            for (long c : counts) {
+                t += c;
+            }
+            return t;
+        }
+
+        /** The value at quantile {@code q} (0..1), nearest rank. */
+        public double quantile(double q) {
+            long total = total();
+            if (total == 0) {
+                return Double.NaN;
+            }
+            long rank = Math.max(1, (long) Math.ceil(q * total));
+            long seen = 0;
+            for (int i = 0; i < values.length; i++) {
+                seen += counts[i];
+                if (seen >= rank) {
+                    return values[i];
+                }
+            }
+            return values[values.length - 1];
+        }
+    }
+
+    /** All samples of all forks in one array, fork by fork. */
+    public double[] flatSamples() {
+        return Arrays.stream(samples).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** Number of forks that produced samples. */
+    public int forks() {
+        return (int) Arrays.stream(samples).filter(s -> s.length > 0).count();
+    }
+}
