@@ -28,8 +28,12 @@ public enum Profile {
     /** Three forks of 5 warmup + 10 measurement seconds: 30 samples a point. */
     FULL(3, 5, 1, 10, 1, Suite.DEFAULT_RESULTS, Suite.DEFAULT_ANALYSIS);
 
-    /** JMH -f. */
-    public final int forks;
+    /**
+     * Blocks per benchmark point: each block runs one fork of the point on every JVM of the matrix,
+     * in an order shuffled per block (randomized interleaved trials). The fork is the unit of
+     * replication, so this is the number of paired samples a cross-JVM comparison gets.
+     */
+    public final int blocks;
     /** JMH -wi. */
     public final int warmupIterations;
     /** JMH -w, seconds. */
@@ -43,9 +47,9 @@ public enum Profile {
     /** Where the report goes unless --analysis names a directory. */
     public final String defaultAnalysis;
 
-    Profile(int forks, int warmupIterations, int warmupSeconds, int measurementIterations, int measurementSeconds,
+    Profile(int blocks, int warmupIterations, int warmupSeconds, int measurementIterations, int measurementSeconds,
             String defaultResults, String defaultAnalysis) {
-        this.forks = forks;
+        this.blocks = blocks;
         this.warmupIterations = warmupIterations;
         this.warmupSeconds = warmupSeconds;
         this.measurementIterations = measurementIterations;

@@ -104,7 +104,7 @@ public final class Suite {
     /** The JMH iteration settings in force: the profile's, overridden by extra JMH options. */
     record Timing(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime) {
         static Timing of(Profile p, CommandLineOptions cmd) {
-            return new Timing(cmd.getForkCount().orElse(p.forks),
+            return new Timing(cmd.getForkCount().orElse(p.blocks),
                     cmd.getWarmupIterations().orElse(p.warmupIterations),
                     cmd.getWarmupTime().orElse(TimeValue.seconds(p.warmupSeconds)),
                     cmd.getMeasurementIterations().orElse(p.measurementIterations),

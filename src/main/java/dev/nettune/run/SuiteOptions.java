@@ -22,15 +22,23 @@ import java.util.Map;
  * @param baseline   label the report compares against, or null for the analysis default
  * @param ignoreLock run even when another JMH holds /tmp/jmh.lock
  * @param dryRun     print the plan and stop
+ * @param blocks     blocks per point, overriding the profile's; null for the profile's
+ * @param ci         adaptive stopping: add blocks to a point until every comparison's 95% interval
+ *                   half-width is at most this (e.g. 0.03); null for a fixed number of blocks
+ * @param maxBlocks  cap on blocks per point under adaptive stopping; null for the default
+ * @param seed       seed of the block order shuffle; null for a fresh one (always recorded)
+ * @param resume     run id of an interrupted run to continue; null to start a new run
+ * @param selfCheck  A/A self-check: a JDK (as in jvms) run under two labels; null when not asked
  * @param help       print HELP and stop
  */
 public record SuiteOptions(Profile profile, String jvms, String variants, String include, boolean skip,
                            List<String> jmhArgs, Path results, Path analysis, String baseline, boolean ignoreLock,
-                           boolean dryRun, boolean help) {
+                           boolean dryRun, Integer blocks, Double ci, Integer maxBlocks, Long seed, String resume,
+                           String selfCheck, boolean help) {
 
     /** Option names accepted, in help order. */
     static final List<String> NAMES = List.of("profile", "jvms", "variants", "include", "skip", "jmh", "results",
-            "analysis", "baseline", "ignoreLock", "dryRun");
+            "analysis", "baseline", "ignoreLock", "dryRun", "blocks", "ci", "maxBlocks", "seed", "resume", "selfCheck");
 
     public static final String HELP = String.join("\n",
             "nettune suite runner: runs every benchmark on every JVM of the matrix, then the analysis.",
@@ -41,7 +49,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             "Options (Maven property nettune.X = --X):",
             "  profile=smoke|quick|full  default quick. smoke: every benchmark once, briefly (CI), results under",
             "                            target/; quick: the documented subset, <= ~10 min per JVM on 2 cores;",
-            "                            full: " + Profile.FULL.forks + " forks x (" + Profile.FULL.warmupIterations + " warmup + "
+            "                            full: " + Profile.FULL.blocks + " blocks x (" + Profile.FULL.warmupIterations + " warmup + "
                     + Profile.FULL.measurementIterations + " measurement) s, publication grade.",
             "  jvms=LIST                 comma-separated JAVA_HOMEs, label=JAVA_HOME, or feature numbers (17,25) of",
             "                            discovered JDKs. Default: the JDK running Maven plus every JDK 17+ in",
@@ -68,7 +76,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 return new SuiteOptions(Profile.QUICK, null, null, null, false, List.of(), Path.of(Suite.DEFAULT_RESULTS),
-                        Path.of(Suite.DEFAULT_ANALYSIS), null, false, false, true);
+                        Path.of(Suite.DEFAULT_ANALYSIS), null, false, false, null, null, null, null, null, null, true);
             }
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -88,7 +96,10 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 bool(values, "skip"), tokenize(values.getOrDefault("jmh", "")),
                 Path.of(values.getOrDefault("results", profile.defaultResults)),
                 Path.of(values.getOrDefault("analysis", profile.defaultAnalysis)),
-                values.get("baseline"), bool(values, "ignoreLock"), bool(values, "dryRun"), false);
+                values.get("baseline"), bool(values, "ignoreLock"), bool(values, "dryRun"),
+                integer(values, "blocks"), decimal(values, "ci"), integer(values, "maxBlocks"),
+                values.containsKey("seed") ? Long.valueOf(integer(values, "seed")) : null, values.get("resume"),
+                values.get("selfCheck"), false);
     }
 
     private static boolean bool(Map<String, String> values, String name) {
@@ -100,6 +111,30 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             return true;
         }
         throw new UsageException("nettune." + name + ": '" + v + "' is not true or false");
+    }
+
+    private static Integer integer(Map<String, String> values, String name) {
+        String v = values.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("nettune." + name + ": '" + v + "' is not a whole number");
+        }
+    }
+
+    private static Double decimal(Map<String, String> values, String name) {
+        String v = values.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("nettune." + name + ": '" + v + "' is not a number");
+        }
     }
 
     /** Splits a shell-like argument string on whitespace, honouring single and double quotes. */
