@@ -29,16 +29,20 @@ import java.util.Map;
  * @param seed       seed of the block order shuffle; null for a fresh one (always recorded)
  * @param resume     run id of an interrupted run to continue; null to start a new run
  * @param selfCheck  A/A self-check: a JDK (as in jvms) run under two labels; null when not asked
+ * @param runs       report: run ids to include in the overview report; null for all
+ * @param filter     report: benchmark/parameter filter expression; null for none
+ * @param failOnRegression report: fail (exit 1) when a row is significantly worse than its baseline
+ *                   by more than this fraction (e.g. 0.05); null to never fail on results
  * @param help       print HELP and stop
  */
 public record SuiteOptions(Profile profile, String jvms, String variants, String include, boolean skip,
                            List<String> jmhArgs, Path results, Path analysis, String baseline, boolean ignoreLock,
                            boolean dryRun, Integer blocks, Double ci, Integer maxBlocks, Long seed, String resume,
-                           String selfCheck, boolean help) {
+                           String selfCheck, String runs, String filter, Double failOnRegression, boolean help) {
 
     /** Option names accepted, in help order. */
     static final List<String> NAMES = List.of("profile", "jvms", "variants", "include", "skip", "jmh", "results",
-            "analysis", "baseline", "ignoreLock", "dryRun", "blocks", "ci", "maxBlocks", "seed", "resume", "selfCheck");
+            "analysis", "baseline", "ignoreLock", "dryRun", "blocks", "ci", "maxBlocks", "seed", "resume", "selfCheck", "runs", "filter", "failOnRegression");
 
     public static final String HELP = String.join("\n",
             "nettune suite runner: runs every benchmark on every JVM of the matrix, then the analysis.",
@@ -76,7 +80,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 return new SuiteOptions(Profile.QUICK, null, null, null, false, List.of(), Path.of(Suite.DEFAULT_RESULTS),
-                        Path.of(Suite.DEFAULT_ANALYSIS), null, false, false, null, null, null, null, null, null, true);
+                        Path.of(Suite.DEFAULT_ANALYSIS), null, false, false, null, null, null, null, null, null, null, null, null, true);
             }
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -99,7 +103,8 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 values.get("baseline"), bool(values, "ignoreLock"), bool(values, "dryRun"),
                 integer(values, "blocks"), decimal(values, "ci"), integer(values, "maxBlocks"),
                 values.containsKey("seed") ? Long.valueOf(integer(values, "seed")) : null, values.get("resume"),
-                values.get("selfCheck"), false);
+                values.get("selfCheck"), values.get("runs"), values.get("filter"), percent(values, "failOnRegression"),
+                false);
     }
 
     private static boolean bool(Map<String, String> values, String name) {
@@ -134,6 +139,19 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             return Double.valueOf(v);
         } catch (NumberFormatException e) {
             throw new UsageException("nettune." + name + ": '" + v + "' is not a number");
+        }
+    }
+
+    /** "5%" or "0.05" as a fraction; null when unset. */
+    private static Double percent(Map<String, String> values, String name) {
+        String v = values.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("nettune." + name + ": '" + v + "' is not a percentage (e.g. 5%)");
         }
     }
 

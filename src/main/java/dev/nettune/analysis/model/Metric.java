@@ -57,6 +57,28 @@ public record Metric(String name, String unit, double score, double scoreError, 
         return Arrays.stream(samples).flatMapToDouble(Arrays::stream).toArray();
     }
 
+    /**
+     * One score per fork: the mean of that fork's finite measurement samples (NaN for a fork with
+     * none). The fork, not the iteration, is the unit of replication: iterations of one JVM
+     * invocation share its JIT decisions, memory layout and CPU placement, so they are not
+     * independent samples of the JVM.
+     */
+    public double[] forkScores() {
+        double[] out = new double[samples.length];
+        for (int f = 0; f < samples.length; f++) {
+            double sum = 0;
+            int n = 0;
+            for (double v : samples[f]) {
+                if (Double.isFinite(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            out[f] = n == 0 ? Double.NaN : sum / n;
+        }
+        return out;
+    }
+
     /** Number of forks that produced samples. */
     public int forks() {
         return (int) Arrays.stream(samples).filter(s -> s.length > 0).count();
