@@ -1,5 +1,9 @@
-# Reference values for StatisticsTest, computed independently of the Java code with SciPy.
-# Command: python3 src/test/resources/analysis/reference/reference_stats.py   (Python 3.11, SciPy 1.17.1)
+# Reference values for the statistics tests (StatisticsTest, and the cross-JVM method's
+# PairedRatioTest, UnpairedRatioTest, DetectableChangeTest, HolmTest), computed independently of the
+# Java code with SciPy.
+# Command, from the repository root (it reads six committed runs under bench-results/):
+#   python3 src/test/resources/analysis/reference/reference_stats.py
+# Versions: Python 3.11.7, SciPy 1.17.1, NumPy 2.4.6
 import math
 import numpy as np
 from scipy import stats
@@ -43,3 +47,97 @@ p("welch.CD", stats.ttest_ind(C, D, equal_var=False).pvalue)
 p("fieller.AB", fieller(A, B))
 p("fieller.CD", fieller(C, D))
 print("G =", G); print("H =", H)
+
+# ---------------------------------------------------------------------------------------------
+# Cross-JVM method (issue #12): paired and unpaired ratios on log scores, the detectable change,
+# Holm. Checked by PairedRatioTest, UnpairedRatioTest, DetectableChangeTest and HolmTest.
+# statsmodels is not installed: Holm is written out by hand below (R's p.adjust(p, "holm")).
+import glob, json, os
+from scipy.optimize import brentq
+
+def paired(x, y, level=0.95):
+    # geometric mean of y_i/x_i, t interval and paired t test on log ratios
+    x = np.log(np.asarray(x, float)); y = np.log(np.asarray(y, float)); d = y - x; n = len(d)
+    se = d.std(ddof=1) / math.sqrt(n); q = stats.t.ppf(1 - (1 - level) / 2, n - 1)
+    res = stats.ttest_rel(y, x)
+    return (math.exp(d.mean()), math.exp(d.mean() - q * se), math.exp(d.mean() + q * se), float(res.pvalue),
+            float(d.std(ddof=1)))
+
+def unpaired(x, y, level=0.95):
+    # ratio of geometric means, Welch t interval and Welch t test on log scores
+    x = np.log(np.asarray(x, float)); y = np.log(np.asarray(y, float))
+    vx = x.var(ddof=1) / len(x); vy = y.var(ddof=1) / len(y); se = math.sqrt(vx + vy)
+    df = (vx + vy) ** 2 / (vx ** 2 / (len(x) - 1) + vy ** 2 / (len(y) - 1))
+    q = stats.t.ppf(1 - (1 - level) / 2, df); d = y.mean() - x.mean()
+    res = stats.ttest_ind(y, x, equal_var=False)
+    return (math.exp(d), math.exp(d - q * se), math.exp(d + q * se), float(res.pvalue), df)
+
+def power(lam, df, a):
+    # two-sided t test power from SciPy's noncentral t; the lower tail P(T' < -c | lam) is written
+    # as P(T' > c | -lam) because nct.cdf(-c, df, lam) returns NaN once it underflows
+    c = stats.t.ppf(1 - a / 2, df)
+    return float(stats.nct.sf(c, df, lam) + stats.nct.sf(c, df, -lam))
+
+def noncentrality(df, a, target=0.8):
+    hi = 1.0
+    while power(hi, df, a) < target:  # power grows with the noncentrality: double until bracketed
+        hi *= 2
+    return brentq(lambda l: power(l, df, a) - target, 0, hi, xtol=1e-14, rtol=1e-15)
+
+def detectable(se, df, a, target=0.8):
+    return math.expm1(noncentrality(df, a, target) * se)
+
+def holm(p):
+    # step-down: sort the m finite p ascending, k-th (from 0) times (m - k), running max, cap 1; NaN stays
+    idx = [i for i in range(len(p)) if not math.isnan(p[i])]; idx.sort(key=lambda i: p[i]); m = len(idx)
+    out = [float("nan")] * len(p); running = 0.0
+    for k, i in enumerate(idx):
+        running = max(running, min(1.0, (m - k) * p[i])); out[i] = running
+    return out
+
+# synthetic blocks: baseline and candidate fork scores, 8 blocks with common drift
+PX = [101.2, 131.9, 96.4, 140.8, 118.3, 99.7, 135.2, 104.6]
+PY = [97.8, 128.4, 95.1, 133.9, 115.0, 97.2, 129.6, 102.3]
+# unpaired synthetic fork scores (6 vs 5), and a 2 vs 3 case (Welch df between 1 and 2)
+UX = [4.12, 3.87, 4.55, 4.02, 3.66, 4.31]
+UY = [4.61, 4.98, 4.40, 5.12, 4.77]
+VX = [250.0, 262.5]
+VY = [240.1, 301.7, 266.0]
+
+# real fork scores: ConnectionScalingBenchmark.roundTrips, SELECTOR/SELECTOR, 16 connections, one
+# fork per JVM in each of the six back-to-back runs 2026-11-24T16-32-27Z .. 16-37-34Z (each run
+# took jdk17's fork, then jdk25's: a run is a block of two forks). A fork's score is the mean of its
+# rawData row, as Metric.forkScores computes it.
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.normpath(os.path.join(here, "..", "..", "..", "..", ".."))
+def fork_scores(label):
+    out = []
+    for run in sorted(glob.glob(os.path.join(root, "bench-results", "2026-11-24T16-3[2-7]-*Z-quick"))):
+        for e in json.load(open(os.path.join(run, label, "ConnectionScalingBenchmark.json"))):
+            if e["params"]["connections"] == "16":
+                out.extend(float(np.mean(row)) for row in e["primaryMetric"]["rawData"])
+    return out
+RX = fork_scores("jdk17"); RY = fork_scores("jdk25")
+print("RX =", RX); print("RY =", RY)
+
+p("paired.P", paired(PX, PY))
+p("paired.R", paired(RX, RY))
+p("unpaired.U", unpaired(UX, UY))
+p("unpaired.V", unpaired(VX, VY))
+p("unpaired.R", unpaired(RX, RY))
+for lam, df, a in [(1.5, 7, 0.0025), (3.0, 7, 0.0025), (2.0, 2, 0.05), (4.0, 39, 0.0005), (2.5, 1.3, 0.05),
+                   (10.0, 1, 0.05), (0.5, 100, 0.05)]:
+    p(f"power({lam}, {df}, {a})", power(lam, df, a))
+for df, a in [(7, 0.05 / 12), (5, 0.05), (39, 0.05 / 100), (1.3, 0.05), (2, 0.05)]:
+    p(f"noncentrality(0.8, {df}, {a})", noncentrality(df, a))
+# detectable change: paired P at alpha/m = 0.05/12; paired R at 0.05; unpaired U at 0.05/3; unpaired V at 0.05
+sP = paired(PX, PY)[4]; p("detectable.P", detectable(sP / math.sqrt(len(PX)), len(PX) - 1, 0.05 / 12))
+sR = paired(RX, RY)[4]; p("detectable.R", detectable(sR / math.sqrt(len(RX)), len(RX) - 1, 0.05))
+def welch_se_df(x, y):
+    x = np.log(np.asarray(x, float)); y = np.log(np.asarray(y, float))
+    vx = x.var(ddof=1) / len(x); vy = y.var(ddof=1) / len(y)
+    return math.sqrt(vx + vy), (vx + vy) ** 2 / (vx ** 2 / (len(x) - 1) + vy ** 2 / (len(y) - 1))
+p("detectable.U", detectable(*welch_se_df(UX, UY), 0.05 / 3))
+p("detectable.V", detectable(*welch_se_df(VX, VY), 0.05))
+p("holm", holm([0.01, 0.04, float("nan"), 0.03, 0.005, 0.2, 0.0125]))
+p("holm.tests", holm([paired(PX, PY)[3], unpaired(UX, UY)[3], paired(RX, RY)[3], unpaired(VX, VY)[3]]))

@@ -67,6 +67,11 @@ public record PairedRatio(int n, double ratio, double low, double high, double p
         return new PairedRatio(n, Math.exp(mean), Math.exp(mean - q * se), Math.exp(mean + q * se), p, sd, level);
     }
 
+    /** Standard error of the mean log ratio, sdLog/√n; NaN when n &lt; 2. */
+    public double se() {
+        return n < 2 ? Double.NaN : sdLog / Math.sqrt(n);
+    }
+
     /**
      * The interval's relative half-width: the larger of high/ratio − 1 and 1 − low/ratio (on a log
      * scale the interval is symmetric, so this is its upper arm); NaN without an interval.
