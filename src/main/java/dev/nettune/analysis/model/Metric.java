@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>For thrpt, avgt and ss modes each sample is one iteration's score as JMH wrote it in
  * {@code rawData}. For sample mode JMH writes a histogram per iteration ({@code rawDataHistogram},
  * [value, count] pairs); each sample here is that iteration's mean, and the merged histogram is kept
- * in {@code histogram} for medians and counts.
+ * in {@code histogram} for medians and counts, and {@code sampleCounts} keeps how many raw samples
+ * each iteration had.
  *
  * @param name        metric name, with JMH ≤ 1.36's "·" prefix removed
  * @param unit        JMH's unit string, e.g. "ops/s", "us/op", "B/op"
@@ -19,9 +20,17 @@ import java.util.Map;
  * @param samples     samples[fork][iteration]; never null, may be empty
  * @param histogram   merged sample-mode histogram, or null for other modes
  * @param percentiles JMH's scorePercentiles, percent (0..100) to value; may be empty
+ * @param sampleCounts sample mode: sampleCounts[fork][iteration] raw samples behind samples[fork][iteration];
+ *                    null for other modes
  */
 public record Metric(String name, String unit, double score, double scoreError, double[][] samples,
-                     Histogram histogram, Map<Double, Double> percentiles) {
+                     Histogram histogram, Map<Double, Double> percentiles, long[][] sampleCounts) {
+
+    /** A Metric without per-iteration sample counts (every mode but sample, or a hand-made one). */
+    public Metric(String name, String unit, double score, double scoreError, double[][] samples, Histogram histogram,
+                  Map<Double, Double> percentiles) {
+        this(name, unit, score, scoreError, samples, histogram, percentiles, null);
+    }
 
     /** A Histogram is a sorted list of distinct values, each with how many raw samples had it. */
     public record Histogram(double[] values, long[] counts) {
@@ -58,23 +67,32 @@ public record Metric(String name, String unit, double score, double scoreError, 
     }
 
     /**
-     * One score per fork: the mean of that fork's finite measurement samples (NaN for a fork with
-     * none). The fork, not the iteration, is the unit of replication: iterations of one JVM
+     * One score per fork: JMH's primary score of that fork alone (NaN for a fork with no finite
+     * sample). The fork, not the iteration, is the unit of replication: iterations of one JVM
      * invocation share its JIT decisions, memory layout and CPU placement, so they are not
      * independent samples of the JVM.
+     *
+     * <p>For thrpt, avgt and ss the score is the mean of the fork's finite iteration scores. For
+     * sample mode it is the mean over all raw samples of the fork, i.e. the iteration means weighted
+     * by their sample counts, because that is what JMH reports for one fork (it merges the
+     * iterations' histograms) and what the runner records as the fork's score in forks.jsonl; the
+     * unweighted mean of iteration means differs from it whenever iterations took different numbers
+     * of samples.
      */
     public double[] forkScores() {
         double[] out = new double[samples.length];
         for (int f = 0; f < samples.length; f++) {
             double sum = 0;
-            int n = 0;
-            for (double v : samples[f]) {
-                if (Double.isFinite(v)) {
-                    sum += v;
-                    n++;
+            double weight = 0;
+            for (int i = 0; i < samples[f].length; i++) {
+                double v = samples[f][i];
+                double w = sampleCounts == null ? 1 : sampleCounts[f][i];
+                if (Double.isFinite(v) && w > 0) {
+                    sum += v * w;
+                    weight += w;
                 }
             }
-            out[f] = n == 0 ? Double.NaN : sum / n;
+            out[f] = weight == 0 ? Double.NaN : sum / weight;
         }
         return out;
     }

@@ -14,9 +14,57 @@ import java.util.Map;
  * @param index      its position in the file's array, from 0
  * @param jmhVersion JMH version from the entry, or "" when absent (before JMH 1.2x)
  * @param threads    benchmark threads (JMH's {@code threads}), 0 when unknown
+ * @param forkBlocks for each fork (row of rawData / rawDataHistogram), its block in the run's
+ *                   randomized interleaved schedule (1-based, from forks.jsonl), or {@link #NO_BLOCK}
+ *                   when unknown; one entry per fork of the primary metric
  */
 public record Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
-                     String jmhVersion, int threads) {
+                     String jmhVersion, int threads, int[] forkBlocks) {
+
+    /** The block of a fork that has no block record. */
+    public static final int NO_BLOCK = -1;
+
+    /** A Result whose forks have no block record (foreign files, runs before forks.jsonl). */
+    public Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
+                  String jmhVersion, int threads) {
+        this(key, primary, secondary, file, index, jmhVersion, threads, noBlocks(primary.samples().length));
+    }
+
+    /** This result with the given block per fork (a copy of the array is kept). */
+    public Result withForkBlocks(int[] blocks) {
+        if (blocks.length != primary.samples().length) {
+            throw new IllegalArgumentException("need one block per fork: " + primary.samples().length + " forks, "
+                    + blocks.length + " blocks");
+        }
+        return new Result(key, primary, secondary, file, index, jmhVersion, threads, blocks.clone());
+    }
+
+    /** The block of each fork (a copy). */
+    @Override
+    public int[] forkBlocks() {
+        return forkBlocks.clone();
+    }
+
+    /** The block of fork {@code fork} (0-based row), or {@link #NO_BLOCK}. */
+    public int forkBlock(int fork) {
+        return fork < forkBlocks.length ? forkBlocks[fork] : NO_BLOCK;
+    }
+
+    /** True when at least one fork has a block record, so the result can be paired by block. */
+    public boolean hasBlocks() {
+        for (int b : forkBlocks) {
+            if (b != NO_BLOCK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] noBlocks(int forks) {
+        int[] out = new int[forks];
+        java.util.Arrays.fill(out, NO_BLOCK);
+        return out;
+    }
 
     /** The family of this result's benchmark. */
     public Family family() {

@@ -24,10 +24,18 @@ public final class ResultSet {
     private final int skippedEntries;
     private final List<JvmId> jvms;
     private final Map<JvmId, String> names = new HashMap<>();
+    private final Map<String, ForkLog> forkLogs;
 
     /** Groups what was read; entries with a key already seen are skipped and named. */
     public ResultSet(List<Result> read, List<SockOpt> sockOpts, Map<String, RunInfo> runs, List<Diagnostic> diags,
                      int files, int unusableFiles, int skippedEntries) {
+        this(read, sockOpts, runs, diags, files, unusableFiles, skippedEntries, Map.of());
+    }
+
+    /** As above, with the fork logs (forks.jsonl, points.jsonl) of the runs that have them, by run id. */
+    public ResultSet(List<Result> read, List<SockOpt> sockOpts, Map<String, RunInfo> runs, List<Diagnostic> diags,
+                     int files, int unusableFiles, int skippedEntries, Map<String, ForkLog> forkLogs) {
+        this.forkLogs = Collections.unmodifiableMap(new LinkedHashMap<>(forkLogs));
         this.sockOpts = List.copyOf(sockOpts);
         this.runs = Collections.unmodifiableMap(new LinkedHashMap<>(runs));
         this.diagnostics = diags;
@@ -65,6 +73,11 @@ public final class ResultSet {
 
     public Map<String, RunInfo> runs() {
         return runs;
+    }
+
+    /** Fork logs by run id: only runs that have a forks.jsonl (the randomized interleaved schedule). */
+    public Map<String, ForkLog> forkLogs() {
+        return forkLogs;
     }
 
     public List<Diagnostic> diagnostics() {

@@ -1,6 +1,7 @@
 package dev.nettune.analysis.read;
 
 import dev.nettune.analysis.model.Diagnostic;
+import dev.nettune.analysis.model.ForkLog;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
@@ -20,10 +21,13 @@ import java.util.stream.Stream;
 /**
  * InputFinder turns the files and folders given on the command line into a {@link ResultSet}:
  * folders are searched recursively for {@code *.json} (JMH results) and {@code sockopts.jsonl};
- * {@code run.json} beside a result folder is read as run metadata. Files named directly are read
- * whatever their extension. Every file is accounted for: used, or named in a diagnostic.
+ * {@code run.json} beside a result folder is read as run metadata, and {@code forks.jsonl} (with
+ * {@code points.jsonl}) beside it as the run's schedule, which gives each fork its block
+ * ({@link ForkBlocks}). Files named directly are read whatever their extension. Every file is
+ * accounted for: used, or named in a diagnostic.
  *
- * <p>Suite layout: {@code <runDir>/run.json} and {@code <runDir>/<jvmLabel>/<Class>.json}. A JSON
+ * <p>Suite layout: {@code <runDir>/run.json}, {@code <runDir>/forks.jsonl} and
+ * {@code <runDir>/<jvmLabel>/<Class>.json}. A JSON
  * file whose grandparent folder has no run.json is foreign: its run id is the name of its folder and
  * its JVM comes from the JMH JSON itself.
  */
@@ -46,6 +50,7 @@ public final class InputFinder {
     private ResultSet loadAll(List<Path> inputs) {
         List<Path> jsonFiles = new ArrayList<>();
         List<Path> sockFiles = new ArrayList<>();
+        List<Path> forkFiles = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
@@ -53,6 +58,8 @@ public final class InputFinder {
                         String name = p.getFileName().toString();
                         if (name.equals(SOCKOPTS_FILE)) {
                             sockFiles.add(p);
+                        } else if (name.equals(ForkLogReader.FORKS_FILE)) {
+                            forkFiles.add(p);
                         } else if (name.endsWith(".json") && !name.equals(RUN_FILE)) {
                             jsonFiles.add(p);
                         }
@@ -66,6 +73,8 @@ public final class InputFinder {
                     sockFiles.add(in);
                 } else if (name.equals(RUN_FILE)) {
                     contextOf(in.resolveSibling("x").resolve("x")); // registers the run for the environment table
+                } else if (name.equals(ForkLogReader.FORKS_FILE)) {
+                    forkFiles.add(in);
                 } else {
                     jsonFiles.add(in);
                 }
@@ -84,6 +93,15 @@ public final class InputFinder {
                 unusable++;
             }
         }
+        for (Path f : forkFiles) {
+            if (Files.isRegularFile(f.resolveSibling(RUN_FILE))) {
+                contextOf(f.resolveSibling("x").resolve("x")); // a run whose every fork failed has a fork log and no results
+            } else {
+                diags.add(new Diagnostic(f, "", "fork log without " + RUN_FILE + " beside it: no run to belong to; not used"));
+            }
+        }
+        Map<String, ForkLog> forkLogs = new LinkedHashMap<>();
+        results = withBlocks(results, forkLogs);
         List<SockOpt> sockOpts = new ArrayList<>();
         for (Path f : sockFiles) {
             RunContext ctx = contextOf(f);
@@ -94,7 +112,43 @@ public final class InputFinder {
                     info.placement());
             sockOpts.addAll(RunMetadataReader.readSockOpts(f, jvm, diags));
         }
-        return new ResultSet(results, sockOpts, runs, diags, jsonFiles.size(), unusable, skippedEntries);
+        return new ResultSet(results, sockOpts, runs, diags, jsonFiles.size(), unusable, skippedEntries, forkLogs);
+    }
+
+    /**
+     * Reads the fork log of every suite run that has one ({@code <runDir>/forks.jsonl}, with
+     * run.json beside it) into {@code forkLogs}, and returns the results with their forks' blocks
+     * (results of other runs unchanged, in the same order). A forks.jsonl without run.json has no
+     * run to belong to: it is named and not used.
+     */
+    private List<Result> withBlocks(List<Result> results, Map<String, ForkLog> forkLogs) {
+        Map<Path, List<Integer>> byRunDir = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            Path folder = results.get(i).file().toAbsolutePath().getParent();
+            Path runDir = folder == null ? null : folder.getParent();
+            if (runDir != null && runCache.get(runDir) != null) {
+                byRunDir.computeIfAbsent(runDir, d -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Result> out = new ArrayList<>(results);
+        List<Map.Entry<Path, RunInfo>> runDirs = new ArrayList<>(runCache.entrySet());
+        runDirs.sort(Map.Entry.comparingByKey()); // a stable order for the fork logs and their diagnostics
+        for (Map.Entry<Path, RunInfo> run : runDirs) {
+            Path runDir = run.getKey();
+            if (run.getValue() == null || !Files.isRegularFile(runDir.resolve(ForkLogReader.FORKS_FILE))) {
+                continue; // no metadata, or a run from before the interleaved schedule: forks have no block
+            }
+            ForkLog log = ForkLogReader.read(runDir, run.getValue().runId(), diags);
+            forkLogs.put(log.runId(), log);
+            List<Integer> idx = byRunDir.getOrDefault(runDir, List.of());
+            List<Result> own = new ArrayList<>();
+            idx.forEach(i -> own.add(results.get(i)));
+            List<Result> attached = ForkBlocks.attach(own, log, diags);
+            for (int k = 0; k < idx.size(); k++) {
+                out.set(idx.get(k), attached.get(k));
+            }
+        }
+        return out;
     }
 
     /** The run context of a file from its location. */

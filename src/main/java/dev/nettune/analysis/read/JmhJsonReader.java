@@ -185,13 +185,16 @@ public final class JmhJsonReader {
         }
         double[][] samples;
         Metric.Histogram hist = null;
+        long[][] sampleCounts = null;
         if (m.has("rawDataHistogram")) {
             TreeMap<Double, Long> merged = new TreeMap<>();
             JsonNode forks = m.get("rawDataHistogram");
             samples = new double[forks.size()][];
+            sampleCounts = new long[forks.size()][];
             for (int f = 0; f < forks.size(); f++) {
                 JsonNode iters = forks.get(f);
                 samples[f] = new double[iters.size()];
+                sampleCounts[f] = new long[iters.size()];
                 for (int i = 0; i < iters.size(); i++) {
                     double sum = 0;
                     long count = 0;
@@ -206,6 +209,7 @@ public final class JmhJsonReader {
                         merged.merge(v, c, Long::sum);
                     }
                     samples[f][i] = count == 0 ? Double.NaN : sum / count;
+                    sampleCounts[f][i] = count;
                 }
             }
             double[] vs = new double[merged.size()];
@@ -233,7 +237,7 @@ public final class JmhJsonReader {
             // Very old or hand-made files: only the score. Statistics then see one sample.
             samples = Double.isNaN(score) ? new double[0][] : new double[][] {{score}};
         }
-        return new Metric(name, unit, score, error, samples, hist, Collections.unmodifiableMap(pct));
+        return new Metric(name, unit, score, error, samples, hist, Collections.unmodifiableMap(pct), sampleCounts);
     }
 
     /** A JSON number, or one of JMH's strings for non-finite values. */
