@@ -141,3 +141,47 @@ p("detectable.U", detectable(*welch_se_df(UX, UY), 0.05 / 3))
 p("detectable.V", detectable(*welch_se_df(VX, VY), 0.05))
 p("holm", holm([0.01, 0.04, float("nan"), 0.03, 0.005, 0.2, 0.0125]))
 p("holm.tests", holm([paired(PX, PY)[3], unpaired(UX, UY)[3], paired(RX, RY)[3], unpaired(VX, VY)[3]]))
+
+# ---------------------------------------------------------------------------------------------
+# Comparisons end to end (ComparisonsTest), from the test fixtures' files, independently of the reader:
+# fork score = mean of a rawData row, or for sample mode the sample-weighted mean of the fork's
+# histograms; blocks from forks.jsonl; one table = one JVM pair x family x mode x unit.
+fixtures = os.path.normpath(os.path.join(here, ".."))
+def fork_score(pm, row):
+    if "rawData" in pm:
+        return float(np.mean(pm["rawData"][row]))
+    pairs = [vc for it in pm["rawDataHistogram"][row] for vc in it]
+    return sum(v * c for v, c in pairs) / sum(c for v, c in pairs)
+
+blocks_run = os.path.join(fixtures, "blocks", "2026-11-30T10-00-00Z-quick")
+entries = {}
+for label in ("jdk17", "jdk25"):
+    for e in json.load(open(os.path.join(blocks_run, label, "RoundTripBenchmark.json"))):
+        entries[(label, e["mode"], e["params"]["payload"])] = e["primaryMetric"]
+by_block = {}
+for line in open(os.path.join(blocks_run, "forks.jsonl")):
+    f = json.loads(line)
+    if f["status"] == "ok":
+        pm = entries[(f["jvm"], f["mode"], f["params"]["payload"])]
+        by_block.setdefault((f["mode"], f["params"]["payload"]), {}).setdefault(f["jvm"], {})[f["block"]] = fork_score(pm, f["row"])
+for mode, payload in [("thrpt", "64"), ("sample", "64")]:
+    side = by_block[(mode, payload)]; common = sorted(set(side["jdk17"]) & set(side["jdk25"]))
+    x = [side["jdk17"][b] for b in common]; y = [side["jdk25"][b] for b in common]
+    print(f"blocks.{mode}.x =", x); print(f"blocks.{mode}.y =", y)
+    r = paired(x, y)  # each table has one tested row: m = 1, level 0.05
+    p(f"blocks.{mode}", r + (detectable(r[4] / math.sqrt(len(x)), len(x) - 1, 0.05),))
+
+suite_run = os.path.join(fixtures, "suite", "2026-11-24T14-05-00Z-quick")
+rows = []
+for e17, e25 in zip(json.load(open(os.path.join(suite_run, "jdk17", "PingBenchmark.json"))),
+                    json.load(open(os.path.join(suite_run, "jdk25", "PingBenchmark.json")))):
+    assert e17["params"] == e25["params"]
+    x = [fork_score(e17["primaryMetric"], i) for i in range(len(e17["primaryMetric"]["rawData"]))]
+    y = [fork_score(e25["primaryMetric"], i) for i in range(len(e25["primaryMetric"]["rawData"]))]
+    rows.append((e17["params"], x, y))
+adj = holm([unpaired(x, y)[3] for _, x, y in rows])
+for (params, x, y), a in zip(rows, adj):
+    r = unpaired(x, y)
+    se, df = welch_se_df(x, y)
+    p("suite.ping." + params["clientModel"] + "." + params["connections"],
+      r[:4] + (a, detectable(se, df, 0.05 / len(rows))))

@@ -13,6 +13,30 @@ import java.util.List;
  */
 public record JvmPair(JvmId baseline, JvmId candidate, Relation relation, List<ComparisonTable> tables) {
 
+    /** Rows with a test, over all tables. */
+    public int tested() {
+        return tables.stream().mapToInt(ComparisonTable::tested).sum();
+    }
+
+    /** Rows flagged BETTER or WORSE, over all tables. */
+    public int flagged() {
+        return tables.stream().mapToInt(ComparisonTable::flagged).sum();
+    }
+
+    /** Rows of all tables. */
+    public int rows() {
+        return tables.stream().mapToInt(t -> t.rows().size()).sum();
+    }
+
+    /**
+     * Share of tested rows flagged, over all tables (each table corrected on its own); NaN when none
+     * is tested. For a SELF_CHECK pair this is the A/A false-positive rate the report states.
+     */
+    public double flaggedShare() {
+        int m = tested();
+        return m == 0 ? Double.NaN : flagged() / (double) m;
+    }
+
     /** A Relation is why two JVMs are compared. */
     public enum Relation {
         /** Two JDKs of one run (the candidate against the run's baseline JDK). */

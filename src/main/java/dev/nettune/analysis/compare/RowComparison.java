@@ -13,7 +13,8 @@ import dev.nettune.analysis.model.ResultKey;
  * @param baseline       the JVM compared against
  * @param candidate      the JVM compared
  * @param design         paired blocks, unpaired forks, or too few to test
- * @param n              paired: complete blocks used; unpaired: the smaller side's fork count
+ * @param n              paired: blocks in which both JVMs have a fork with a score; unpaired: the
+ *                       smaller side's count of forks with a score
  * @param baselineForks  forks of the baseline with a score
  * @param candidateForks forks of the candidate with a score
  * @param baselineCenter baseline's geometric mean of fork scores, in the row's unit
@@ -24,7 +25,9 @@ import dev.nettune.analysis.model.ResultKey;
  * @param p              two-sided p-value of the test; NaN when no test
  * @param pAdjusted      p after the table's correction (Holm); NaN when no test
  * @param detectable     smallest relative change (e.g. 0.05 for ±5%) this design detects with 80% power at
- *                       the table's strictest corrected level; NaN when unknown
+ *                       the table's strictest corrected level alpha/m, from this row's spread: a ratio
+ *                       ≥ 1 + detectable or ≤ 1/(1 + detectable) is detected; NaN when untested,
+ *                       +∞ when beyond a double (one block's worth of degrees of freedom)
  * @param verdict        what the row claims
  * @param note           why no claim is made, or other caveats for the reader; "" when none
  * @param higherIsBetter direction of goodness of the row's unit
@@ -33,4 +36,14 @@ public record RowComparison(ResultKey.Row row, JvmId baseline, JvmId candidate, 
                             int baselineForks, int candidateForks, double baselineCenter, double candidateCenter,
                             double ratio, double low, double high, double p, double pAdjusted, double detectable,
                             Verdict verdict, String note, boolean higherIsBetter) {
+
+    /** True when the row claims a difference (BETTER or WORSE). */
+    public boolean flagged() {
+        return verdict == Verdict.BETTER || verdict == Verdict.WORSE;
+    }
+
+    /** The interval's relative half-width, high/ratio − 1 (symmetric on a log scale); NaN without one. */
+    public double halfWidth() {
+        return Math.max(high / ratio - 1, 1 - low / ratio);
+    }
 }
