@@ -23,17 +23,25 @@ class DetectableChangeTest {
 
     static final double TOL = 1e-6;
 
+    /** Tighter than TOL: the power is solved for, so its error feeds the detectable change. */
+    static final double POWER_TOL = 1e-9;
+
     @Test
     void powerMatchesScipyNct() {
-        // both integration forms: r = c/sqrt(df) > 1 (few df, strict alpha) and r <= 1 (many df)
-        assertEquals(0.026326370641414142, TTestPower.power(1.5, 7, 0.0025), TOL);  // power(1.5, 7, 0.0025)
-        assertEquals(0.18104623449226853, TTestPower.power(3.0, 7, 0.0025), TOL);   // power(3.0, 7, 0.0025)
-        assertEquals(0.21830707484678252, TTestPower.power(2.0, 2, 0.05), TOL);     // power(2.0, 2, 0.05)
-        assertEquals(0.5831997311056054, TTestPower.power(4.0, 39, 0.0005), TOL);   // power(4.0, 39, 0.0005)
-        assertEquals(0.19930559374016396, TTestPower.power(2.5, 1.3, 0.05), TOL);   // power(2.5, 1.3, 0.05)
-        assertEquals(0.567306566401922, TTestPower.power(10.0, 1, 0.05), TOL);      // power(10.0, 1, 0.05)
-        assertEquals(0.078535361385245, TTestPower.power(0.5, 100, 0.05), TOL);     // power(0.5, 100, 0.05)
-        assertEquals(0.05, TTestPower.power(0, 9, 0.05), 1e-9, "no effect: the level");
+        // both integration forms: r = c/sqrt(df) > 1 (few df, strict alpha) and r <= 1 (many df); df
+        // between 1 and 2 with a small noncentrality exercises the kink at z = -lambda
+        assertEquals(0.026326370641414142, TTestPower.power(1.5, 7, 0.0025), POWER_TOL);  // power(1.5, 7, 0.0025)
+        assertEquals(0.18104623449226853, TTestPower.power(3.0, 7, 0.0025), POWER_TOL);   // power(3.0, 7, 0.0025)
+        assertEquals(0.21830707484678252, TTestPower.power(2.0, 2, 0.05), POWER_TOL);     // power(2.0, 2, 0.05)
+        assertEquals(0.5831997311056054, TTestPower.power(4.0, 39, 0.0005), POWER_TOL);   // power(4.0, 39, 0.0005)
+        assertEquals(0.19930559374016396, TTestPower.power(2.5, 1.3, 0.05), POWER_TOL);   // power(2.5, 1.3, 0.05)
+        assertEquals(0.567306566401922, TTestPower.power(10.0, 1, 0.05), POWER_TOL);      // power(10.0, 1, 0.05)
+        assertEquals(0.078535361385245, TTestPower.power(0.5, 100, 0.05), POWER_TOL);     // power(0.5, 100, 0.05)
+        assertEquals(0.056398591091500874, TTestPower.power(0.5, 1.05, 0.05), POWER_TOL); // power(0.5, 1.05, 0.05)
+        assertEquals(0.05899582012201264, TTestPower.power(0.5, 1.5, 0.05), POWER_TOL);   // power(0.5, 1.5, 0.05)
+        assertEquals(0.8501682388120401, TTestPower.power(3.0, 1000, 0.05), POWER_TOL);   // power(3.0, 1000, 0.05)
+        assertEquals(0.21881038131470756, TTestPower.power(3.0, 30, 0.0005), POWER_TOL);  // power(3.0, 30, 0.0005)
+        assertEquals(0.05, TTestPower.power(0, 9, 0.05), POWER_TOL, "no effect: the level");
     }
 
     @Test
