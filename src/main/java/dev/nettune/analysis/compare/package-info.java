@@ -1,5 +1,13 @@
 /**
  * Package compare decides what is compared with what (rows, JVMs, baselines) and applies the
  * statistics to them, producing the comparison tables the renderers show.
+ *
+ * <p>Stance: the JVM invocation (the JMH fork) is the unit of replication; iterations of one fork
+ * are never samples of a comparison. JVMs of one run are paired by block of the randomized
+ * interleaved schedule; everything else is compared unpaired, and says so; with one fork or one
+ * block a side no claim is made. {@link dev.nettune.analysis.compare.Comparisons} builds the
+ * {@link dev.nettune.analysis.compare.JvmPair}s; the older
+ * {@link dev.nettune.analysis.compare.CrossJvm} (iterations pooled, Mann–Whitney) remains only until
+ * the report stops using it.
  */
 package dev.nettune.analysis.compare;
