@@ -7,7 +7,7 @@
  * interleaved schedule; everything else is compared unpaired, and says so; with one fork or one
  * block a side no claim is made. {@link dev.nettune.analysis.compare.Comparisons} builds the
  * {@link dev.nettune.analysis.compare.JvmPair}s; the older
- * {@link dev.nettune.analysis.compare.CrossJvm} (iterations pooled, Mann–Whitney) remains only until
+ * {@code CrossJvm} (iterations pooled, Mann–Whitney) remains only until
  * the report stops using it.
  */
 package dev.nettune.analysis.compare;
