@@ -154,7 +154,7 @@ def fork_score(pm, row):
     pairs = [vc for it in pm["rawDataHistogram"][row] for vc in it]
     return sum(v * c for v, c in pairs) / sum(c for v, c in pairs)
 
-blocks_run = os.path.join(fixtures, "blocks", "2026-11-30T10-00-00Z-quick")
+blocks_run = os.path.join(fixtures, "..", "analysis-blocks", "2026-11-30T10-00-00Z-quick")
 entries = {}
 for label in ("jdk17", "jdk25"):
     for e in json.load(open(os.path.join(blocks_run, label, "RoundTripBenchmark.json"))):

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonsTest {
 
     static final double TOL = 1e-6;
-    static final Path BLOCKS = Fixtures.ROOT.resolve("blocks/2026-11-30T10-00-00Z-quick");
+    /** The hand-made interleaved run (outside analysis/, whose whole tree AnalyzeTest counts). */
+    static final Path BLOCKS = Path.of("src/test/resources/analysis-blocks/2026-11-30T10-00-00Z-quick");
 
     @Test
     void anInterleavedRunIsPairedByBlock() {

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fork log (forks.jsonl, points.jsonl) read and matched to the JMH JSON rows: blocks attached,
  * every score cross-checked, and every mismatch, gap or duplicate named with its file and line.
- * Fixture: {@code analysis/blocks/2026-11-30T10-00-00Z-quick}, a hand-made run of two JVMs and three
- * points (4 blocks with one failed fork, 3 blocks in sample mode, 1 block).
+ * Fixture: {@code src/test/resources/analysis-blocks/2026-11-30T10-00-00Z-quick}, a hand-made run of
+ * two JVMs and three points (4 blocks with one failed fork, 3 blocks in sample mode, 1 block). It
+ * lives outside {@code analysis/}, whose whole tree AnalyzeTest reads and counts.
  */
 class ForkBlocksTest {
 
-    static final Path RUN = Fixtures.ROOT.resolve("blocks/2026-11-30T10-00-00Z-quick");
+    static final Path RUN = Path.of("src/test/resources/analysis-blocks/2026-11-30T10-00-00Z-quick");
     static final String RUN_ID = "2026-11-30T10-00-00Z-quick";
 
     @Test
