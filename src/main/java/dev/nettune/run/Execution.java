@@ -60,6 +60,8 @@ final class Execution {
     private final PrintStream out;
     private final StoppingRule rule;
     private final java.util.function.Function<ForkLog, Forks> forks;
+    /** The console's error stream, captured before any fork points System.err at the JMH log. */
+    private final PrintStream err = System.err;
     private final Object lock = new Object();
     // guarded by lock
     private InFlight inFlight;
@@ -270,7 +272,7 @@ final class Execution {
                     journal.append(line);
                     state.add(line);
                 } catch (IOException e) {
-                    System.err.println("nettune: cannot record the interrupted fork in " + Journal.FORKS + ": " + e.getMessage());
+                    err.println("nettune: cannot record the interrupted fork in " + Journal.FORKS + ": " + e.getMessage());
                 }
             }
             record.update(doc -> {
@@ -279,7 +281,7 @@ final class Execution {
                 writeTallies(doc);
             });
         }
-        System.err.println("nettune: stopped; finished forks are kept. Resume with -Dnettune.resume=" + spec.runId());
+        err.println("nettune: stopped; finished forks are kept. Resume with -Dnettune.resume=" + spec.runId());
         endForks();
     }
 

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * A ForkLog is where JMH's own output goes: appended to {@code <runDir>/jmh.log} (the console gets
- * one line per fork instead), and read as it passes to find why a fork failed. JMH reports a
+ * A ForkLog is where JMH's output goes, its own and the forked VM's: appended to
+ * {@code <runDir>/jmh.log} (the console gets one line per fork instead), and read as it passes to find why a fork failed. JMH reports a
  * benchmark's exception after a {@code <failure>} marker (the exception line, its stack, its
  * causes), and a forked VM that died with {@code <forked VM failed with exit code N>} followed by
  * the tails of its stdout and stderr; {@link #failureReason()} turns those into one line.
@@ -28,6 +28,7 @@ final class ForkLog implements Closeable {
     private static final int MAX_LINE = 8192;
 
     private final OutputStream file;
+    private final PrintStream stream;
     private final OutputFormat format;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
@@ -41,13 +42,21 @@ final class ForkLog implements Closeable {
 
     ForkLog(Path file) throws IOException {
         this.file = new BufferedOutputStream(new FileOutputStream(file.toFile(), true));
-        this.format = OutputFormatFactory.createFormatInstance(new PrintStream(new Tee(), true, StandardCharsets.UTF_8),
-                VerboseMode.NORMAL);
+        this.stream = new PrintStream(new Tee(), true, StandardCharsets.UTF_8);
+        this.format = OutputFormatFactory.createFormatInstance(stream, VerboseMode.NORMAL);
     }
 
     /** The JMH output format to hand to the Runner. */
     OutputFormat format() {
         return format;
+    }
+
+    /**
+     * The log as a stream: JMH's host writes what the forked VM prints (System.out and System.err of
+     * the benchmark) to its own System.out and System.err, so those point here while a fork runs.
+     */
+    PrintStream stream() {
+        return stream;
     }
 
     /** Starts a fork: writes a header line to the log and forgets what the previous fork said. */

@@ -69,8 +69,19 @@ final class ForkRunner {
         boolean toldWaiting = false;
         while (true) {
             Instant started = Instant.now();
+            PrintStream stdout = System.out;
+            PrintStream stderr = System.err;
             try {
-                Collection<RunResult> results = new Runner(options, log.format()).run();
+                Collection<RunResult> results;
+                // JMH's host copies the forked VM's System.out/err to its own: into the log with the rest.
+                System.setOut(log.stream());
+                System.setErr(log.stream());
+                try {
+                    results = new Runner(options, log.format()).run();
+                } finally {
+                    System.setOut(stdout);
+                    System.setErr(stderr);
+                }
                 Instant ended = Instant.now();
                 if (results.size() == 1) {
                     return new Result(ForkLine.Status.OK, results.iterator().next(), null, started, ended);

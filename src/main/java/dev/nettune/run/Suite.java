@@ -61,7 +61,7 @@ public final class Suite {
     /** How long validating a JVM's flags ({@code java <flags> -version}) may take. */
     static final long VALIDATE_TIMEOUT_SECONDS = 60;
 
-    /** How long a class waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
+    /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
     static final long LOCK_WAIT_SECONDS = 900;
     static final long LOCK_POLL_SECONDS = 5;
 

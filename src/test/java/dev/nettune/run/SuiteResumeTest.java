@@ -123,14 +123,21 @@ class SuiteResumeTest {
         return out;
     }
 
-    /** Rows of a label's merged result, as the per-row scores JMH wrote (one iteration per fork here). */
+    /** Rows of a label's merged result, as the analysis reads them: one score per fork, in row order. */
     static List<Double> rows(Path runDir, String label) throws IOException {
         Path file = runDir.resolve(label).resolve("RoundTripBenchmark.json");
         List<Double> out = new ArrayList<>();
         if (Files.exists(file)) {
             JsonNode entry = JSON.readTree(file.toFile()).get(0);
             assertEquals(entry.get("primaryMetric").get("rawData").size(), entry.get("forks").asInt(), "\"forks\" counts the rows");
-            entry.get("primaryMetric").get("rawData").forEach(r -> out.add(r.get(0).asDouble()));
+            List<dev.nettune.analysis.model.Diagnostic> diags = new ArrayList<>();
+            List<dev.nettune.analysis.model.Result> read = dev.nettune.analysis.read.JmhJsonReader.read(file,
+                    new dev.nettune.analysis.read.RunContext(runDir.getFileName().toString(), label, null), diags).results();
+            assertEquals(List.of(), diags);
+            assertEquals(1, read.size());
+            for (double v : read.get(0).primary().forkScores()) {
+                out.add(v);
+            }
         }
         return out;
     }
