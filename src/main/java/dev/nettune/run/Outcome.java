@@ -2,16 +2,12 @@ package dev.nettune.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.results.RunResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,97 +16,96 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An Outcome tallies one JVM's points: each planned point either has a JMH result (ok), was
- * skipped by {@code dev.nettune.bench.Skip} with a reason (a line in skips.jsonl naming its benchmark
- * and parameters), or is failed — no result and no skip reason. Failed points make the suite exit
- * non-zero; skipped ones do not.
+ * An Outcome tallies one JVM's forks in a run: each fork the schedule gave it either has a result
+ * (ok), failed (no result; its block is incomplete for that point), was skipped because the benchmark
+ * cannot run on this JVM ({@code dev.nettune.bench.Skip} wrote the reason to skips.jsonl; every
+ * block of that point counts as skipped), or was interrupted by a stop of the suite. Failed forks
+ * make the suite exit non-zero; skipped ones do not.
  */
 public final class Outcome {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private int planned;
     private int ok;
-    private final List<String> skipped = new ArrayList<>();
+    private int failed;
+    private int skipped;
+    private int interrupted;
+    private final List<String> skippedPoints = new ArrayList<>();
     private final Set<String> skipReasons = new LinkedHashSet<>();
-    private final List<String> failed = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    private final List<String> failedForks = new ArrayList<>();
     private long nanos;
 
-    /** The points JMH produced a result for. */
-    public static Set<Plan.Point> done(Collection<RunResult> results) {
-        Set<Plan.Point> done = new HashSet<>();
-        for (RunResult r : results) {
-            done.add(pointOf(r.getParams()));
-        }
-        return done;
+    /** Counts {@code forks} more forks the schedule gave this JVM. */
+    public void planned(int forks) {
+        planned += forks;
     }
 
-    /** Accounts one class's run: its planned points, those with a result, and the skip file's lines. */
-    public void add(Collection<Plan.Point> points, Set<Plan.Point> done, List<SkipLine> skips) {
-        planned += points.size();
-        for (Plan.Point p : points) {
-            if (done.contains(p)) {
-                ok++;
-                continue;
-            }
-            SkipLine s = skips.stream().filter(l -> l.benchmark().equals(p.benchmark()) && l.params().equals(p.params()))
-                    .findFirst().orElse(null);
-            if (s != null) {
-                skipped.add(p.toString());
-                skipReasons.add(s.reason());
-            } else {
-                failed.add(p.toString());
-            }
-        }
+    /** A fork with a result. */
+    public void ok(long forkNanos) {
+        ok++;
+        nanos += forkNanos;
     }
 
-    /** Records a class whose runner could not run at all: all its points failed. */
-    public void addError(Collection<Plan.Point> points, String error) {
-        planned += points.size();
-        points.forEach(p -> failed.add(p.toString()));
-        errors.add(error);
+    /** A fork without a result: {@code what} names the point and block, {@code reason} says why. */
+    public void failed(String what, String reason, long forkNanos) {
+        failed++;
+        failedForks.add(what + ": " + reason);
+        nanos += forkNanos;
     }
 
-    public void addNanos(long n) {
-        nanos += n;
+    /** A fork stopped by an interruption of the suite (a resume runs it again). */
+    public void interrupted(long forkNanos) {
+        interrupted++;
+        nanos += forkNanos;
+    }
+
+    /** A point this JVM cannot run: {@code forks} of its blocks count as skipped. */
+    public void skipped(String point, String reason, int forks, long forkNanos) {
+        skipped += forks;
+        skippedPoints.add(point);
+        skipReasons.add(reason);
+        nanos += forkNanos;
     }
 
     public int failedCount() {
-        return failed.size();
+        return failed;
     }
 
-    /** One line: "jdk17: 12 points, 10 ok, 2 skipped (reason), 0 failed, 1m02s". */
+    /** Blocks left incomplete by this JVM: one per failed or interrupted fork. */
+    public int incompleteBlocks() {
+        return failed + interrupted;
+    }
+
+    /** One line: "jdk17: 36 forks planned, 34 ok, 1 failed, 1 skipped (reason), 1 incomplete block, 3m02s". */
     public String summary(String label) {
-        StringBuilder s = new StringBuilder(label).append(": ").append(planned).append(" points, ").append(ok).append(" ok, ")
-                .append(skipped.size()).append(" skipped");
+        StringBuilder s = new StringBuilder(label).append(": ").append(planned).append(" forks planned, ").append(ok)
+                .append(" ok, ").append(failed).append(" failed, ").append(skipped).append(" skipped");
         if (!skipReasons.isEmpty()) {
             s.append(" (").append(String.join("; ", skipReasons)).append(')');
         }
-        s.append(", ").append(failed.size()).append(" failed, ").append(Suite.duration(nanos / 1_000_000_000L));
+        if (interrupted > 0) {
+            s.append(", ").append(interrupted).append(" interrupted");
+        }
+        int incomplete = incompleteBlocks();
+        s.append(", ").append(incomplete).append(" incomplete block").append(incomplete == 1 ? "" : "s")
+                .append(", ").append(Suite.duration(nanos / 1_000_000_000L));
         return s.toString();
     }
 
     /** The per-JVM "summary" object of run.json. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("points", planned);
+        m.put("forksPlanned", planned);
         m.put("ok", ok);
-        m.put("skipped", skipped.size());
-        m.put("failed", failed.size());
+        m.put("failed", failed);
+        m.put("skipped", skipped);
+        m.put("interrupted", interrupted);
+        m.put("incompleteBlocks", incompleteBlocks());
         m.put("wallSeconds", nanos / 1_000_000_000L);
         m.put("skipReasons", List.copyOf(skipReasons));
-        m.put("skippedPoints", List.copyOf(skipped));
-        m.put("failedPoints", List.copyOf(failed));
-        m.put("errors", List.copyOf(errors));
+        m.put("skippedPoints", List.copyOf(skippedPoints));
+        m.put("failedForks", List.copyOf(failedForks));
         return m;
-    }
-
-    static Plan.Point pointOf(BenchmarkParams params) {
-        Map<String, String> p = new TreeMap<>();
-        for (String k : params.getParamsKeys()) {
-            p.put(k, params.getParam(k));
-        }
-        return new Plan.Point(params.getBenchmark(), params.getMode(), p);
     }
 
     /** One line of skips.jsonl, as written by dev.nettune.bench.Skip. */

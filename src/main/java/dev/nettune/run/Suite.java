@@ -2,21 +2,13 @@ package dev.nettune.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.util.Version;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,16 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * Suite runs the whole benchmark suite on every JVM of the matrix and then the analysis; it is what
@@ -44,12 +37,14 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>validate everything (profile, JVMs, variants and their flags, include, JMH options) and
  *       print the plan with an estimated time — bad input stops here, before anything runs;</li>
- *   <li>create {@code <results>/<runId>/} (never an existing one), write run.json (plan + environment);</li>
- *   <li>per JVM, per benchmark class: one JMH Runner forking on that JVM ({@code -jvm}), writing
- *       {@code <label>/<Class>.json}; socket options and skipped points go to {@code <label>/*.jsonl};</li>
- *   <li>rewrite run.json with per-JVM summaries, print one line per JVM, run
- *       {@code dev.nettune.analysis.Analyze} over the whole results root.</li>
+ *   <li>create {@code <results>/<runId>/} (never an existing one), write run.json (plan, method,
+ *       seed, JVMs, environment);</li>
+ *   <li>run the schedule ({@link Execution}): per benchmark point, blocks of one fork on every JVM in
+ *       a shuffled order, one JMH fork at a time; after each fork {@code <label>/<Class>.json} (a row
+ *       per fork), forks.jsonl and run.json are up to date on disk;</li>
+ *   <li>print one line per JVM, run {@code dev.nettune.analysis.Analyze} over the whole results root.</li>
  * </ol>
+ * {@code --resume=<runId>} continues a stopped run from its own record ({@link Resume}).
  */
 public final class Suite {
     public static final String DEFAULT_RESULTS = "bench-results";
@@ -66,7 +61,7 @@ public final class Suite {
     /** How long validating a JVM's flags ({@code java <flags> -version}) may take. */
     static final long VALIDATE_TIMEOUT_SECONDS = 60;
 
-    /** How long a class waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
+    /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
     static final long LOCK_WAIT_SECONDS = 900;
     static final long LOCK_POLL_SECONDS = 5;
 
@@ -139,6 +134,9 @@ public final class Suite {
         if (o.skip()) {
             out.println("nettune: benchmarks skipped (nettune.skip=true); regenerating the report from " + o.results());
             return analyze(o, true) ? EXIT_OK : EXIT_FAILED;
+        }
+        if (o.resume() != null) {
+            return resume(o);
         }
         Prepared p = prepare(o, JvmMatrix.Sources.ofThisProcess(), BenchmarkList.defaultList()
                 .getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of()));
@@ -282,200 +280,110 @@ public final class Suite {
         }
     }
 
+    /**
+     * Starts a new run of a validated plan: creates the run folder, writes run.json (plan, method,
+     * JVMs, host), runs the schedule and then the analysis.
+     */
     int execute(Prepared p) {
         SuiteOptions o = p.options();
         Instant started = Instant.now();
-        long t0 = System.nanoTime();
         Path runDir = RunId.create(o.results(), started, o.profile()).toAbsolutePath();
-        String runId = runDir.getFileName().toString();
-        Path cwd = Path.of("").toAbsolutePath();
-
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("runId", runId);
-        record.put("profile", o.profile().id());
-        record.put("status", "running");
-        record.put("startedAt", started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        record.put("gitCommit", Environment.gitCommit(cwd));
-        record.put("gitDirty", Environment.gitDirty(cwd));
-        record.put("jmhVersion", Version.getPlainVersion());
-        record.put("suiteJavaHome", System.getProperty("java.home"));
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("forks", p.timing().forks());
-        settings.put("warmupIterations", p.timing().warmupIterations());
-        settings.put("warmupTime", p.timing().warmupTime().toString());
-        settings.put("measurementIterations", p.timing().measurementIterations());
-        settings.put("measurementTime", p.timing().measurementTime().toString());
-        settings.put("include", o.include());
-        settings.put("extraJmhArgs", o.jmhArgs());
-        settings.put("variants", o.variants());
-        record.put("settings", settings);
-        record.put("host", Environment.host());
-        List<Map<String, Object>> planJson = new ArrayList<>();
-        for (Plan.ClassPlan c : p.plan().classes()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("class", c.className());
-            m.put("methods", c.methods());
-            m.put("points", c.points().size());
-            m.put("profileParams", c.params());
-            m.put("profileModes", c.modes().stream().map(Mode::shortLabel).toList());
-            planJson.add(m);
-        }
-        Map<String, Object> planRecord = new LinkedHashMap<>();
-        planRecord.put("pointsPerJvm", p.plan().pointCount());
-        planRecord.put("estimatedSeconds", Math.round(p.plan().pointCount() * p.timing().secondsPerPoint() * p.targets().size()));
-        planRecord.put("classes", planJson);
-        record.put("plan", planRecord);
-        List<Map<String, Object>> jvms = new ArrayList<>();
-        for (JvmTarget t : p.targets()) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("label", t.label());
-            j.put("javaHome", t.jdk().home().toString());
-            j.put("feature", t.jdk().feature());
-            j.put("vendor", t.jdk().vendor());
-            j.put("version", t.jdk().version());
-            j.put("runtimeVersion", t.jdk().runtimeVersion());
-            j.put("variant", t.variant() == null ? null : t.variant().name());
-            j.put("variantDescription", t.variant() == null ? null : t.variant().description());
-            j.put("flags", t.flags());
-            j.put("placement", t.placement());
-            j.put("status", "pending");
-            jvms.add(j);
-        }
-        record.put("jvms", jvms);
-        record.put("notes", p.notes());
-        Path runJson = runDir.resolve("run.json");
-        writeJson(runJson, record);
-        Thread hook = new Thread(() -> {
-            synchronized (record) {
-                if ("running".equals(record.get("status"))) {
-                    record.put("status", "interrupted");
-                    writeJson(runJson, record);
-                }
-            }
-        }, "nettune-run-json");
-        Runtime.getRuntime().addShutdownHook(hook);
-        out.println("nettune: run " + runId + " -> " + runDir);
-
-        double perPoint = p.timing().secondsPerPoint();
-        double estimatedTotal = p.plan().pointCount() * perPoint * p.targets().size();
-        double estimatedDone = 0;
-        List<Outcome> outcomes = new ArrayList<>();
-        int failed = 0;
-        for (int ji = 0; ji < p.targets().size(); ji++) {
-            JvmTarget t = p.targets().get(ji);
-            Map<String, Object> j = jvms.get(ji);
-            Outcome outcome = new Outcome();
-            outcomes.add(outcome);
-            Path dir = runDir.resolve(t.label());
-            try {
-                Files.createDirectories(dir);
-                String jvm = launcher(t, dir);
-                j.put("launcher", jvm);
-                synchronized (record) {
-                    j.put("status", "running");
-                    writeJson(runJson, record);
-                }
-                long jt0 = System.nanoTime();
-                List<Plan.ClassPlan> classes = p.plan().classes();
-                for (int ci = 0; ci < classes.size(); ci++) {
-                    Plan.ClassPlan c = classes.get(ci);
-                    double elapsed = (System.nanoTime() - t0) / 1e9;
-                    double remaining = estimatedTotal - estimatedDone;
-                    if (estimatedDone > 0) {
-                        remaining *= elapsed / estimatedDone; // scale the estimate by how this machine is doing
-                    }
-                    out.println();
-                    out.println("==== nettune [" + t.label() + " " + (ji + 1) + "/" + p.targets().size() + "] " + c.simpleName()
-                            + " (class " + (ci + 1) + "/" + classes.size() + ", " + c.points().size() + " points) -- elapsed "
-                            + duration(Math.round(elapsed)) + ", suite ETA ~" + duration(Math.round(remaining)) + " ====");
-                    runClass(p, t, jvm, dir, c, outcome);
-                    estimatedDone += c.points().size() * perPoint;
-                }
-                outcome.addNanos(System.nanoTime() - jt0);
-            } catch (IOException e) {
-                outcome.addError(p.plan().classes().stream().flatMap(c -> c.points().stream()).toList(),
-                        "cannot prepare " + dir + ": " + e.getMessage());
-            }
-            failed += outcome.failedCount();
-            synchronized (record) {
-                j.put("status", "done");
-                j.put("summary", outcome.toJson());
-                writeJson(runJson, record);
-            }
-        }
-        long wall = (System.nanoTime() - t0) / 1_000_000_000L;
-        synchronized (record) {
-            record.put("status", failed == 0 ? "complete" : "complete-with-failures");
-            record.put("finishedAt", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            record.put("wallSeconds", wall);
-            writeJson(runJson, record);
-        }
-        Runtime.getRuntime().removeShutdownHook(hook);
-
-        out.println();
-        out.println("nettune: run " + runId + " finished in " + duration(wall));
-        for (int i = 0; i < p.targets().size(); i++) {
-            out.println("  " + outcomes.get(i).summary(p.targets().get(i).label()));
-        }
-        out.println("  raw results: " + runDir);
-        boolean analysed = analyze(o, false);
-        if (failed > 0) {
-            out.println("nettune: " + failed + " benchmark point(s) failed (no result, no skip reason): see run.json 'failedPoints' and the JMH output above");
-        }
-        return failed > 0 || !analysed ? EXIT_FAILED : EXIT_OK;
+        int blocks = o.blocks() != null ? o.blocks() : p.timing().forks();
+        int cap = o.maxBlocks() != null ? Math.max(blocks, o.maxBlocks()) : blocks * RunSpec.DEFAULT_CAP_FACTOR;
+        long seed = o.seed() != null ? o.seed() : freshSeed();
+        String baseline = o.baseline() != null && p.targets().stream().anyMatch(t -> t.label().equals(o.baseline()))
+                ? o.baseline() : RunSpec.defaultBaseline(p.targets());
+        RunSpec spec = new RunSpec(runDir.getFileName().toString(), runDir, RunSpec.pointsOf(p.plan()), p.targets(), o.jmhArgs(),
+                p.jmh(), new RunSpec.Iterations(p.timing().warmupIterations(), p.timing().warmupTime()),
+                new RunSpec.Iterations(p.timing().measurementIterations(), p.timing().measurementTime()),
+                blocks, seed, o.ci(), cap, baseline, isSelfCheck(o, p.targets()));
+        RunRecord record = new RunRecord(runDir.resolve("run.json"), RunDocument.of(p, spec, started, Path.of("").toAbsolutePath()));
+        record.update(doc -> { });
+        out.println("nettune: run " + spec.runId() + " -> " + runDir);
+        out.println("nettune: " + spec.points().size() + " points x " + blocks + " blocks x " + spec.targets().size()
+                + " JVMs, one fork at a time in randomized interleaved blocks (seed " + seed + "; JMH output in "
+                + runDir.resolve(Execution.JMH_LOG) + ")");
+        return finish(o, spec, record, new RunState(spec), new MergedResults(runDir));
     }
 
-    /** Runs one class on one JVM: one JMH Runner, one JSON file. */
-    private void runClass(Prepared p, JvmTarget t, String jvm, Path dir, Plan.ClassPlan c, Outcome outcome) {
-        Path skips = dir.resolve("skips.jsonl");
-        List<String> flags = new ArrayList<>();
-        p.jmh().getJvmArgsPrepend().orElse(List.of()).forEach(flags::add);
-        flags.addAll(t.flags());
-        flags.add("-Dnettune.sockopts.file=" + dir.resolve("sockopts.jsonl"));
-        flags.add("-Dnettune.skips.file=" + skips);
-        ChainedOptionsBuilder b = new OptionsBuilder().parent(p.jmh());
-        for (String m : c.methods()) {
-            b.include("^" + Pattern.quote(m) + "$");
+    /**
+     * Continues an interrupted run ({@code --resume=<runId>}): everything but the output folders and
+     * the JMH lock comes from the run's own record (see {@link Resume}).
+     */
+    int resume(SuiteOptions o) {
+        Path runDir = Resume.locate(o, o.resume());
+        Resume.Loaded l = Resume.load(runDir, Environment.gitCommit(Path.of("").toAbsolutePath()));
+        List<String> ignored = Resume.ignored(o);
+        int total = l.state().remainingForks();
+        out.println("nettune: resuming run " + l.spec().runId() + " in " + runDir + ": " + l.done() + " forks recorded, "
+                + l.state().pointsDone() + "/" + l.spec().points().size() + " points done, " + total + " forks to run (seed "
+                + l.spec().seed() + ")");
+        if (!ignored.isEmpty()) {
+            out.println("nettune: the run's recorded settings apply; ignoring --" + String.join(", --", ignored));
         }
-        b.forks(p.timing().forks())
-                .warmupIterations(p.timing().warmupIterations()).warmupTime(p.timing().warmupTime())
-                .measurementIterations(p.timing().measurementIterations()).measurementTime(p.timing().measurementTime());
-        c.params().forEach((k, v) -> b.param(k, v.toArray(new String[0])));
-        c.modes().forEach(b::mode);
-        // Without jvmArgs JMH hands the forks this process's own JVM flags, which were chosen for the
-        // JDK running Maven (e.g. --sun-misc-unsafe-memory-access=allow, fatal on 17): never inherit them.
-        List<String> jvmArgs = p.jmh().getJvmArgs().hasValue() ? List.copyOf(p.jmh().getJvmArgs().get()) : c.forkJvmArgs();
-        b.jvmArgs(jvmArgs.toArray(new String[0]));
-        b.jvm(jvm).jvmArgsPrepend(flags.toArray(new String[0]))
-                .shouldFailOnError(false)
-                .resultFormat(ResultFormatType.JSON).result(dir.resolve(c.simpleName() + ".json").toString());
+        if (o.dryRun()) {
+            out.println("nettune: dry run; nothing started.");
+            return EXIT_OK;
+        }
+        if (o.ignoreLock()) {
+            System.setProperty("jmh.ignoreLock", "true");
+        }
+        try {
+            l.merged().writeAll(); // drop any row written after the last recorded fork
+        } catch (IOException e) {
+            throw new UsageException("nettune.resume: cannot rewrite the merged results in " + runDir + ": " + e.getMessage());
+        }
+        Resume.begin(l.record());
+        return finish(o, l.spec(), l.record(), l.state(), l.merged());
+    }
+
+    /** Runs what is left of a run's schedule, prints the summary, runs the analysis; the exit status. */
+    private int finish(SuiteOptions o, RunSpec spec, RunRecord record, RunState state, MergedResults merged) {
         long t0 = System.nanoTime();
-        long lockDeadline = t0 + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
-        while (true) {
-            try {
-                Collection<RunResult> results = new Runner(b.build()).run();
-                outcome.add(c.points(), Outcome.done(results), Outcome.readSkips(skips).stream()
-                        .filter(s -> c.methods().contains(s.benchmark())).toList());
-                break;
-            } catch (RunnerException | IOException | RuntimeException e) {
-                boolean locked = String.valueOf(e.getMessage()).contains("jmh.lock");
-                if (locked && System.nanoTime() < lockDeadline) {
-                    // Another JMH run on this machine: benchmarks sharing CPUs would measure each other, so wait.
-                    out.println("nettune: another JMH run holds the JMH lock; waiting (up to " + duration(LOCK_WAIT_SECONDS)
-                            + "; -Dnettune.ignoreLock=true runs anyway)");
-                    if (sleep(LOCK_POLL_SECONDS)) {
-                        continue;
-                    }
-                }
-                String msg = c.simpleName() + " on " + t.label() + ": " + e.getMessage()
-                        + (locked ? " (another JMH run held the lock for " + duration(LOCK_WAIT_SECONDS)
-                        + "; pass -Dnettune.ignoreLock=true to run anyway)" : "");
-                out.println("nettune: ERROR " + msg);
-                outcome.addError(c.points(), msg);
-                break;
+        Execution.End end = new Execution(spec, record, state, merged, out).run();
+        long wall = (System.nanoTime() - t0) / 1_000_000_000L;
+        record.update(doc -> doc.put("wallSeconds", ((Number) doc.getOrDefault("wallSeconds", 0)).longValue() + wall));
+        out.println();
+        out.println("nettune: run " + spec.runId() + (end == Execution.End.INTERRUPTED ? " stopped" : " finished") + " after "
+                + duration(wall));
+        Map<String, Outcome> outcomes = state.outcomes();
+        outcomes.forEach((label, oc) -> out.println("  " + oc.summary(label)));
+        int incomplete = state.incompleteBlocks();
+        out.println("  incomplete blocks (a fork failed or was interrupted): " + incomplete);
+        out.println("  raw results: " + spec.runDir());
+        if (end == Execution.End.INTERRUPTED) {
+            out.println("nettune: resume with -Dnettune.resume=" + spec.runId() + " (java ... --resume=" + spec.runId() + ")");
+            return EXIT_FAILED;
+        }
+        boolean analysed = analyze(o, false);
+        if (end == Execution.End.COMPLETE_WITH_FAILURES) {
+            int failed = outcomes.values().stream().mapToInt(Outcome::failedCount).sum();
+            out.println("nettune: " + failed + " fork(s) failed: see 'failedForks' in " + record.file() + " and "
+                    + spec.runDir().resolve(Execution.JMH_LOG));
+        }
+        return end == Execution.End.COMPLETE && analysed ? EXIT_OK : EXIT_FAILED;
+    }
+
+    /** A seed for the block order: below 2^31, so that it can be given back as --seed whatever parses it. */
+    static long freshSeed() {
+        return new SecureRandom().nextInt(Integer.MAX_VALUE);
+    }
+
+    /**
+     * An A/A run: asked for (--selfCheck), or two targets without a variant on the same JDK build
+     * (vendor and runtime version; two installed copies of one build are the same JDK for this).
+     */
+    static boolean isSelfCheck(SuiteOptions o, List<JvmTarget> targets) {
+        if (o.selfCheck() != null) {
+            return true;
+        }
+        Set<String> builds = new HashSet<>();
+        for (JvmTarget t : targets) {
+            if (t.variant() == null && !builds.add(t.jdk().vendor() + " " + t.jdk().runtimeVersion())) {
+                return true;
             }
         }
-        out.println("nettune: " + c.simpleName() + " on " + t.label() + " took " + duration((System.nanoTime() - t0) / 1_000_000_000L));
+        return false;
     }
 
     /**
@@ -529,16 +437,6 @@ public final class Suite {
         } catch (IOException e) {
             out.println("nettune: cannot start the analysis: " + e.getMessage());
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean sleep(long seconds) {
-        try {
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -110,17 +111,17 @@ class SuiteTest {
     }
 
     /**
-     * End to end on the running JDK with a real JMH fork of RoundTripBenchmark (about 5 s): one point
-     * succeeds, one has a parameter value JMH cannot inject and fails; the suite still writes
-     * everything, counts the failure and exits 1.
+     * End to end on the running JDK with real JMH forks of RoundTripBenchmark (a few seconds): of two
+     * points, one runs in both blocks, the other has a parameter value JMH cannot inject and fails
+     * in both; the suite records every fork, writes the merged JSON with a row per fork, exits 1.
      */
     @Test
-    void tinyRealRunWritesTheContractLayoutAndCountsAFailedPoint(@TempDir Path tmp) throws Exception {
+    void tinyRealRunWritesTheContractLayoutAndRecordsFailedForks(@TempDir Path tmp) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
         int status = suite.run(options("--profile=smoke", "--jvms=" + SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
-                "--jmh=-bm thrpt -r 300ms -p payload=64,notanumber"));
+                "--blocks=2", "--seed=11", "--jmh=-bm thrpt -r 100ms -p payload=64,notanumber"));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Suite.EXIT_FAILED, status, out);
         Path runDir;
@@ -129,19 +130,62 @@ class SuiteTest {
         }
         assertTrue(runDir.getFileName().toString().endsWith("-smoke"), runDir.toString());
         String label = "jdk" + Runtime.version().feature();
-        JsonNode run = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode run = json.readTree(runDir.resolve("run.json").toFile());
         assertEquals("complete-with-failures", run.get("status").asText());
         assertEquals("1.37", run.get("jmhVersion").asText());
+        JsonNode method = run.get("method");
+        assertEquals("randomized interleaved blocks", method.get("design").asText());
+        assertEquals("point-major", method.get("order").asText());
+        assertEquals(2, method.get("blocks").asInt());
+        assertEquals(11, method.get("seed").asLong());
+        assertEquals("0 x 1 s", method.get("warmup").asText());
+        assertEquals("1 x 100 ms", method.get("measurement").asText());
+        assertTrue(method.get("ciTarget").isNull() && method.get("maxBlocks").isNull());
+        assertEquals(false, run.get("selfCheck").asBoolean());
+        assertEquals(4, run.get("counts").get("forksPlanned").asInt());
+        assertEquals(2, run.get("counts").get("forksFailed").asInt());
+        assertEquals(2, run.get("counts").get("incompleteBlocks").asInt());
         JsonNode jvm = run.get("jvms").get(0);
         assertEquals(label, jvm.get("label").asText());
         assertEquals("free", jvm.get("placement").asText());
-        assertEquals(2, jvm.get("summary").get("points").asInt());
-        assertEquals(1, jvm.get("summary").get("ok").asInt());
-        assertEquals(1, jvm.get("summary").get("failed").asInt());
-        assertTrue(jvm.get("summary").get("failedPoints").get(0).asText().contains("notanumber"));
-        JsonNode results = new ObjectMapper().readTree(runDir.resolve(label).resolve("RoundTripBenchmark.json").toFile());
+        JsonNode summary = jvm.get("summary");
+        assertEquals(4, summary.get("forksPlanned").asInt());
+        assertEquals(2, summary.get("ok").asInt());
+        assertEquals(2, summary.get("failed").asInt());
+        assertTrue(summary.get("failedForks").get(0).asText().contains("payload=notanumber")
+                && summary.get("failedForks").get(0).asText().contains("NumberFormatException"), summary.toString());
+        assertFalse(Files.exists(runDir.resolve(ResumeStore.DIR)), ".resume is deleted when the run completes");
+
+        List<JsonNode> forks = new ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve("forks.jsonl"))) {
+            forks.add(json.readTree(line));
+        }
+        assertEquals(4, forks.size());
+        for (int i = 0; i < 4; i++) {
+            JsonNode f = forks.get(i);
+            assertEquals(i + 1, f.get("seq").asInt());
+            boolean bad = f.get("params").get("payload").asText().equals("notanumber");
+            assertEquals(bad ? 1 : 0, f.get("point").asInt(), "points run in plan order, point-major");
+            assertEquals(bad ? "failed" : "ok", f.get("status").asText());
+            assertEquals(i % 2 + 1, f.get("block").asInt());
+            if (bad) {
+                assertEquals("java.lang.NumberFormatException: For input string: \"notanumber\"", f.get("reason").asText());
+                assertTrue(f.get("row").isNull() && f.get("score").isNull());
+            } else {
+                assertEquals(i, f.get("row").asInt());
+                assertEquals("ops/s", f.get("unit").asText());
+            }
+        }
+        JsonNode results = json.readTree(runDir.resolve(label).resolve("RoundTripBenchmark.json").toFile());
         assertEquals(1, results.size());
         assertEquals("64", results.get(0).get("params").get("payload").asText());
+        assertEquals(2, results.get(0).get("forks").asInt());
+        JsonNode rawData = results.get(0).get("primaryMetric").get("rawData");
+        assertEquals(2, rawData.size());
+        for (int row = 0; row < 2; row++) {
+            assertEquals(forks.get(row).get("score").asDouble(), rawData.get(row).get(0).asDouble(), 1e-9, "row " + row);
+        }
         List<String> forkArgs = new ArrayList<>();
         results.get(0).get("jvmArgs").forEach(a -> forkArgs.add(a.asText()));
         List<String> expected = new ArrayList<>();
@@ -151,7 +195,9 @@ class SuiteTest {
         expected.addAll(List.of("-Dnettune.sockopts.file=" + runDir.resolve(label).resolve("sockopts.jsonl"),
                 "-Dnettune.skips.file=" + runDir.resolve(label).resolve("skips.jsonl"), "-Xmx1g", "-Xms1g"));
         assertEquals(expected, forkArgs, "suite flags + the class's @Fork args, nothing inherited from the test JVM");
-        assertTrue(out.contains(label + ": 2 points, 1 ok, 0 skipped, 1 failed"), out);
+        assertTrue(Files.readString(runDir.resolve("jmh.log")).contains("# Fork: 1 of 1"), "JMH's output goes to jmh.log");
+        assertTrue(out.contains("FAILED: java.lang.NumberFormatException"), out);
+        assertTrue(out.contains(label + ": 4 forks planned, 2 ok, 2 failed, 0 skipped, 2 incomplete blocks"), out);
         assertEquals("--out " + tmp.resolve("analysis") + " " + tmp.resolve("results"),
                 Files.readString(tmp.resolve("analysis/args.txt")), "the analysis runs over the whole results root");
     }
