@@ -147,13 +147,19 @@ final class FamilyCharts {
             return List.of();
         }
         FamilyCharts fc = new FamilyCharts(family, results, names, diags);
+        // other benchmarks share one dot plot per mode and unit; a family's benchmarks get their own charts
+        boolean byBenchmark = family != Family.OTHER;
         Map<String, List<Result>> groups = new LinkedHashMap<>();
         results.stream().sorted(Comparator.comparing((Result r) -> r.key().benchmark()).thenComparing(r -> r.key().mode()))
-                .forEach(r -> groups.computeIfAbsent(r.key().benchmark() + " " + r.key().mode() + " " + r.key().unit(),
-                        k -> new ArrayList<>()).add(r));
+                .forEach(r -> groups.computeIfAbsent((byBenchmark ? r.key().benchmark() : "") + " " + r.key().mode()
+                        + " " + r.key().unit(), k -> new ArrayList<>()).add(r));
         for (List<Result> g : groups.values()) {
             try {
-                fc.group(g);
+                if (byBenchmark) {
+                    fc.group(g);
+                } else {
+                    fc.others(g);
+                }
             } catch (RuntimeException e) {
                 // a bug or data no rule foresaw: lose this chart, not the report
                 diags.add(new Diagnostic(g.get(0).file(), "", "chart of " + g.get(0).key().row().shortName()
@@ -170,21 +176,42 @@ final class FamilyCharts {
     private void group(List<Result> g) {
         ResultKey.Row row = g.get(0).key().row();
         String className = row.shortName().substring(0, Math.max(0, row.shortName().indexOf('.')));
-        Rule rule = family == Family.OTHER ? null : RULES.get(className);
-        if (rule != null && fits(rule, g)) {
-            for (Quantity q : rule.quantities()) {
-                Quantity use = q;
-                if (q.metric() != null && g.stream().noneMatch(r -> r.secondary().containsKey(q.metric()))) {
-                    if (q.optional()) {
-                        continue;
-                    }
-                    use = SCORE; // e.g. Gbit/s counter absent: the score, in its own unit
-                }
-                byRule(rule, use, g);
-            }
+        Rule rule = RULES.get(className);
+        if (rule == null) {
+            generic(g, SCORE);
             return;
         }
-        generic(g);
+        boolean fits = fits(rule, g);
+        for (Quantity q : rule.quantities()) {
+            Quantity use = q;
+            if (q.metric() != null && g.stream().noneMatch(r -> r.secondary().containsKey(q.metric()))) {
+                if (q.optional()) {
+                    continue;
+                }
+                use = new Quantity(null, null, null, null, false); // e.g. no Gbit/s counter: the score, in its unit
+            }
+            if (fits) {
+                byRule(rule, use, g);
+            } else {
+                generic(g, use);
+            }
+        }
+    }
+
+    /** Benchmarks outside the families, one mode and unit: a dot plot, one row per benchmark point. */
+    private void others(List<Result> g) {
+        List<String> rowKeys = g.stream().sorted(Comparator.comparing((Result r) -> r.key().benchmark()))
+                .map(FamilyCharts::pointLabel).distinct().toList();
+        Result first = g.get(0);
+        String title = (rowKeys.size() == 1 ? first.key().row().shortName() : "Other benchmarks") + " ("
+                + first.key().mode() + "): " + words(SCORE, first);
+        dotChart(g, SCORE, rowKeys, FamilyCharts::pointLabel, List.of(), title, runNote, List.of());
+    }
+
+    /** "Class.method k=v k=v": a benchmark point without its JVM. */
+    private static String pointLabel(Result r) {
+        String p = r.key().row().paramsText();
+        return r.key().row().shortName() + (p.isEmpty() ? "" : " " + p);
     }
 
     /** True when every result has the rule's parameters and a line rule's x has two values or more. */
@@ -238,7 +265,7 @@ final class FamilyCharts {
         }
     }
 
-    private void generic(List<Result> g) {
+    private void generic(List<Result> g, Quantity q) {
         List<String> varying = varying(g);
         String x = null;
         List<String> candidates = new ArrayList<>(PREFERRED_X);
@@ -262,13 +289,13 @@ final class FamilyCharts {
             Set<String> placed = new LinkedHashSet<>(panels);
             placed.add(x);
             for (List<Result> part : splitBy(g, split)) {
-                line(part, SCORE, x, numeric, List.of(), panels, title + ": " + words(SCORE, first) + " vs " + x,
+                line(part, q, x, numeric, List.of(), panels, title + ": " + words(q, first) + " vs " + label(x),
                         notes(part, placed, split), split);
             }
             return;
         }
-        dot(g, SCORE, varying, List.of(), title + ": " + words(SCORE, first),
-                notes(g, new LinkedHashSet<>(varying), List.of()), List.of());
+        dot(g, q, varying, List.of(), title + ": " + words(q, first), notes(g, new LinkedHashSet<>(varying), List.of()),
+                List.of());
     }
 
     private void line(List<Result> rs, Quantity q, String x, boolean numericX, List<String> seriesParams,
@@ -326,18 +353,30 @@ final class FamilyCharts {
     private void dot(List<Result> rs, Quantity q, List<String> rowParams, List<String> panelParams, String title,
                      List<String> notes, List<String> split) {
         List<String> rowKeys = rowParams.isEmpty() ? List.of("") : comboKeys(rs, rowParams);
+        Map<String, String> labels = new HashMap<>();
+        for (String k : rowKeys) {
+            labels.put(k, rowParams.isEmpty() ? rs.get(0).key().row().shortName() : rowLabel(rowParams, k));
+        }
+        List<String> labelled = rowKeys.stream().map(labels::get).toList();
+        Function<Result, String> rowOf = r -> labels.get(rowParams.isEmpty() ? "" : combo(r, rowParams));
+        dotChart(rs, q, labelled, rowOf, panelParams, title, notes, split);
+    }
+
+    /** A dot plot whose rows are {@code rowLabels} (split into charts of {@link #MAX_ROWS}); {@code rowOf} places a result. */
+    private void dotChart(List<Result> rs, Quantity q, List<String> rowLabelsAll, Function<Result, String> rowOf,
+                          List<String> panelParams, String title, List<String> notes, List<String> split) {
         List<String> panelKeys = comboKeys(rs, panelParams);
         List<String> jvms = jvmKeys(rs);
         Scaled scaled = scale(rs, q);
-        int parts = (rowKeys.size() + MAX_ROWS - 1) / MAX_ROWS;
+        int parts = (rowLabelsAll.size() + MAX_ROWS - 1) / MAX_ROWS;
         for (int part = 0; part < parts; part++) {
-            List<String> rk = rowKeys.subList(part * MAX_ROWS, Math.min(rowKeys.size(), (part + 1) * MAX_ROWS));
+            List<String> rk = rowLabelsAll.subList(part * MAX_ROWS, Math.min(rowLabelsAll.size(), (part + 1) * MAX_ROWS));
             Stats st = new Stats();
             List<DotChart.Panel> panels = new ArrayList<>();
             for (String pk : panelKeys) {
                 List<DotChart.Dot> dots = new ArrayList<>();
                 for (Result r : rs) {
-                    int row = rk.indexOf(rowParams.isEmpty() ? "" : combo(r, rowParams));
+                    int row = rk.indexOf(rowOf.apply(r));
                     if (row < 0 || !combo(r, panelParams).equals(pk)) {
                         continue;
                     }
@@ -354,13 +393,11 @@ final class FamilyCharts {
             if (st.points == 0) {
                 continue;
             }
-            List<String> rowLabels = rk.stream().map(k -> rowParams.isEmpty() ? rs.get(0).key().row().shortName()
-                    : rowLabel(rs, rowParams, k)).toList();
+            List<String> rowLabels = rk;
             String t = parts > 1 ? title + " (" + (part + 1) + "/" + parts + ")" : title;
             DotChart.Spec spec = new DotChart.Spec(t, notes, rowLabels, scaled.yLabel,
                     jvms.stream().map(k -> jvmName(rs, k)).toList(), panels, st.caption());
             String alt = "Dot plot: " + t + ". " + rowLabels.size() + " row(s)"
-                    + (rowParams.isEmpty() ? "" : " by " + String.join(" × ", rowParams))
                     + (panelParams.isEmpty() ? "" : ", one panel per " + String.join(" × ", panelParams))
                     + ", one dot per JVM. " + st.caption().get(0);
             List<String> sp = new ArrayList<>(split);
@@ -588,7 +625,7 @@ final class FamilyCharts {
         return String.join(" ", parts);
     }
 
-    private static String rowLabel(List<Result> rs, List<String> params, String key) {
+    private static String rowLabel(List<String> params, String key) {
         String[] v = key.split("\u0000", -1);
         if (params.size() == 1 && params.get(0).equals("workload")) {
             return WORKLOAD_ALIAS.getOrDefault(v[0], v[0]);
@@ -638,7 +675,8 @@ final class FamilyCharts {
         if (cls.startsWith("Coalescing") || cls.startsWith("PipelinedCoalescing") || cls.startsWith("Nagle")) {
             return time ? "time per message" : "messages/s";
         }
-        if (cls.startsWith("ConnectionScaling") || cls.startsWith("RoundTrip")) {
+        if (cls.startsWith("ConnectionScaling") || cls.startsWith("RoundTrip") || cls.startsWith("OpenLoop")
+                || cls.startsWith("SingleConnection")) {
             return time ? "time per round trip" : "round trips/s";
         }
         return time ? "time per operation" : "operations/s";

@@ -51,7 +51,7 @@ final class ForestRows {
         List<Plotted> out = new ArrayList<>();
         for (RowComparison r : all) {
             ResultKey.Row row = r.row();
-            StringBuilder label = new StringBuilder(row.shortName());
+            StringBuilder label = new StringBuilder(shortLabel(row.shortName()));
             if (modes.get(row.benchmark()).size() > 1) {
                 label.append(" [").append(row.mode()).append(']');
             }
@@ -73,6 +73,16 @@ final class ForestRows {
                 .thenComparing(Comparator.comparingDouble(Plotted::speedUp).reversed())
                 .thenComparing(Plotted::label));
         return out;
+    }
+
+    /** {@code FooBenchmark.bar} becomes {@code Foo.bar}: the suffix says nothing in a chart of benchmarks. */
+    static String shortLabel(String shortName) {
+        int dot = shortName.indexOf('.');
+        String cls = dot < 0 ? shortName : shortName.substring(0, dot);
+        if (cls.endsWith("Benchmark") && cls.length() > "Benchmark".length()) {
+            return cls.substring(0, cls.length() - "Benchmark".length()) + shortName.substring(cls.length());
+        }
+        return shortName;
     }
 
     /** Per benchmark, the parameters whose value differs between its rows (the others go unsaid). */
@@ -139,8 +149,8 @@ final class ForestRows {
         caption.add("Speed-up: throughput rows plot the score ratio " + cand + " / " + base + "; time-per-operation "
                 + "rows (marked †, lower is better) plot " + base + " time / " + cand + " time. Right of 1 is always "
                 + cand + " better.");
-        caption.add(designText(designs) + " Significance: p after Holm's correction within each family's table below "
-                + "0.05; a grey interval that misses 1 did not survive the correction.");
+        caption.add(designText(designs) + " Significance: p below 0.05 after Holm's correction within each table "
+                + "(family, mode, unit); a grey interval that misses 1 did not survive the correction.");
         if (!anyTime) {
             caption.set(0, "Speed-up: the score ratio " + cand + " / " + base + " (all rows are throughput: higher is "
                     + "better). Right of 1 is " + cand + " better.");
@@ -157,7 +167,7 @@ final class ForestRows {
 
     private static String relation(JvmPair pair, String cand, String base) {
         return switch (pair.relation()) {
-            case JDKS -> "Two JDKs of one run, forks interleaved in randomized blocks.";
+            case JDKS -> "Two JDKs of the same run.";
             case VARIANT -> cand + " is a variant (flags or placement) of " + base + ", in the same run.";
             case SELF_CHECK -> "A/A self-check: one JDK under two labels; every row flagged is a false positive.";
             case ACROSS_RUNS -> "JVMs of different runs (or files without block records): unpaired.";
@@ -167,19 +177,16 @@ final class ForestRows {
     private static String designText(Map<Design, Integer> designs) {
         List<String> parts = new ArrayList<>();
         if (designs.containsKey(Design.PAIRED)) {
-            parts.add("paired rows: n = blocks, geometric mean of per-block ratios with a t interval on log ratios");
+            parts.add("Paired rows (forks interleaved in randomized blocks): n = blocks, geometric mean of per-block "
+                    + "ratios with a t interval on log ratios.");
         }
         if (designs.containsKey(Design.UNPAIRED)) {
-            parts.add("unpaired rows: n = the smaller side's forks, ratio of geometric means with a Welch interval");
+            parts.add("Unpaired rows: n = the smaller side's forks, ratio of geometric means with a Welch interval.");
         }
         if (designs.containsKey(Design.TOO_FEW)) {
-            parts.add("n below 2 forks or blocks: no interval, no claim");
+            parts.add("Rows with fewer than 2 forks or blocks: no interval, no claim.");
         }
-        if (parts.isEmpty()) {
-            return "";
-        }
-        String s = String.join("; ", parts) + ".";
-        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        return String.join(" ", parts);
     }
 
     /** A ratio with three decimals (four significant digits below 0.1). */

@@ -167,7 +167,7 @@ public record Axis(boolean log, double min, double max, List<Tick> ticks) {
     }
 
     /** A tick label: at most 4 significant digits, no trailing zeros, plain below a million. */
-    static String label(BigDecimal v) {
+    public static String label(BigDecimal v) {
         BigDecimal r = v.round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         if (r.signum() == 0) {
             return "0";

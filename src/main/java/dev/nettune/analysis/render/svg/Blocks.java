@@ -27,7 +27,7 @@ final class Blocks {
 
     /** The x at which {@code t} starts to be centred on {@code center}, kept inside a canvas {@code width} wide. */
     static double centered(Text t, double center, double width) {
-        double w = TextWidth.max(t.lines(), t.size());
+        double w = TextWidth.max(t.lines(), t.size(), t.bold());
         return Math.max(MARGIN, Math.min(center - w / 2, width - MARGIN - w));
     }
 
@@ -38,7 +38,7 @@ final class Blocks {
             List<String> lines = new ArrayList<>();
             for (String p : paragraphs) {
                 if (!p.isEmpty()) {
-                    lines.addAll(TextWidth.wrap(p, size, width));
+                    lines.addAll(TextWidth.wrap(p, size, bold, width));
                 }
             }
             return new Text(lines, size, bold, fill);

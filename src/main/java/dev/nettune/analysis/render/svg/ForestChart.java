@@ -12,7 +12,10 @@ import java.util.List;
  * possible (hollow, grey, no interval).
  *
  * <p>The axis covers every estimate and interval and 1.0, within [1/{@link #MAX_RANGE},
- * {@link #MAX_RANGE}]; an interval reaching beyond it ends in an arrow at the edge.
+ * {@link #MAX_RANGE}]: JVM differences are mostly within a few tens of percent, and one collapsed
+ * point (a ratio of 100) must not squash all others into a line. An interval reaching beyond the
+ * axis ends in an arrow at the edge; an estimate beyond it is drawn as an arrow head at the edge, and
+ * the right column, which always holds the numbers, says what it is.
  */
 public final class ForestChart {
 
@@ -20,8 +23,8 @@ public final class ForestChart {
     public static final double PLOT_WIDTH = 360;
     /** Height of one row, px. */
     public static final double ROW = 18;
-    /** The axis never extends beyond this factor either side of 1. */
-    public static final double MAX_RANGE = 100;
+    /** The axis never extends (much) beyond this factor either side of 1. */
+    public static final double MAX_RANGE = 4;
     /** Colour of better rows. */
     public static final String BETTER_COLOR = "#0072B2";
     /** Colour of worse rows. */
@@ -91,10 +94,9 @@ public final class ForestChart {
         }
         this.axis = Axis.log(lo, hi);
         List<String> labels = spec.rows().stream().map(Row::label).toList();
-        List<String> rights = new ArrayList<>(spec.rows().stream().map(Row::right).toList());
-        rights.add(spec.rightHead());
+        List<String> rights = spec.rows().stream().map(Row::right).toList();
         double labelW = TextWidth.max(labels, Svg.FONT);
-        double rightW = TextWidth.max(rights, Svg.FONT);
+        double rightW = Math.max(TextWidth.max(rights, Svg.FONT), TextWidth.of(spec.rightHead(), Svg.FONT, true));
         List<String> tickLabels = axis.ticks().stream().map(Axis.Tick::label).toList();
         double overhang = TextWidth.of(tickLabels.get(0), Svg.FONT) / 2;
         this.plotLeft = Blocks.MARGIN + Math.max(labelW + COLUMN_GAP, overhang);
@@ -109,14 +111,25 @@ public final class ForestChart {
                 new Blocks.Item(spec.legend().get(2), Palette.Shape.CIRCLE, Palette.GREY, true, true),
                 new Blocks.Item(spec.legend().get(3), Palette.Shape.SQUARE, Palette.GREY, true, false));
         this.legend = Blocks.Legend.of(items, textW);
-        this.caption = Blocks.Text.of(spec.caption(), Svg.FONT, false, Blocks.NOTE_INK, textW);
+        List<String> captions = new ArrayList<>(spec.caption());
+        boolean clipped = spec.rows().stream().anyMatch(r -> outside(r.value()) || outside(r.low()) || outside(r.high()));
+        if (clipped) {
+            captions.add("Beyond " + Axis.label(java.math.BigDecimal.valueOf(1 / MAX_RANGE)) + "× or "
+                    + Axis.label(java.math.BigDecimal.valueOf(MAX_RANGE)) + "× a point or interval is cut at the edge "
+                    + "with an arrow; the right column gives its value.");
+        }
+        this.caption = Blocks.Text.of(captions, Svg.FONT, false, Blocks.NOTE_INK, textW);
         // the side texts sit over the plot's two ends; when they do not fit side by side, over each other
-        double sideW = TextWidth.of(spec.leftSide(), Svg.FONT) + TextWidth.of(spec.rightSide(), Svg.FONT) + 12;
+        double sideW = TextWidth.of(spec.leftSide(), Svg.FONT, true) + TextWidth.of(spec.rightSide(), Svg.FONT, true) + 12;
         this.sidesH = Svg.FONT * LEADING_ROWS * (sideW <= PLOT_WIDTH ? 1 : 2);
         this.plotTop = Blocks.MARGIN + title.height() + notes.height() + 8 + sidesH;
         double plotH = ROW * Math.max(1, spec.rows().size());
         this.height = plotTop + plotH + 4 + Svg.FONT * 1.6 + xText.height() + 6 + legend.height() + 4
                 + caption.height() + Blocks.MARGIN;
+    }
+
+    private boolean outside(double v) {
+        return Double.isFinite(v) && v > 0 && !axis.contains(v);
     }
 
     /** The axis of the plot. */
@@ -157,7 +170,7 @@ public final class ForestChart {
         double cy = title.draw(svg, Blocks.MARGIN, Blocks.MARGIN);
         cy = notes.draw(svg, Blocks.MARGIN, cy) + 8;
         double right = plotLeft + PLOT_WIDTH;
-        double sideRightW = TextWidth.of(spec.rightSide(), Svg.FONT);
+        double sideRightW = TextWidth.of(spec.rightSide(), Svg.FONT, true);
         if (sidesH > Svg.FONT * LEADING_ROWS) {
             svg.text(Math.max(Blocks.MARGIN, right - sideRightW), cy + Svg.FONT, spec.rightSide(), Anchor.START, 0,
                     true, BETTER_COLOR);
@@ -225,6 +238,13 @@ public final class ForestChart {
             default -> Palette.Shape.CIRCLE;
         };
         boolean filled = r.mark() == Mark.BETTER || r.mark() == Mark.WORSE;
+        if (outside(r.value())) {
+            // off the scale: an arrow head at the edge, pointing the way the value lies
+            double xe = x(r.value());
+            double dir = r.value() > axis.max() ? 1 : -1;
+            svg.polygon(filled ? color : "#fff", color, xe + dir * 2, y, xe - dir * 6, y - 5, xe - dir * 6, y + 5);
+            return;
+        }
         Palette.marker(svg, shape, x(r.value()), y, 4, color, !filled);
     }
 }

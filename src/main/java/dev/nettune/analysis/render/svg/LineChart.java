@@ -227,13 +227,13 @@ public final class LineChart {
         return left + (i + 0.5) * plotW / n;
     }
 
-    /** {@code s} cut with "…" to fit {@code width} at the default font size. */
+    /** Bold {@code s} cut with "…" to fit {@code width} at the default font size. */
     static String fit(String s, double width) {
-        if (TextWidth.of(s, Svg.FONT * 1.0) <= width) {
+        if (TextWidth.of(s, Svg.FONT, true) <= width) {
             return s;
         }
         String t = s;
-        while (t.length() > 1 && TextWidth.of(t + "…", Svg.FONT) > width) {
+        while (t.length() > 1 && TextWidth.of(t + "…", Svg.FONT, true) > width) {
             t = t.substring(0, t.length() - 1);
         }
         return t + "…";
