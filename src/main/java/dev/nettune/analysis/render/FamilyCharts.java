@@ -301,9 +301,22 @@ final class FamilyCharts {
     private void line(List<Result> rs, Quantity q, String x, boolean numericX, List<String> seriesParams,
                       List<String> panelParams, String title, List<String> notes, List<String> split) {
         boolean jvmSeries = seriesParams.isEmpty();
+        List<String> allPanels = jvmSeries ? comboKeys(rs, panelParams) : jvmKeys(rs);
+        int chunks = (allPanels.size() + MAX_PANELS - 1) / MAX_PANELS;
+        for (int c = 0; c < chunks; c++) {
+            List<String> panelKeys = allPanels.subList(c * MAX_PANELS, Math.min(allPanels.size(), (c + 1) * MAX_PANELS));
+            String t = chunks > 1 ? title + " (" + (c + 1) + "/" + chunks + ")" : title;
+            lineChart(rs, q, x, numericX, seriesParams, panelParams, panelKeys, t, notes, split,
+                    chunks > 1 ? "-" + (c + 1) : "");
+        }
+    }
+
+    private void lineChart(List<Result> rs, Quantity q, String x, boolean numericX, List<String> seriesParams,
+                           List<String> panelParams, List<String> panelKeys, String title, List<String> notes,
+                           List<String> split, String suffix) {
+        boolean jvmSeries = seriesParams.isEmpty();
         List<String> cats = numericX ? null : orderedValues(rs, x).stream().map(v -> paramValue(x, v)).toList();
         List<String> seriesKeys = jvmSeries ? jvmKeys(rs) : comboKeys(rs, seriesParams);
-        List<String> panelKeys = jvmSeries ? comboKeys(rs, panelParams) : jvmKeys(rs);
         Function<Result, String> seriesOf = jvmSeries ? r -> r.key().jvm().key() : r -> combo(r, seriesParams);
         Function<Result, String> panelOf = jvmSeries ? r -> combo(r, panelParams) : r -> r.key().jvm().key();
         Scaled scaled = scale(rs, q);
@@ -347,7 +360,7 @@ final class FamilyCharts {
                 + (jvmSeries ? (panelParams.isEmpty() ? "one" : "by " + String.join(" × ", panelParams))
                         + "), one line per JVM" : "one per JVM), one line per " + String.join(" × ", seriesParams))
                 + ". " + st.caption().get(0);
-        emit(rs, q, split, title, alt, LineChart.render(spec));
+        emit(rs, q, split, title, alt, LineChart.render(spec), suffix);
     }
 
     private void dot(List<Result> rs, Quantity q, List<String> rowParams, List<String> panelParams, String title,
@@ -366,6 +379,12 @@ final class FamilyCharts {
     private void dotChart(List<Result> rs, Quantity q, List<String> rowLabelsAll, Function<Result, String> rowOf,
                           List<String> panelParams, String title, List<String> notes, List<String> split) {
         List<String> panelKeys = comboKeys(rs, panelParams);
+        if (panelKeys.size() > MAX_PANELS) {
+            // e.g. a full grid's K × S beyond what one chart holds: the first panels, the rest named
+            diags.add(new Diagnostic(null, "", title + ": " + (panelKeys.size() - MAX_PANELS) + " of "
+                    + panelKeys.size() + " panels not drawn (limit " + MAX_PANELS + " per chart)"));
+            panelKeys = panelKeys.subList(0, MAX_PANELS);
+        }
         List<String> jvms = jvmKeys(rs);
         Scaled scaled = scale(rs, q);
         int parts = (rowLabelsAll.size() + MAX_ROWS - 1) / MAX_ROWS;
@@ -403,10 +422,6 @@ final class FamilyCharts {
             List<String> sp = new ArrayList<>(split);
             emit(rs, q, sp, t, alt, DotChart.render(spec), parts > 1 ? "-" + (part + 1) : "");
         }
-    }
-
-    private void emit(List<Result> rs, Quantity q, List<String> split, String title, String alt, String svg) {
-        emit(rs, q, split, title, alt, svg, "");
     }
 
     private void emit(List<Result> rs, Quantity q, List<String> split, String title, String alt, String svg,

@@ -155,6 +155,27 @@ class FamilyChartsTest {
     }
 
     @Test
+    void manyJvmsSplitIntoChartsOfAtMostSixteenPanels() throws IOException {
+        String cs = "dev.nettune.bench.model.ConnectionScalingBenchmark.roundTrips";
+        List<Result> rs = new ArrayList<>();
+        for (int j = 0; j < 20; j++) {
+            JvmId jvm = new JvmId("run" + j, "jdk17", "", "17.0." + j, "", "");
+            for (String c : List.of("1", "16", "256")) {
+                rs.add(result(jvm, cs, "thrpt", "ops/s", params("client", "STREAM", "server", "BLOCKING",
+                        "connections", c), new double[][] {{1000 * (j + 1)}}));
+            }
+        }
+        List<Diagnostic> diags = new ArrayList<>();
+        List<Charts.Link> links = Charts.family(Family.MODEL, rs, JvmId::key, tmp, diags);
+        assertEquals(List.of(), diags);
+        assertEquals(2, links.size(), links.toString());
+        assertTrue(links.get(0).title().endsWith("(1/2)") && links.get(1).title().endsWith("(2/2)"), links.toString());
+        for (Charts.Link l : links) {
+            SvgCheck.check(Files.readString(tmp.resolve(l.file())));
+        }
+    }
+
+    @Test
     void chartsOfManyRunsAndPairsDoNotCollide() throws IOException {
         JvmId other = new JvmId("r2", "jdk17", "", "17.0.15", "", "");
         String rt = "dev.nettune.bench.RoundTripBenchmark.roundTrip";

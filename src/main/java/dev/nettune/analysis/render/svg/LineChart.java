@@ -192,7 +192,8 @@ public final class LineChart {
             List<Point> sorted = new ArrayList<>(line.points());
             sorted.sort(Comparator.comparingDouble(Point::x));
             for (Point p : sorted) {
-                if (!Double.isFinite(p.y()) || !Double.isFinite(p.x()) || (y.log() && p.y() <= 0)) {
+                boolean placeable = cats != null ? p.x() >= 0 && p.x() < cats.size() : x != null && Double.isFinite(p.x());
+                if (!placeable || !Double.isFinite(p.y()) || (y.log() && p.y() <= 0)) {
                     continue;
                 }
                 double px = (cats != null ? catX((int) p.x(), cats.size(), left, plotW)

@@ -18,7 +18,7 @@ public final class Palette {
     public static final String INK = "#222";
 
     /** A Shape is a marker shape. */
-    public enum Shape { CIRCLE, SQUARE, TRIANGLE, DIAMOND, TRIANGLE_DOWN, HEXAGON }
+    public enum Shape { CIRCLE, SQUARE, TRIANGLE, DIAMOND, TRIANGLE_DOWN, CROSS }
 
     private Palette() {
     }
@@ -45,8 +45,12 @@ public final class Palette {
             case TRIANGLE -> svg.polygon(fill, color, x, y - r * 1.15, x + r * 1.1, y + r * 0.8, x - r * 1.1, y + r * 0.8);
             case TRIANGLE_DOWN -> svg.polygon(fill, color, x, y + r * 1.15, x + r * 1.1, y - r * 0.8, x - r * 1.1, y - r * 0.8);
             case DIAMOND -> svg.polygon(fill, color, x, y - r * 1.2, x + r * 1.2, y, x, y + r * 1.2, x - r * 1.2, y);
-            case HEXAGON -> svg.polygon(fill, color, x - r, y, x - r / 2, y - r * 0.9, x + r / 2, y - r * 0.9, x + r, y,
-                    x + r / 2, y + r * 0.9, x - r / 2, y + r * 0.9);
+            case CROSS -> {
+                double a = r * 1.2;
+                double b = r * 0.4;
+                svg.polygon(fill, color, x - b, y - a, x + b, y - a, x + b, y - b, x + a, y - b, x + a, y + b, x + b, y + b,
+                        x + b, y + a, x - b, y + a, x - b, y + b, x - a, y + b, x - a, y - b, x - b, y - b);
+            }
             default -> throw new IllegalStateException("unknown shape " + shape);
         }
     }
