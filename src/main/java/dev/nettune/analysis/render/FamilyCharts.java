@@ -203,7 +203,8 @@ final class FamilyCharts {
         List<String> rowKeys = g.stream().sorted(Comparator.comparing((Result r) -> r.key().benchmark()))
                 .map(FamilyCharts::pointLabel).distinct().toList();
         Result first = g.get(0);
-        String title = (rowKeys.size() == 1 ? first.key().row().shortName() : "Other benchmarks") + " ("
+        boolean one = g.stream().map(r -> r.key().benchmark()).distinct().count() == 1;
+        String title = (one ? first.key().row().shortName() : "Other benchmarks") + " ("
                 + first.key().mode() + "): " + words(SCORE, first);
         dotChart(g, SCORE, rowKeys, FamilyCharts::pointLabel, List.of(), title, runNote, List.of());
     }
@@ -515,7 +516,9 @@ final class FamilyCharts {
                         + "so none is drawn; differences between points may be run-to-run noise.");
             }
             return List.of("Points: mean of fork scores; bars: 95% t interval over forks (" + forks
-                    + (withInterval < points ? "; points from 1 fork have no bar" : "") + ").");
+                    + (withInterval < points ? "; points from 1 fork have no bar" : "") + "), each JVM on its own. "
+                    + "Whether two JVMs differ is the forest plot's question: paired by block, its intervals are "
+                    + "often much narrower.");
         }
     }
 

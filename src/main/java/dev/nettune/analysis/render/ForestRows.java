@@ -149,8 +149,9 @@ final class ForestRows {
         caption.add("Speed-up: throughput rows plot the score ratio " + cand + " / " + base + "; time-per-operation "
                 + "rows (marked †, lower is better) plot " + base + " time / " + cand + " time. Right of 1 is always "
                 + cand + " better.");
-        caption.add(designText(designs) + " Significance: p below 0.05 after Holm's correction within each table "
-                + "(family, mode, unit); a grey interval that misses 1 did not survive the correction.");
+        caption.add(designText(designs) + " Significant: the test's p, after Holm's correction within each table "
+                + "(family, mode, unit), is below the report's α; a grey interval that misses 1 did not survive the "
+                + "correction.");
         if (!anyTime) {
             caption.set(0, "Speed-up: the score ratio " + cand + " / " + base + " (all rows are throughput: higher is "
                     + "better). Right of 1 is " + cand + " better.");
