@@ -346,14 +346,14 @@ final class FamilyCharts {
                     lines.add(new LineChart.Line(s, pts));
                 }
             }
-            String ptitle = jvmSeries ? panelTitle(rs, panelParams, pk) : jvmName(rs, pk);
+            String ptitle = jvmSeries ? panelTitle(panelParams, pk) : jvmName(rs, pk);
             panels.add(new LineChart.Panel(ptitle, lines));
         }
         if (st.points == 0) {
             return;
         }
         List<String> seriesNames = jvmSeries ? seriesKeys.stream().map(k -> jvmName(rs, k)).toList()
-                : seriesKeys.stream().map(k -> comboLabel(rs, seriesParams, k)).toList();
+                : seriesKeys.stream().map(k -> comboLabel(seriesParams, k)).toList();
         boolean apart = cats != null && AUTO_ZERO.contains(x) && cats.get(0).equals("auto");
         LineChart.Spec spec = new LineChart.Spec(title, notes, scaled.yLabel, label(x), cats, apart, seriesNames, panels,
                 st.caption());
@@ -408,20 +408,18 @@ final class FamilyCharts {
                     dots.add(new DotChart.Dot(row, jvms.indexOf(r.key().jvm().key()), e.center() / scaled.divisor,
                             e.low() / scaled.divisor, e.high() / scaled.divisor));
                 }
-                panels.add(new DotChart.Panel(panelTitle(rs, panelParams, pk), dots));
+                panels.add(new DotChart.Panel(panelTitle(panelParams, pk), dots));
             }
             if (st.points == 0) {
                 continue;
             }
-            List<String> rowLabels = rk;
             String t = parts > 1 ? title + " (" + (part + 1) + "/" + parts + ")" : title;
-            DotChart.Spec spec = new DotChart.Spec(t, notes, rowLabels, scaled.yLabel,
+            DotChart.Spec spec = new DotChart.Spec(t, notes, rk, scaled.yLabel,
                     jvms.stream().map(k -> jvmName(rs, k)).toList(), panels, st.caption());
-            String alt = "Dot plot: " + t + ". " + rowLabels.size() + " row(s)"
+            String alt = "Dot plot: " + t + ". " + rk.size() + " row(s)"
                     + (panelParams.isEmpty() ? "" : ", one panel per " + String.join(" × ", panelParams))
                     + ", one dot per JVM. " + st.caption().get(0);
-            List<String> sp = new ArrayList<>(split);
-            emit(rs, q, sp, t, alt, DotChart.render(spec), parts > 1 ? "-" + (part + 1) : "");
+            emit(rs, q, split, t, alt, DotChart.render(spec), parts > 1 ? "-" + (part + 1) : "");
         }
     }
 
@@ -615,7 +613,7 @@ final class FamilyCharts {
                 .orElse(key);
     }
 
-    private static String panelTitle(List<Result> rs, List<String> params, String key) {
+    private static String panelTitle(List<String> params, String key) {
         if (params.isEmpty()) {
             return "";
         }
@@ -631,7 +629,7 @@ final class FamilyCharts {
         return String.join(", ", parts);
     }
 
-    private static String comboLabel(List<Result> rs, List<String> params, String key) {
+    private static String comboLabel(List<String> params, String key) {
         String[] v = key.split("\u0000", -1);
         if (params.equals(List.of("client", "server"))) {
             return v[0] + " client × " + v[1] + " server";

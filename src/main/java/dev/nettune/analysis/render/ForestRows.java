@@ -1,6 +1,5 @@
 package dev.nettune.analysis.render;
 
-import dev.nettune.analysis.compare.ComparisonTable;
 import dev.nettune.analysis.compare.Design;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
@@ -193,10 +192,5 @@ final class ForestRows {
     /** A ratio with three decimals (four significant digits below 0.1). */
     static String ratio(double v) {
         return v >= 0.1 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    /** The table count, for alt texts. */
-    static int tables(JvmPair pair) {
-        return (int) pair.tables().stream().map(ComparisonTable::family).distinct().count();
     }
 }
