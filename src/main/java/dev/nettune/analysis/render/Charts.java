@@ -1,214 +1,132 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
-import dev.nettune.analysis.stats.Summary;
-import dev.nettune.analysis.units.Units;
-
+import dev.nettune.analysis.render.svg.ForestChart;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
+import java.util.function.Function;
 
 /**
- * Charts draws SVG charts with XChart (VectorGraphics2D), one series per JVM, by simple rules that do
- * not depend on final parameter names:
+ * Charts writes the report's SVG charts into {@code <dir>/charts/} and returns links to them.
+ *
  * <ul>
- *   <li>x-axis: the first numeric parameter with at least two values, preferring
- *       {@link #PREFERRED_X} ({@code connections}, {@code sndBuf}, {@code parts}, ...); logarithmic
- *       when the values span a factor of {@value #LOG_SPAN} or more;</li>
- *   <li>one line chart per combination of the other parameters (e.g. per I/O model), error bars =
- *       JMH's 99.9% interval;</li>
- *   <li>no numeric parameter: one bar chart of all parameter combinations.</li>
+ *   <li>{@link #forest}: one forest plot per compared JVM pair: every benchmark point the two share,
+ *       the candidate's speed-up over the baseline with its 95% interval on a log axis, a line at 1,
+ *       sorted by effect, significant rows filled and coloured (details in {@code ForestRows}).</li>
+ *   <li>{@link #family}: the charts that answer one family's question (details in
+ *       {@code FamilyCharts}): points are means of fork scores with 95% t intervals over forks.</li>
  * </ul>
- * A chart that cannot be drawn is reported as a diagnostic and the others are still drawn.
+ * The SVGs are written by {@link dev.nettune.analysis.render.svg} with real text, a few kB to a few
+ * tens of kB each. File names are derived from run ids, JVM labels and benchmark names, so charts of
+ * different runs and pairs written into one folder do not collide.
  */
 public final class Charts {
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
+    /** Folder, relative to the report folder, that holds the charts. */
+    public static final String FOLDER = "charts";
+    /** Longest file name stem before it is shortened (with a hash to stay unique). */
+    static final int MAX_STEM = 120;
 
-    /** Parameters preferred as x-axis, in order. */
-    public static final List<String> PREFERRED_X = List.of("connections", "sndBuf", "rcvBuf", "writeSize", "parts",
-            "partSize", "threads", "payload", "size");
-    /** At most this many charts per family; the rest are counted in a diagnostic. */
-    public static final int MAX_CHARTS_PER_FAMILY = 24;
-    /** Values spanning this factor or more get a logarithmic x-axis. */
-    public static final int LOG_SPAN = 16;
-    static final int WIDTH = 720;
-    static final int HEIGHT = 420;
-
-    /** A Link is a written chart: its title and file name relative to the output folder. */
-    public record Link(String title, String file) {
+    /**
+     * A Link is a written chart.
+     *
+     * @param title the chart's title, for a heading or a link text
+     * @param file  the SVG's path relative to the report folder, with '/' separators ("charts/x.svg")
+     * @param alt   a one-paragraph description for the image's alt text
+     */
+    public record Link(String title, String file, String alt) {
     }
 
     private Charts() {
     }
 
-    /** Draws the charts of one family into {@code dir}/charts; returns the links, in order. */
-    public static List<Link> draw(Family family, List<Result> results, ResultSet set, Path dir, List<Diagnostic> diags) {
+    /**
+     * Writes the forest plot of {@code pair} to {@code dir/charts/} and returns its link. A pair with
+     * no rows still gets a chart that says so.
+     *
+     * @param pair  the comparison (its tables' rows are the plot's rows)
+     * @param names display names of JVMs (e.g. {@code ResultSet::name})
+     * @param dir   the report folder
+     * @throws IOException when the file cannot be written
+     */
+    public static Link forest(JvmPair pair, Function<JvmId, String> names, Path dir) throws IOException {
+        ForestChart chart = ForestRows.chart(pair, names);
+        String svg = chart.render();
+        String cand = names.apply(pair.candidate());
+        String base = names.apply(pair.baseline());
+        JvmId c = pair.candidate();
+        JvmId b = pair.baseline();
+        String stem = "forest-" + (c.runId().equals(b.runId()) ? c.runId() + "-" + c.label() + "-vs-" + b.label()
+                : c.key() + "-vs-" + b.key());
+        String file = write(dir, stem, svg);
+        List<ForestRows.Plotted> rows = ForestRows.rows(pair);
+        long better = rows.stream().filter(p -> p.row().verdict() == Verdict.BETTER).count();
+        long worse = rows.stream().filter(p -> p.row().verdict() == Verdict.WORSE).count();
+        long same = rows.stream().filter(p -> p.row().verdict() == Verdict.SAME).count();
+        String title = cand + " vs " + base + (c.runId().equals(b.runId()) ? " (run " + c.runId() + ")" : "");
+        String alt = "Forest plot of " + cand + " against " + base + ": " + rows.size() + " benchmark points, "
+                + better + " better, " + worse + " worse, " + same + " with no detectable difference and "
+                + (rows.size() - better - worse - same) + " where too few forks allow no claim; speed-up with 95% "
+                + "interval on a log axis, right of 1 means " + cand + " is better.";
+        return new Link(title, file, alt);
+    }
+
+    /**
+     * Writes the charts of one family for {@code results} (usually one run's) to {@code dir/charts/}
+     * and returns their links in reading order. Data that cannot be charted is skipped with a
+     * diagnostic; an empty list means nothing could be drawn.
+     *
+     * @param family  the family the results belong to (decides the chart shapes)
+     * @param results the results to draw, any JVMs and runs
+     * @param names   display names of JVMs
+     * @param dir     the report folder
+     * @param diags   receives a diagnostic per chart not drawn
+     * @throws IOException when a file cannot be written
+     */
+    public static List<Link> family(Family family, List<Result> results, Function<JvmId, String> names, Path dir,
+                                    List<Diagnostic> diags) throws IOException {
         List<Link> links = new ArrayList<>();
-        Map<String, List<Result>> byBench = new LinkedHashMap<>();
-        for (Result r : results) {
-            byBench.computeIfAbsent(r.key().benchmark() + " " + r.key().mode() + " " + r.key().unit(),
-                    k -> new ArrayList<>()).add(r);
-        }
-        int skipped = 0;
-        for (List<Result> group : byBench.values()) {
-            for (Plan plan : plan(group)) {
-                if (links.size() >= MAX_CHARTS_PER_FAMILY) {
-                    skipped++;
-                    continue;
-                }
-                String file = "charts/" + slug(family.slug() + "-" + plan.title) + ".svg";
-                try {
-                    Files.createDirectories(dir.resolve("charts"));
-                    Chart<?, ?> chart = plan.render(set);
-                    VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(file).toString(), VectorGraphicsFormat.SVG);
-                    links.add(new Link(plan.title, file));
-                } catch (Exception | LinkageError e) {
-                    diags.add(new Diagnostic(dir.resolve(file), "", "chart not drawn: " + e));
-                }
-            }
-        }
-        if (skipped > 0) {
-            diags.add(new Diagnostic(null, "", family.title + ": " + skipped + " more chart(s) not drawn (limit "
-                    + MAX_CHARTS_PER_FAMILY + " per family)"));
+        for (FamilyCharts.Drawn d : FamilyCharts.draw(family, results, names, diags)) {
+            links.add(new Link(d.title(), write(dir, d.key(), d.svg()), d.alt()));
         }
         return links;
     }
 
-    /** A Plan is one chart to draw: its results, title and x parameter (null for a bar chart). */
-    record Plan(String title, String xParam, List<Result> results) {
-
-        Chart<?, ?> render(ResultSet set) {
-            Result first = results.get(0);
-            double rep = results.stream().mapToDouble(r -> r.primary().score()).filter(Double::isFinite)
-                    .sorted().skip(results.size() / 2).findFirst().orElse(1);
-            Units.Scale scale = Units.scaleFor(first.key().unit(), "primary", rep);
-            String yTitle = scale.label() + (first.key().row().higherIsBetter() ? " (higher is better)" : " (lower is better)");
-            Map<JvmId, List<Result>> byJvm = new LinkedHashMap<>();
-            results.stream().sorted((a, b) -> JvmId.compareAge(a.key().jvm(), b.key().jvm()))
-                    .forEach(r -> byJvm.computeIfAbsent(r.key().jvm(), k -> new ArrayList<>()).add(r));
-            if (xParam != null) {
-                XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xParam)
-                        .yAxisTitle(yTitle).build();
-                c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-                c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-                double min = Double.MAX_VALUE;
-                double max = 0;
-                for (Map.Entry<JvmId, List<Result>> e : byJvm.entrySet()) {
-                    TreeMap<Double, Result> pts = new TreeMap<>();
-                    e.getValue().forEach(r -> pts.put(Double.parseDouble(r.key().params().get(xParam)), r));
-                    double[] x = pts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-                    double[] y = new double[x.length];
-                    double[] err = new double[x.length];
-                    int i = 0;
-                    for (Result r : pts.values()) {
-                        Summary s = Summary.of(r.primary().flatSamples());
-                        y[i] = s.mean() / scale.divisor();
-                        err[i++] = Double.isNaN(s.ci999()) ? 0 : s.ci999() / scale.divisor();
-                    }
-                    for (double v : x) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                    c.addSeries(set.name(e.getKey()), x, y, err);
-                }
-                if (min > 0 && max / min >= LOG_SPAN) {
-                    c.getStyler().setXAxisLogarithmic(true);
-                }
-                return c;
-            }
-            CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                    .xAxisTitle("parameters").yAxisTitle(yTitle).build();
-            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-            c.getStyler().setXAxisLabelRotation(results.size() > 8 ? 45 : 0);
-            Set<String> cats = new LinkedHashSet<>();
-            results.forEach(r -> cats.add(label(r)));
-            for (Map.Entry<JvmId, List<Result>> e : byJvm.entrySet()) {
-                Map<String, Double> v = new LinkedHashMap<>();
-                e.getValue().forEach(r -> v.put(label(r), Summary.of(r.primary().flatSamples()).mean() / scale.divisor()));
-                List<String> xs = new ArrayList<>(cats);
-                List<Double> ys = xs.stream().map(k -> v.getOrDefault(k, 0.0)).collect(Collectors.toList());
-                c.addSeries(set.name(e.getKey()), xs, ys);
-            }
-            return c;
-        }
-
-        private static String label(Result r) {
-            String t = r.key().row().paramsText();
-            return t.isEmpty() ? "(no params)" : t;
-        }
+    /**
+     * The former per-slice XChart charts, until the report moves to {@link #family}.
+     *
+     * @deprecated use {@link #family}; this and the XChart dependency go when nothing calls it
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public static List<Link> draw(Family family, List<Result> results, ResultSet set, Path dir, List<Diagnostic> diags) {
+        return LegacySliceCharts.draw(family, results, set, dir, diags);
     }
 
-    /** The charts for one benchmark (all JVMs), by the rules above. */
-    static List<Plan> plan(List<Result> group) {
-        Result first = group.get(0);
-        String name = first.key().row().shortName() + " (" + first.key().mode() + ")";
-        Set<String> params = new LinkedHashSet<>();
-        group.forEach(r -> params.addAll(r.key().params().keySet()));
-        List<String> candidates = new ArrayList<>(PREFERRED_X);
-        candidates.addAll(params);
-        String x = null;
-        for (String p : candidates) {
-            if (params.contains(p) && numericWithTwoValues(group, p)) {
-                x = p;
-                break;
-            }
-        }
-        if (x == null) {
-            return List.of(new Plan(name, null, group));
-        }
-        final String xp = x;
-        Map<String, List<Result>> combos = new LinkedHashMap<>();
-        for (Result r : group) {
-            String rest = r.key().params().entrySet().stream().filter(e -> !e.getKey().equals(xp))
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-            combos.computeIfAbsent(rest, k -> new ArrayList<>()).add(r);
-        }
-        List<Plan> plans = new ArrayList<>();
-        combos.forEach((rest, rs) -> plans.add(new Plan(rest.isEmpty() ? name : name + " " + rest, xp, rs)));
-        return plans;
+    private static String write(Path dir, String stem, String svg) throws IOException {
+        String name = slug(stem) + ".svg";
+        Path folder = dir.resolve(FOLDER);
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(name), svg, StandardCharsets.UTF_8);
+        return FOLDER + "/" + name;
     }
 
-    private static boolean numericWithTwoValues(List<Result> group, String p) {
-        Set<Double> values = new LinkedHashSet<>();
-        for (Result r : group) {
-            String v = r.key().params().get(p);
-            if (v == null) {
-                return false;
-            }
-            try {
-                values.add(Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                return false; // not numeric: this parameter cannot be an x-axis
-            }
-        }
-        return values.size() >= 2;
-    }
-
+    /** A file name stem: unsafe characters become '_', and a long stem is cut and given a hash. */
     static String slug(String s) {
         String t = s.replaceAll("[^A-Za-z0-9._=-]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
-        return t.length() > 120 ? t.substring(0, 120) : t;
+        if (t.length() <= MAX_STEM) {
+            return t;
+        }
+        return t.substring(0, MAX_STEM - 9) + "-" + String.format("%08x", s.hashCode());
     }
 }
