@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SuiteTest {
     static final Path SELF = Path.of(System.getProperty("java.home"));
@@ -29,51 +27,6 @@ class SuiteTest {
 
     static SuiteOptions options(String... args) {
         return SuiteOptions.parse(args);
-    }
-
-    @Test
-    void flagTheJdkRejectsStopsTheSuiteBeforeAnythingRuns() {
-        UsageException e = assertThrows(UsageException.class, () -> Suite.prepare(
-                options("--variants=bad:*:-XX:+NoSuchNettuneFlag"), onlySelf(), PlanTest.entries()));
-        assertTrue(e.getMessage().startsWith("jdk" + Runtime.version().feature() + "-bad: JDK "
-                + Runtime.version().feature() + " refuses these flags"), e.getMessage());
-        assertTrue(e.getMessage().contains("NoSuchNettuneFlag"), e.getMessage());
-    }
-
-    @Test
-    void validFlagsAndPlacementPassValidation() {
-        assumeTrue(Suite.onPath("taskset") != null, "needs taskset");
-        Suite.Prepared p = Suite.prepare(options("--variants=cpu0;par:*:-XX:+UseParallelGC", "--include=connectOnly"),
-                onlySelf(), PlanTest.entries());
-        assertEquals(3, p.targets().size());
-        assertEquals(1, p.plan().pointCount());
-    }
-
-    @Test
-    void jmhOptionsTheSuiteOwnsAreRefused() {
-        for (String jmh : List.of("-rf csv", "-jvm /usr/bin/java", "RoundTrip", "-o out.txt", "-f 0")) {
-            assertThrows(UsageException.class, () -> Suite.prepare(options("--jmh=" + jmh), onlySelf(), PlanTest.entries()), jmh);
-        }
-        UsageException e = assertThrows(UsageException.class, () -> Suite.prepare(options("--jmh=-nosuch"), onlySelf(), PlanTest.entries()));
-        assertTrue(e.getMessage().startsWith("nettune.jmh: "), e.getMessage());
-    }
-
-    @Test
-    void jmhTimingOptionsOverrideTheProfileInTheEstimate() {
-        Suite.Prepared p = Suite.prepare(options("--profile=full", "--jmh=-f 1 -wi 0 -i 2 -r 500ms"), onlySelf(), PlanTest.entries());
-        assertEquals(1 * (0 + 2 * 0.5 + Suite.FORK_OVERHEAD_SECONDS), p.timing().secondsPerPoint(), 1e-9);
-        Suite.Prepared full = Suite.prepare(options("--profile=full"), onlySelf(), PlanTest.entries());
-        assertEquals(3 * (5 + 10 + Suite.FORK_OVERHEAD_SECONDS), full.timing().secondsPerPoint(), 1e-9);
-    }
-
-    @Test
-    void planIsPrintedWithAnEstimate() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        suite.printPlan(Suite.prepare(options("--profile=smoke"), onlySelf(), PlanTest.entries()));
-        String out = buf.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("ModelBenchmark") && out.contains("(no profile file: full @Param grid)"), out);
-        assertTrue(out.contains("Plan: 14 points x 1 JVMs = 14 runs, estimated 35s"), out);
     }
 
     @Test
