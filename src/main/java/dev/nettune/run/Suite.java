@@ -45,11 +45,11 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class Suite {
-    public static final String DEFAULT_RESULTS = "bench-results";
-    public static final String DEFAULT_ANALYSIS = "analysis";
+    public static final String DEFAULT_RESULTS = Profile.DEFAULT_RESULTS;
+    public static final String DEFAULT_ANALYSIS = Profile.DEFAULT_ANALYSIS;
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_USAGE = UsageException.EXIT_STATUS;
     /** The analysis module's entry point, run as a separate process after the benchmarks. */
     static final String ANALYZE_CLASS = "dev.nettune.analysis.Analyze";
     /** Analyze's exit status for "no usable input". */
@@ -79,8 +79,7 @@ public final class Suite {
             status = new Suite(System.out).run(SuiteOptions.parse(args));
         } catch (UsageException e) {
             System.out.flush();
-            System.err.println("nettune: error: " + e.getMessage());
-            System.err.println("nettune: nothing was run (options: java -cp target/benchmarks.jar " + Suite.class.getName() + " --help)");
+            System.err.println("nettune: error: " + e.getMessage()); // one line: UsageException folds line breaks
             status = EXIT_USAGE;
         }
         System.exit(status);
@@ -92,6 +91,7 @@ public final class Suite {
             return EXIT_OK;
         }
         if (o.skip()) {
+            Preflight.checkFolders(o, Path.of(""));
             out.println("nettune: benchmarks skipped (nettune.skip=true); regenerating the report from " + o.results());
             return analyze(o, true) ? EXIT_OK : EXIT_FAILED;
         }
@@ -384,12 +384,6 @@ public final class Suite {
 
     /** "9m41s", "42s". */
     static String duration(long seconds) {
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return (seconds / 60) + "m" + String.format("%02d", seconds % 60) + "s";
-        }
-        return (seconds / 3600) + "h" + String.format("%02d", (seconds % 3600) / 60) + "m";
+        return Durations.of(seconds);
     }
 }

@@ -64,7 +64,7 @@ class SuiteTest {
 
     /**
      * End to end on the running JDK with a real JMH fork of RoundTripBenchmark (about 5 s): one point
-     * succeeds, one has a parameter value JMH cannot inject and fails; the suite still writes
+     * succeeds, one has a payload no 1 GiB heap holds and fails in setup; the suite still writes
      * everything, counts the failure and exits 1.
      */
     @Test
@@ -73,7 +73,7 @@ class SuiteTest {
         Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
         int status = suite.run(options("--profile=smoke", "--jvms=" + SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
-                "--jmh=-bm thrpt -r 300ms -p payload=64,notanumber"));
+                "--jmh=-bm thrpt -r 300ms -p payload=64,2147483647"));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Suite.EXIT_FAILED, status, out);
         Path runDir;
@@ -91,7 +91,7 @@ class SuiteTest {
         assertEquals(2, jvm.get("summary").get("points").asInt());
         assertEquals(1, jvm.get("summary").get("ok").asInt());
         assertEquals(1, jvm.get("summary").get("failed").asInt());
-        assertTrue(jvm.get("summary").get("failedPoints").get(0).asText().contains("notanumber"));
+        assertTrue(jvm.get("summary").get("failedPoints").get(0).asText().contains("2147483647"));
         JsonNode results = new ObjectMapper().readTree(runDir.resolve(label).resolve("RoundTripBenchmark.json").toFile());
         assertEquals(1, results.size());
         assertEquals("64", results.get(0).get("params").get("payload").asText());
