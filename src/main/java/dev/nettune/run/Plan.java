@@ -203,8 +203,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
         }
         checkCommandLineParams(cliParams, selected);
         List<ClassPlan> classes = new ArrayList<>();
-        selected.forEach((cls, methods) -> classes.add(classPlan(cls, methods, specs.get(cls), cliParams, cliModes,
-                profiles.apply(cls) != null)));
+        selected.forEach((cls, methods) -> classes.add(classPlan(cls, methods, specs.get(cls), cliParams, cliModes)));
         return new Plan(classes, omitted);
     }
 
@@ -346,7 +345,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     }
 
     private static ClassPlan classPlan(String className, Map<String, List<BenchmarkListEntry>> methods, ProfileSpec spec,
-                                       Map<String, List<String>> cliParams, List<Mode> cliModes, boolean hasFile) {
+                                       Map<String, List<String>> cliParams, List<Mode> cliModes) {
         List<Mode> modes = cliModes.isEmpty() ? spec.modes() : cliModes;
         List<Point> points = new ArrayList<>();
         Map<String, Set<String>> imposed = new TreeMap<>();
@@ -395,7 +394,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                 .filter(e -> e.getJvmArgs().hasValue()).findFirst()
                 .map(e -> List.copyOf(e.getJvmArgs().get())).orElse(List.of());
         return new ClassPlan(className, List.copyOf(methods.keySet()), List.copyOf(modes), params, List.copyOf(points),
-                hasFile && spec.present(), forkJvmArgs);
+                spec.present(), forkJvmArgs);
     }
 
     private static Axis single(String name, List<String> values) {

@@ -86,11 +86,6 @@ public final class Preflight {
         private static double seconds(TimeValue t) {
             return t.convertTo(TimeUnit.MILLISECONDS) / 1000.0;
         }
-
-        String describe() {
-            return "blocks " + blocks + ", warmup " + warmupIterations + " x " + warmupTime + ", measurement "
-                    + measurementIterations + " x " + measurementTime;
-        }
     }
 
     /**
