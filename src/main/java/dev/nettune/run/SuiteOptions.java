@@ -105,7 +105,8 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             "                            \"-p payload=64\" (a @Param of a selected benchmark, with a value it accepts).",
             "                            Not allowed: -f (use blocks), -e and benchmark patterns (use include),",
             "                            -rf/-rff/-o/-jvm (set by the suite).",
-            "  blocks=N                  blocks per point (>= 1), overriding the profile's. 1 block cannot test a difference.",
+            "  blocks=N                  blocks per point (>= 1), overriding the profile's; 1 block cannot test",
+            "                            a difference between JVMs.",
             "  ci=FRACTION               adaptive stopping: add blocks to a point until every JVM's paired 95% interval",
             "                            half-width is at most this (0.03 or 3%; in (0, 0.5]), up to maxBlocks.",
             "  maxBlocks=N               with ci only: cap on blocks per point (>= blocks). Default "
