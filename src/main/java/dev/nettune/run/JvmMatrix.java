@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -27,12 +29,16 @@ import java.util.stream.Stream;
  *
  * <p>Named ({@code -Dnettune.jvms=a,b}): each entry is a JAVA_HOME path, {@code label=path}, or a
  * bare feature number ({@code 21}) meaning the discovered JDK of that release. Anything that is not a
- * JDK 17+ is an error.
+ * JDK 17+ is an error. One JDK may appear twice only under two explicit labels
+ * ({@code a=17,b=17}): an A/A self-check, also reachable as {@code -Dnettune.selfCheck=17}
+ * ({@link #selfCheck}); an unlabelled repeat is refused as a slip.
  */
 public final class JvmMatrix {
     private static final Pattern ENV_NAME = Pattern.compile("JAVA_HOME|JAVA_?\\d+_HOME|JAVA_HOME_\\d+(_\\w+)?");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern FEATURE_ONLY = Pattern.compile("\\d+");
+    /** Label suffixes of the two targets of an A/A self-check. */
+    static final List<String> SELF_CHECK_SUFFIXES = List.of("a", "b");
 
     private JvmMatrix() {
     }
@@ -124,7 +130,8 @@ public final class JvmMatrix {
     /** The JDKs a -Dnettune.jvms value names; errors for anything that is not a JDK 17+. */
     public static List<JvmTarget> named(String spec, Sources sources) {
         List<JvmTarget> out = new ArrayList<>();
-        Map<Path, String> homes = new LinkedHashMap<>();
+        Map<Path, JvmTarget> homes = new LinkedHashMap<>();
+        Map<JvmTarget, String> entries = new IdentityHashMap<>();
         Found discovered = null;
         for (String entry : spec.split(",")) {
             entry = entry.trim();
@@ -160,11 +167,17 @@ public final class JvmMatrix {
                 throw new UsageException("nettune.jvms: " + entry + " is JDK " + jdk.feature() + "; nettune needs "
                         + Jdk.MIN_FEATURE + "+");
             }
-            String previous = homes.put(jdk.home(), entry);
-            if (previous != null) {
-                throw new UsageException("nettune.jvms: " + entry + " and " + previous + " are the same JDK (" + jdk.home() + ")");
+            // One JDK twice is an A/A self-check, which needs two explicit labels; anything else is a slip.
+            JvmTarget previous = homes.get(jdk.home());
+            if (previous != null && (label == null || previous.label() == null)) {
+                throw new UsageException("nettune.jvms: " + entries.get(previous) + " and " + (label == null ? "" : label + "=") + entry
+                        + " are the same JDK (" + jdk.home() + "); to run it twice (A/A) label both, e.g. a=" + entry + ",b=" + entry
+                        + ", or use -Dnettune.selfCheck=" + entry);
             }
-            out.add(new JvmTarget(label, jdk, null));
+            JvmTarget target = new JvmTarget(label, jdk, null);
+            homes.putIfAbsent(jdk.home(), target);
+            entries.put(target, (label == null ? "" : label + "=") + entry);
+            out.add(target);
         }
         if (out.isEmpty()) {
             throw new UsageException("nettune.jvms: no JDK named");
@@ -194,6 +207,36 @@ public final class JvmMatrix {
             labelled.add(new JvmTarget(label, t.jdk(), null));
         }
         return labelled;
+    }
+
+    /**
+     * The A/A self-check of {@code -Dnettune.selfCheck}: one JDK (a feature number of a discovered
+     * JDK, or a JAVA_HOME) as two targets, {@code jdk<feature>-a} and {@code jdk<feature>-b}, which
+     * the runner treats as two JVMs. Their differences are the method's false positives.
+     */
+    public static List<JvmTarget> selfCheck(String spec, Sources sources) {
+        List<JvmTarget> one;
+        try {
+            one = named(spec, sources);
+        } catch (UsageException e) {
+            throw new UsageException(e.getMessage().replaceFirst("^nettune\\.jvms:", "nettune.selfCheck:"));
+        }
+        if (one.size() != 1) {
+            throw new UsageException("nettune.selfCheck: '" + spec + "' is not one JDK; give a feature number or a JAVA_HOME, e.g. 17");
+        }
+        Jdk jdk = one.get(0).jdk();
+        String base = "jdk" + jdk.feature();
+        return List.of(new JvmTarget(base + "-" + SELF_CHECK_SUFFIXES.get(0), jdk, null),
+                new JvmTarget(base + "-" + SELF_CHECK_SUFFIXES.get(1), jdk, null));
+    }
+
+    /**
+     * Whether two targets are the same JVM started the same way: same JDK home, same flags, same
+     * CPU placement. A run with such a pair is an A/A self-check.
+     */
+    public static boolean sameJvm(JvmTarget a, JvmTarget b) {
+        return a.jdk().home().equals(b.jdk().home()) && a.flags().equals(b.flags())
+                && Objects.equals(a.cpus(), b.cpus());
     }
 
     /**

@@ -5,28 +5,37 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A Profile is how much of the suite runs and for how long: the JMH iteration settings here, and
- * the parameter subset each benchmark class names in {@code nettune/profiles/<Class>.properties}.
+ * A Profile is how much of the suite runs and for how long: the blocks per point and the JMH
+ * iteration settings of one fork here, and the parameter subset each benchmark class names in
+ * {@code nettune/profiles/<Class>.properties} (see {@link Plan}).
  *
+ * <p>A run executes, for each benchmark point, {@link #blocks} blocks; a block runs one fork of the
+ * point on every JVM of the matrix in a shuffled order. The cost of a profile is therefore
+ * points × blocks × JVMs × (warm-up + measurement + JVM start), and what buys a narrow cross-JVM
+ * interval is the number of blocks, not the length of a fork nor the size of the grid.
  * <ul>
- *   <li>{@link #SMOKE}: every benchmark once, briefly, to prove the pipeline works (CI). Results go
- *       under {@code target/} so committed results are never touched.</li>
- *   <li>{@link #QUICK}: the default; the documented subset of every family, the whole suite within
- *       about 10 minutes per JVM on a 2-core machine. Indicative, not publication grade.</li>
- *   <li>{@link #FULL}: several forks and enough iterations for a confidence-interval half-width near
- *       2% on stable benchmarks.</li>
+ *   <li>{@link #SMOKE}: every benchmark class once, briefly, to prove the pipeline works (CI).
+ *       Results go under {@code target/} so committed results are never touched.</li>
+ *   <li>{@link #QUICK}: the default; a few points per family that answer its question, each with
+ *       enough blocks for a paired comparison, within about 10 minutes per JVM on a 2-core machine.</li>
+ *   <li>{@link #FULL}: the whole documented @Param grid, more blocks and longer forks; hours to days.</li>
  * </ul>
  */
 public enum Profile {
-    /** One 1 s iteration, no warmup: proves each benchmark runs, measures nothing reliable. */
-    SMOKE(1, 0, 1, 1, 1, "target/bench-results-smoke", "target/analysis-smoke"),
+    /** Two blocks of one 1 s iteration without warm-up: proves each class runs, measures nothing reliable. */
+    SMOKE(2, 0, 1, 1, 1, "target/bench-results-smoke", "target/analysis-smoke"),
     /**
-     * One 1 s warmup, two 1 s measurements: the per-point budget the family authors were given
-     * (~4.5 s a point with fork start), so ~120 points fit in 10 minutes per JVM.
+     * Eight blocks of a short fork (1 s warm-up, 2 × 1 s measurement): enough paired forks for a
+     * JDK-vs-JDK interval of a few percent on the round-trip points (probe in the design notes).
      */
-    QUICK(1, 1, 1, 2, 1, Suite.DEFAULT_RESULTS, Suite.DEFAULT_ANALYSIS),
-    /** Three forks of 5 warmup + 10 measurement seconds: 30 samples a point. */
-    FULL(3, 5, 1, 10, 1, Suite.DEFAULT_RESULTS, Suite.DEFAULT_ANALYSIS);
+    QUICK(8, 1, 1, 2, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS),
+    /** Ten blocks of a fork with JMH's nettune defaults (3 × 1 s warm-up, 5 × 1 s measurement). */
+    FULL(10, 3, 1, 5, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS);
+
+    /** Raw results root of quick and full runs. */
+    public static final String DEFAULT_RESULTS = "bench-results";
+    /** Report folder of quick and full runs. */
+    public static final String DEFAULT_ANALYSIS = "analysis";
 
     /**
      * Blocks per benchmark point: each block runs one fork of the point on every JVM of the matrix,

@@ -7,7 +7,7 @@ import java.util.Locale;
  * fork's score or why it has none, how long it took) ending with the elapsed time and an ETA. The
  * ETA is the forks still planned times the mean wall time per fork so far in this session
  * (bookkeeping included); before the first fork ends, the profile's iteration time plus
- * {@link Suite#FORK_OVERHEAD_SECONDS}.
+ * {@link Preflight#FORK_OVERHEAD_SECONDS}.
  */
 final class Progress {
     private final double estimatedForkSeconds;

@@ -30,7 +30,7 @@ final class RunDocument {
     }
 
     /** The run.json of a new run. */
-    static Map<String, Object> of(Suite.Prepared p, RunSpec spec, Instant started, Path cwd) {
+    static Map<String, Object> of(Preflight.Prepared p, RunSpec spec, Instant started, Path cwd) {
         SuiteOptions o = p.options();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runId", spec.runId());
@@ -180,7 +180,7 @@ final class RunDocument {
         }
         int blocks = integer(method, "blocks");
         Double ci = method.get("ciTarget") == null ? null : ((Number) method.get("ciTarget")).doubleValue();
-        int cap = method.get("maxBlocks") == null ? blocks * RunSpec.DEFAULT_CAP_FACTOR : integer(method, "maxBlocks");
+        int cap = method.get("maxBlocks") == null ? blocks : integer(method, "maxBlocks");
         return new RunSpec(runDir.getFileName().toString(), runDir, points, targets, jmhArgs, jmh,
                 new RunSpec.Iterations(integer(settings, "warmupIterations"), time(settings, "warmupTime")),
                 new RunSpec.Iterations(integer(settings, "measurementIterations"), time(settings, "measurementTime")),

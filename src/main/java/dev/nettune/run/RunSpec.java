@@ -32,9 +32,6 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
                       CommandLineOptions jmh, Iterations warmup, Iterations measurement, int blocks, long seed, Double ci,
                       int maxBlocks, String baseline, boolean selfCheck) {
 
-    /** Blocks a point may reach under adaptive stopping when no cap is given: this many times the planned blocks. */
-    public static final int DEFAULT_CAP_FACTOR = 3;
-
     public RunSpec {
         points = List.copyOf(points);
         targets = List.copyOf(targets);
@@ -111,7 +108,7 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
 
     /** Seconds one fork is expected to take before any has been measured. */
     double estimatedForkSeconds() {
-        return warmup.seconds() + measurement.seconds() + Suite.FORK_OVERHEAD_SECONDS;
+        return warmup.seconds() + measurement.seconds() + Preflight.FORK_OVERHEAD_SECONDS;
     }
 
     /** The target's index, or -1. */

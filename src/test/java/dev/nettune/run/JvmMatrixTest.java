@@ -105,6 +105,42 @@ class JvmMatrixTest {
     }
 
     @Test
+    void sameJdkUnderTwoExplicitLabelsIsAnAaRun() throws IOException {
+        List<JvmTarget> t = JvmMatrix.named("a=17,b=" + jvmRoot.resolve("java-1.17.0-openjdk-amd64"), sources(jdk25, Map.of()));
+        assertEquals(List.of("a", "b"), t.stream().map(JvmTarget::label).toList());
+        assertEquals(jdk17.toRealPath(), t.get(0).jdk().home());
+        assertEquals(t.get(0).jdk().home(), t.get(1).jdk().home());
+        assertTrue(JvmMatrix.sameJvm(t.get(0), t.get(1)));
+    }
+
+    @Test
+    void sameJdkTwiceWithALabelMissingIsRefused() {
+        for (String spec : List.of("17,17", "a=17,17", "17,b=17")) {
+            UsageException e = assertThrows(UsageException.class, () -> JvmMatrix.named(spec, sources(jdk25, Map.of())), spec);
+            assertTrue(e.getMessage().contains("are the same JDK") && e.getMessage().contains("label both, e.g. a=17,b=17"), e.getMessage());
+        }
+        assertThrows(UsageException.class, () -> JvmMatrix.named("a=17,a=25", sources(jdk25, Map.of())));
+    }
+
+    @Test
+    void selfCheckIsOneJdkUnderTwoLabels() throws IOException {
+        List<JvmTarget> t = JvmMatrix.selfCheck("17", sources(jdk25, Map.of()));
+        assertEquals(List.of("jdk17-a", "jdk17-b"), t.stream().map(JvmTarget::label).toList());
+        assertTrue(JvmMatrix.sameJvm(t.get(0), t.get(1)));
+        List<JvmTarget> byPath = JvmMatrix.selfCheck(jdk25.toString(), sources(jdk17, Map.of()));
+        assertEquals(List.of("jdk25-a", "jdk25-b"), byPath.stream().map(JvmTarget::label).toList());
+        UsageException e = assertThrows(UsageException.class, () -> JvmMatrix.selfCheck("22", sources(jdk17, Map.of())));
+        assertTrue(e.getMessage().startsWith("nettune.selfCheck: no JDK 22 found"), e.getMessage());
+    }
+
+    @Test
+    void aVariantIsNotTheSameJvm() throws Exception {
+        List<JvmTarget> all = JvmMatrix.withVariants(JvmMatrix.label(List.of(Jdk.inspect(jdk17))), Variant.parseList("cpu0"),
+                new ArrayList<>());
+        assertEquals(false, JvmMatrix.sameJvm(all.get(0), all.get(1)), "same JDK and flags, other CPU placement");
+    }
+
+    @Test
     void variantsRunOnlyOnJdksInTheirRange() throws Exception {
         List<JvmTarget> base = JvmMatrix.label(List.of(Jdk.inspect(jdk17), Jdk.inspect(jdk25)));
         List<String> notes = new ArrayList<>();

@@ -63,6 +63,7 @@ class PlanTest {
         assertEquals(13, model.points().size());
         assertFalse(model.hasProfile());
         assertEquals(14, plan.pointCount());
+        assertEquals(List.of(), plan.omitted());
     }
 
     @Test
@@ -90,10 +91,90 @@ class PlanTest {
     }
 
     @Test
-    void includeMatchingNothingListsWhatExists() {
+    void includeMatchingNothingListsTheClassesOnOneLine() {
         UsageException e = assertThrows(UsageException.class, () -> build(Profile.QUICK, "Nagle", null));
-        assertTrue(e.getMessage().startsWith("nettune.include: 'Nagle' matches no benchmark; available:"), e.getMessage());
-        assertTrue(e.getMessage().contains(MODEL + ": connectOnly, roundTrip"), e.getMessage());
+        assertEquals("nettune.include: 'Nagle' matches no benchmark (Class.method, found anywhere); classes: ModelBenchmark, ReuseBenchmark",
+                e.getMessage());
+    }
+
+    @Test
+    void joinedKeysListCombinationsInsteadOfTheCrossProduct() {
+        Properties p = props("quick.model+payload", "STREAM+64,SELECTOR+1024", "quick.@mode", "thrpt");
+        Plan.ClassPlan quick = build(Profile.QUICK, "roundTrip", p).classes().get(0);
+        assertEquals(List.of(new Plan.Point(MODEL + ".roundTrip", Mode.Throughput, Map.of("model", "STREAM", "payload", "64")),
+                new Plan.Point(MODEL + ".roundTrip", Mode.Throughput, Map.of("model", "SELECTOR", "payload", "1024"))), quick.points());
+        // connectOnly has only payload: the joined key's payload values, each once
+        Plan.ClassPlan both = build(Profile.QUICK, null, p).classes().get(0);
+        assertEquals(Set.of("64", "1024"), both.points().stream().filter(x -> x.benchmark().endsWith("connectOnly"))
+                .map(x -> x.params().get("payload")).collect(Collectors.toSet()));
+        assertEquals(4, both.points().size());
+    }
+
+    @Test
+    void commandLineParamReplacesItsPartOfAJoinedKey() {
+        Properties p = props("quick.model+payload", "STREAM+64,SELECTOR+1024,SELECTOR+64");
+        Plan plan = Plan.build(entries(), Profile.QUICK, "roundTrip", Map.of("model", List.of("CHANNEL")), List.of(Mode.Throughput),
+                c -> c.equals(MODEL) ? p : null);
+        assertEquals(Set.of(Map.of("model", "CHANNEL", "payload", "64"), Map.of("model", "CHANNEL", "payload", "1024")),
+                plan.classes().get(0).points().stream().map(Plan.Point::params).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void joinedKeysAreChecked() {
+        UsageException arity = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("quick.model+payload", "STREAM")));
+        assertTrue(arity.getMessage().contains("'STREAM' is not 2 value(s) joined by '+'"), arity.getMessage());
+        UsageException twice = assertThrows(UsageException.class, () -> build(Profile.QUICK, null,
+                props("quick.model+payload", "STREAM+64", "quick.payload", "1024")));
+        assertTrue(twice.getMessage().contains("parameter 'payload' already has values in another quick key"), twice.getMessage());
+    }
+
+    @Test
+    void profileValuesAreCheckedLikeCommandLineValues() {
+        UsageException closed = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("full.model", "STREAM,STREEM")));
+        assertEquals("nettune/profiles/ModelBenchmark.properties: full.model: ModelBenchmark.model accepts STREAM, CHANNEL, SELECTOR; not 'STREEM'",
+                closed.getMessage());
+        UsageException number = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("smoke.payload", "64k")));
+        assertTrue(number.getMessage().contains("'64k' is not a whole number"), number.getMessage());
+    }
+
+    @Test
+    void pointsNoneLeavesTheClassOutVisibly() {
+        Plan plan = build(Profile.QUICK, null, props("quick.@points", "none", "smoke.payload", "64"));
+        assertEquals(List.of(MODEL), plan.omitted());
+        assertEquals(List.of(OTHER), plan.classes().stream().map(Plan.ClassPlan::className).toList());
+        assertEquals(7, build(Profile.SMOKE, null, props("quick.@points", "none", "smoke.payload", "64")).classes().get(0).points().size());
+        UsageException only = assertThrows(UsageException.class, () -> build(Profile.QUICK, "Model", props("quick.@points", "none")));
+        assertEquals("nettune.include: 'Model' selects only classes the quick profile leaves out (ModelBenchmark); choose another"
+                + " -Dnettune.profile or include", only.getMessage());
+    }
+
+    @Test
+    void pointsNoneIsExclusive() {
+        assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("quick.@points", "all")));
+        UsageException both = assertThrows(UsageException.class, () -> build(Profile.SMOKE, null,
+                props("quick.@points", "none", "quick.payload", "64")));
+        assertTrue(both.getMessage().contains("quick.@points=none leaves the class out of quick, yet other quick keys give it points"),
+                both.getMessage());
+    }
+
+    @Test
+    void commandLineParamNamesMustBeParamsOfASelectedBenchmark() {
+        UsageException e = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "Reuse",
+                Map.of("payload", List.of("64")), List.of(), c -> null));
+        assertEquals("nettune.jmh: -p payload: no selected benchmark has a @Param 'payload' (they have none)", e.getMessage());
+        UsageException typo = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null,
+                Map.of("paylod", List.of("64")), List.of(), c -> null));
+        assertEquals("nettune.jmh: -p paylod: no selected benchmark has a @Param 'paylod'; theirs: model, payload", typo.getMessage());
+    }
+
+    @Test
+    void commandLineParamValuesMustBeAccepted() {
+        UsageException e = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null,
+                Map.of("model", List.of("STREAM", "VIRTUAL")), List.of(), c -> null));
+        assertEquals("nettune.jmh: -p model=STREAM,VIRTUAL: ModelBenchmark.model accepts STREAM, CHANNEL, SELECTOR; not 'VIRTUAL'",
+                e.getMessage());
+        assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null,
+                Map.of("payload", List.of("-1")), List.of(), c -> null));
     }
 
     @Test
@@ -124,6 +205,13 @@ class PlanTest {
         assertEquals(3, points.size());
         assertEquals(Set.of("4096"), points.stream().map(p -> p.params().get("payload")).collect(Collectors.toSet()));
         assertEquals(Set.of(Mode.AverageTime), points.stream().map(Plan.Point::mode).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aProfileFileWithoutKeysForTheProfileMeansTheFullGrid() {
+        Plan.ClassPlan c = build(Profile.QUICK, null, props("smoke.payload", "64")).classes().get(0);
+        assertFalse(c.hasProfile(), "no quick key: full grid, which the plan printout warns about");
+        assertEquals(13, c.points().size());
     }
 
     @Test

@@ -41,20 +41,6 @@ class SuiteResumeTest {
     static final long TIMEOUT_SECONDS = 90;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * A second home for the running JDK: a folder of symbolic links to its entries. The suite sees
-     * two JDKs (two labels; this is how an A/A run looks to it) and both run the same binaries.
-     */
-    static Path alias(Path tmp) throws IOException {
-        Path alias = Files.createDirectories(tmp.resolve("jdk-alias"));
-        try (Stream<Path> s = Files.list(SELF)) {
-            for (Path p : s.toList()) {
-                Files.createSymbolicLink(alias.resolve(p.getFileName().toString()), p);
-            }
-        }
-        return alias;
-    }
-
     static Process start(Path tmp, String name, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(SELF.resolve("bin/java").toString(), "-cp", System.getProperty("java.class.path"),
                 Suite.class.getName()));
@@ -63,8 +49,9 @@ class SuiteResumeTest {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".out").toFile()).start();
     }
 
-    static String[] tinyRun(Path alias, String measurement) {
-        return new String[] {"--profile=smoke", "--include=RoundTripBenchmark", "--jvms=a=" + SELF + ",b=" + alias, "--blocks=3",
+    /** Two labels of the running JDK: an A/A run. */
+    static String[] tinyRun(String measurement) {
+        return new String[] {"--profile=smoke", "--include=RoundTripBenchmark", "--jvms=a=" + SELF + ",b=" + SELF, "--blocks=3",
                 "--seed=4242", "--jmh=-bm thrpt -wi 0 -i 1 -r " + measurement};
     }
 
@@ -191,8 +178,7 @@ class SuiteResumeTest {
 
     @Test
     void sigkillKeepsEveryFinishedForkAndTheRunResumes(@TempDir Path tmp) throws Exception {
-        Path alias = alias(tmp);
-        Process p = start(tmp, "first", tinyRun(alias, "100ms"));
+        Process p = start(tmp, "first", tinyRun("100ms"));
         await("two finished forks", () -> {
             try {
                 return lines(runDir(tmp).resolve("forks.jsonl")).size() >= 2;
@@ -268,8 +254,7 @@ class SuiteResumeTest {
 
     @Test
     void sigtermRecordsTheForkInFlightAsInterruptedAndTheRunResumes(@TempDir Path tmp) throws Exception {
-        Path alias = alias(tmp);
-        Process p = start(tmp, "first", tinyRun(alias, "400ms"));
+        Process p = start(tmp, "first", tinyRun("400ms"));
         await("the third fork running", () -> {
             try {
                 return Files.readString(runDir(tmp).resolve(Execution.JMH_LOG)).contains("#### nettune: fork 3:");

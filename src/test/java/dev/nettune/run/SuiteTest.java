@@ -19,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SuiteTest {
     static final Path SELF = Path.of(System.getProperty("java.home"));
@@ -30,51 +29,6 @@ class SuiteTest {
 
     static SuiteOptions options(String... args) {
         return SuiteOptions.parse(args);
-    }
-
-    @Test
-    void flagTheJdkRejectsStopsTheSuiteBeforeAnythingRuns() {
-        UsageException e = assertThrows(UsageException.class, () -> Suite.prepare(
-                options("--variants=bad:*:-XX:+NoSuchNettuneFlag"), onlySelf(), PlanTest.entries()));
-        assertTrue(e.getMessage().startsWith("jdk" + Runtime.version().feature() + "-bad: JDK "
-                + Runtime.version().feature() + " refuses these flags"), e.getMessage());
-        assertTrue(e.getMessage().contains("NoSuchNettuneFlag"), e.getMessage());
-    }
-
-    @Test
-    void validFlagsAndPlacementPassValidation() {
-        assumeTrue(Suite.onPath("taskset") != null, "needs taskset");
-        Suite.Prepared p = Suite.prepare(options("--variants=cpu0;par:*:-XX:+UseParallelGC", "--include=connectOnly"),
-                onlySelf(), PlanTest.entries());
-        assertEquals(3, p.targets().size());
-        assertEquals(1, p.plan().pointCount());
-    }
-
-    @Test
-    void jmhOptionsTheSuiteOwnsAreRefused() {
-        for (String jmh : List.of("-rf csv", "-jvm /usr/bin/java", "RoundTrip", "-o out.txt", "-f 0")) {
-            assertThrows(UsageException.class, () -> Suite.prepare(options("--jmh=" + jmh), onlySelf(), PlanTest.entries()), jmh);
-        }
-        UsageException e = assertThrows(UsageException.class, () -> Suite.prepare(options("--jmh=-nosuch"), onlySelf(), PlanTest.entries()));
-        assertTrue(e.getMessage().startsWith("nettune.jmh: "), e.getMessage());
-    }
-
-    @Test
-    void jmhTimingOptionsOverrideTheProfileInTheEstimate() {
-        Suite.Prepared p = Suite.prepare(options("--profile=full", "--jmh=-f 1 -wi 0 -i 2 -r 500ms"), onlySelf(), PlanTest.entries());
-        assertEquals(1 * (0 + 2 * 0.5 + Suite.FORK_OVERHEAD_SECONDS), p.timing().secondsPerPoint(), 1e-9);
-        Suite.Prepared full = Suite.prepare(options("--profile=full"), onlySelf(), PlanTest.entries());
-        assertEquals(3 * (5 + 10 + Suite.FORK_OVERHEAD_SECONDS), full.timing().secondsPerPoint(), 1e-9);
-    }
-
-    @Test
-    void planIsPrintedWithAnEstimate() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        suite.printPlan(Suite.prepare(options("--profile=smoke"), onlySelf(), PlanTest.entries()));
-        String out = buf.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("ModelBenchmark") && out.contains("(no profile file: full @Param grid)"), out);
-        assertTrue(out.contains("Plan: 14 points x 1 JVMs = 14 runs, estimated 35s"), out);
     }
 
     @Test
@@ -112,8 +66,8 @@ class SuiteTest {
 
     /**
      * End to end on the running JDK with real JMH forks of RoundTripBenchmark (a few seconds): of two
-     * points, one runs in both blocks, the other has a parameter value JMH cannot inject and fails
-     * in both; the suite records every fork, writes the merged JSON with a row per fork, exits 1.
+     * points, one runs in both blocks, the other has a payload no heap of the fork holds and fails in
+     * setup in both; the suite records every fork, writes the merged JSON with a row per fork, exits 1.
      */
     @Test
     void tinyRealRunWritesTheContractLayoutAndRecordsFailedForks(@TempDir Path tmp) throws Exception {
@@ -121,7 +75,7 @@ class SuiteTest {
         Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
         int status = suite.run(options("--profile=smoke", "--jvms=" + SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
-                "--blocks=2", "--seed=11", "--jmh=-bm thrpt -r 100ms -p payload=64,notanumber"));
+                "--blocks=2", "--seed=11", "--jmh=-bm thrpt -r 100ms -p payload=64,2147483647"));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Suite.EXIT_FAILED, status, out);
         Path runDir;
@@ -153,8 +107,7 @@ class SuiteTest {
         assertEquals(4, summary.get("forksPlanned").asInt());
         assertEquals(2, summary.get("ok").asInt());
         assertEquals(2, summary.get("failed").asInt());
-        assertTrue(summary.get("failedForks").get(0).asText().contains("payload=notanumber")
-                && summary.get("failedForks").get(0).asText().contains("NumberFormatException"), summary.toString());
+        assertTrue(summary.get("failedForks").get(0).asText().contains("payload=2147483647"), summary.toString());
         assertFalse(Files.exists(runDir.resolve(ResumeStore.DIR)), ".resume is deleted when the run completes");
 
         List<JsonNode> forks = new ArrayList<>();
@@ -165,12 +118,12 @@ class SuiteTest {
         for (int i = 0; i < 4; i++) {
             JsonNode f = forks.get(i);
             assertEquals(i + 1, f.get("seq").asInt());
-            boolean bad = f.get("params").get("payload").asText().equals("notanumber");
+            boolean bad = f.get("params").get("payload").asText().equals("2147483647");
             assertEquals(bad ? 1 : 0, f.get("point").asInt(), "points run in plan order, point-major");
             assertEquals(bad ? "failed" : "ok", f.get("status").asText());
             assertEquals(i % 2 + 1, f.get("block").asInt());
             if (bad) {
-                assertEquals("java.lang.NumberFormatException: For input string: \"notanumber\"", f.get("reason").asText());
+                assertFalse(f.get("reason").asText().isBlank(), "a failed fork carries its reason");
                 assertTrue(f.get("row").isNull() && f.get("score").isNull());
             } else {
                 assertEquals(i, f.get("row").asInt());
@@ -196,7 +149,7 @@ class SuiteTest {
                 "-Dnettune.skips.file=" + runDir.resolve(label).resolve("skips.jsonl"), "-Xmx1g", "-Xms1g"));
         assertEquals(expected, forkArgs, "suite flags + the class's @Fork args, nothing inherited from the test JVM");
         assertTrue(Files.readString(runDir.resolve("jmh.log")).contains("# Fork: 1 of 1"), "JMH's output goes to jmh.log");
-        assertTrue(out.contains("FAILED: java.lang.NumberFormatException"), out);
+        assertTrue(out.contains("FAILED: java.lang.OutOfMemoryError"), out);
         assertTrue(out.contains(label + ": 4 forks planned, 2 ok, 2 failed, 0 skipped, 2 incomplete blocks"), out);
         assertEquals("--out " + tmp.resolve("analysis") + " " + tmp.resolve("results"),
                 Files.readString(tmp.resolve("analysis/args.txt")), "the analysis runs over the whole results root");

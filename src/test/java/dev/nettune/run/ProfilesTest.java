@@ -1,0 +1,178 @@
+package dev.nettune.run;
+
+import dev.nettune.bench.coalescing.Strategy;
+import dev.nettune.bench.reuse.CloseStyle;
+import dev.nettune.bench.reuse.Workload;
+import dev.nettune.client.ClientModel;
+import dev.nettune.server.ServerModel;
+import dev.nettune.socket.Transport;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real profile files against the real benchmark list: what each profile runs, and what -p accepts. */
+class ProfilesTest {
+    static final String BENCH = "dev.nettune.bench.";
+
+    static List<BenchmarkListEntry> entries() {
+        return List.copyOf(BenchmarkList.defaultList().getAll(
+                OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT), List.of()));
+    }
+
+    static Plan plan(Profile profile) {
+        return Plan.build(entries(), profile, null, Map.of(), List.of(), Plan::profileResource);
+    }
+
+    static Map<String, Integer> pointsPerClass(Plan plan) {
+        Map<String, Integer> out = new TreeMap<>();
+        plan.classes().forEach(c -> out.put(c.simpleName(), c.points().size()));
+        return out;
+    }
+
+    @Test
+    void smokeRunsEveryClassBrieflyWithinItsBudget() {
+        Plan smoke = plan(Profile.SMOKE);
+        Set<String> all = entries().stream().map(e -> Plan.simple(e.getUserClassQName())).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(all, pointsPerClass(smoke).keySet());
+        assertTrue(smoke.classes().stream().allMatch(c -> c.hasProfile() && c.points().size() <= 2), pointsPerClass(smoke).toString());
+        double perFork = Profile.SMOKE.warmupIterations * Profile.SMOKE.warmupSeconds
+                + Profile.SMOKE.measurementIterations * Profile.SMOKE.measurementSeconds + Preflight.FORK_OVERHEAD_SECONDS;
+        double twoJdks = smoke.pointCount() * Profile.SMOKE.blocks * 2 * perFork;
+        assertTrue(twoJdks <= Preflight.SMOKE_BUDGET_SECONDS, "CI runs smoke on 2 JDKs: " + twoJdks + " s");
+    }
+
+    @Test
+    void quickKeepsTheQuestionsOfEachFamilyWithinItsBudget() {
+        Plan quick = plan(Profile.QUICK);
+        Map<String, Integer> expected = new TreeMap<>(Map.of("RoundTripBenchmark", 1, "ConnectionScalingBenchmark", 8,
+                "SocketBufferStreamBenchmark", 2, "CoalescingBenchmark", 3, "NagleBenchmark", 2, "ConnectionReuseBenchmark", 5));
+        assertEquals(expected, pointsPerClass(quick));
+        assertEquals(Set.of("OpenLoopLatencyBenchmark", "SingleConnectionLatencyBenchmark", "LargeEchoBenchmark",
+                "StreamIoPathBenchmark", "PipelinedCoalescingBenchmark"), quick.omitted().stream().map(Plan::simple).collect(Collectors.toSet()));
+        assertTrue(quick.classes().stream().allMatch(Plan.ClassPlan::hasProfile), "no class runs its full grid in quick");
+        double perFork = Profile.QUICK.warmupIterations * Profile.QUICK.warmupSeconds
+                + Profile.QUICK.measurementIterations * Profile.QUICK.measurementSeconds + Preflight.FORK_OVERHEAD_SECONDS;
+        double perJvm = quick.pointCount() * Profile.QUICK.blocks * perFork;
+        assertTrue(perJvm <= Preflight.QUICK_BUDGET_SECONDS, perJvm + " s per JVM");
+    }
+
+    @Test
+    void quickCrossoverComparesTheTwoSymmetricPairsOnly() {
+        Plan.ClassPlan scaling = plan(Profile.QUICK).classes().stream()
+                .filter(c -> c.simpleName().equals("ConnectionScalingBenchmark")).findFirst().orElseThrow();
+        Set<String> pairs = scaling.points().stream().map(p -> p.params().get("client") + "x" + p.params().get("server"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("STREAMxBLOCKING", "SELECTORxSELECTOR"), pairs);
+        assertEquals(Set.of("1", "16", "256", "1024"), scaling.points().stream().map(p -> p.params().get("connections"))
+                .collect(Collectors.toSet()));
+        assertTrue(scaling.points().stream().allMatch(p -> p.mode() == Mode.Throughput));
+    }
+
+    @Test
+    void fullIsTheWholeGrid() {
+        Plan full = plan(Profile.FULL);
+        assertEquals(List.of(), full.omitted());
+        for (Plan.ClassPlan c : full.classes()) {
+            assertFalse(c.hasProfile(), c.simpleName() + " restricts full");
+            long grid = 0;
+            Map<String, List<BenchmarkListEntry>> byMethod = entries().stream().filter(e -> e.getUserClassQName().equals(c.className()))
+                    .collect(Collectors.groupingBy(BenchmarkListEntry::getUsername, LinkedHashMap::new, Collectors.toList()));
+            for (List<BenchmarkListEntry> modes : byMethod.values()) {
+                grid += modes.size() * modes.get(0).getParams().orElse(Map.of()).values().stream().mapToLong(v -> v.length)
+                        .reduce(1, (a, b) -> a * b);
+            }
+            assertEquals(grid, c.points().size(), c.simpleName());
+        }
+    }
+
+    /**
+     * Every String @Param of the suite names constants, so a -p value is checked against the
+     * declared list ({@link ParamRule.Kind#CLOSED}); the declared list is each enum's constants,
+     * except where the class documents (and refuses) a constant it does not drive.
+     */
+    @Test
+    void everyStringParamIsAClosedSetMatchingItsEnum() {
+        Map<String, List<String>> declared = new TreeMap<>();
+        for (BenchmarkListEntry e : entries()) {
+            e.getParams().orElse(Map.of()).forEach((k, v) -> {
+                declared.put(Plan.simple(e.getUserClassQName()) + "." + k, List.of(v));
+                ParamRule r = ParamRule.of(e.getUserClassQName(), k, List.of(v), getClass().getClassLoader());
+                assertTrue(r.kind() == ParamRule.Kind.CLOSED || r.kind() == ParamRule.Kind.INTEGER, r.toString());
+                if (r.type().equals("String")) {
+                    assertEquals(ParamRule.Kind.CLOSED, r.kind(), r.toString());
+                }
+            });
+        }
+        Map<String, List<String>> enums = new TreeMap<>();
+        for (String c : List.of("ConnectionScalingBenchmark", "SingleConnectionLatencyBenchmark", "OpenLoopLatencyBenchmark")) {
+            enums.put(c + ".server", names(ServerModel.values()));
+        }
+        enums.put("ConnectionScalingBenchmark.client", names(ClientModel.values()));
+        enums.put("ConnectionScalingBenchmark.transport", names(Transport.values()));
+        enums.put("SingleConnectionLatencyBenchmark.transport", names(Transport.values()));
+        // documented subsets: VIRTUAL is not driven from JMH's thread; open loops need a thread per connection
+        enums.put("SingleConnectionLatencyBenchmark.client", List.of("STREAM", "CHANNEL", "SELECTOR", "ASYNC"));
+        enums.put("OpenLoopLatencyBenchmark.client", List.of("STREAM", "CHANNEL", "VIRTUAL"));
+        for (String c : List.of("CoalescingBenchmark", "NagleBenchmark", "PipelinedCoalescingBenchmark")) {
+            enums.put(c + ".strategy", names(Strategy.values()));
+        }
+        enums.put("NagleBenchmark.tcpNoDelay", List.of("true", "false"));
+        enums.put("ConnectionReuseBenchmark.workload", names(Workload.values()));
+        enums.put("ConnectionReuseBenchmark.close", names(CloseStyle.values()));
+        enums.put("ConnectionReuseBenchmark.io", names(dev.nettune.bench.reuse.IoPath.values()));
+        // documented subset: the reuse family compares a thread per connection with one event loop
+        enums.put("ConnectionReuseBenchmark.server", List.of("BLOCKING", "SELECTOR"));
+        enums.put("SocketBufferStreamBenchmark.path", names(dev.nettune.bench.buffers.IoPath.values()));
+        enums.put("StreamIoPathBenchmark.path", names(dev.nettune.bench.buffers.IoPath.values()));
+        Map<String, List<String>> strings = new TreeMap<>();
+        declared.forEach((k, v) -> {
+            if (!v.stream().allMatch(x -> x.matches("-?\\d+"))) {
+                strings.put(k, v);
+            }
+        });
+        assertEquals(enums, strings);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    @Test
+    void badParamValuesOfRealBenchmarksAreRefusedWithTheirRule() {
+        UsageException number = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "RoundTrip",
+                Map.of("payload", List.of("64", "notanumber")), List.of(), Plan::profileResource));
+        assertEquals("nettune.jmh: -p payload=64,notanumber: RoundTripBenchmark.payload is an int; 'notanumber' is not a whole number"
+                + " of that type", number.getMessage());
+        UsageException closed = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "Reuse",
+                Map.of("server", List.of("VIRTUAL")), List.of(), Plan::profileResource));
+        assertEquals("nettune.jmh: -p server=VIRTUAL: ConnectionReuseBenchmark.server accepts BLOCKING, SELECTOR; not 'VIRTUAL'",
+                closed.getMessage());
+        UsageException bool = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "Nagle",
+                Map.of("tcpNoDelay", List.of("off")), List.of(), Plan::profileResource));
+        assertTrue(bool.getMessage().endsWith("NagleBenchmark.tcpNoDelay accepts true, false; not 'off'"), bool.getMessage());
+        UsageException name = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "RoundTrip",
+                Map.of("connections", List.of("16")), List.of(), Plan::profileResource));
+        assertEquals("nettune.jmh: -p connections: no selected benchmark has a @Param 'connections'; theirs: payload", name.getMessage());
+        Plan ok = Plan.build(entries(), Profile.QUICK, "RoundTrip", Map.of("payload", List.of("0", "4096")), List.of(), Plan::profileResource);
+        assertEquals(2, ok.pointCount(), "any whole number >= 0 for a size, not only the declared ones");
+    }
+}
