@@ -74,15 +74,17 @@ class AnalyzeTest {
         Path dir = tmp.resolve("analysis");
         assertEquals(0, run("--out", dir.toString(), Fixtures.ROOT.toString()));
         String o = out.toString(StandardCharsets.UTF_8);
-        // 4 suite files + 3 foreign + 5 bad; 24 + 3 + 1 (mixed) results; the complete entry of
-        // truncated.json is the same as mixed.json's first and is skipped as a duplicate.
-        // skipped: 3 (array-of-other) + 3 (mixed) + 1 (truncated tail) + 1 (duplicate) = 8
-        assertTrue(o.startsWith("read 12 files, 28 results, skipped 8 entries and 3 unusable files (see warnings)"), o);
-        assertTrue(err().contains("duplicate of"), err());
+        // 4 suite files + 4 foreign + 5 bad + 4 identity + 3 dup; 24 + 6 + 1 (mixed) + 8 + 2 results; the
+        // complete entry of truncated.json is the same as mixed.json's first and is skipped as a duplicate,
+        // as are dup/b.json (a copy of a.json) and dup/c.json (the same JVM again).
+        // skipped: 3 (array-of-other) + 3 (mixed) + 1 (truncated tail) + 1 (duplicate) + 2 + 2 = 12;
+        // unusable: empty, object, array-of-other, truncated (all it had was a duplicate), b, c = 6
+        assertTrue(o.startsWith("read 20 files, 41 results, skipped 12 entries and 6 unusable files (see warnings)"), o);
+        assertTrue(err().contains("entries already read from"), err());
         assertTrue(err().contains("truncated.json (line "), err());
         String readme = Files.readString(dir.resolve("README.md"));
-        assertTrue(readme.contains("Baseline JVM: **jdk11 -Xmx1g**"), "oldest version present");
-        assertTrue(readme.contains("### Comparison: thrpt, ops/s (baseline jdk17@"), "fallback where jdk11 has no results");
+        assertTrue(readme.contains("Baseline JVM: **jdk1.8.0_392**"), "oldest version present");
+        assertTrue(readme.contains("### Comparison: thrpt, ops/s (baseline jdk11.0.7"), "fallback where jdk1.8 has no results");
         assertTrue(readme.contains("Latency percentiles"));
         assertTrue(readme.contains("### Socket options: requested vs effective"));
         assertTrue(readme.contains("| geomean "));
