@@ -56,8 +56,26 @@ public final class Charts {
     static final int WIDTH = 720;
     static final int HEIGHT = 420;
 
-    /** A Link is a written chart: its title and file name relative to the output folder. */
-    public record Link(String title, String file) {
+    /** Folder, relative to the report folder, that holds the charts (as on the charts branch). */
+    public static final String FOLDER = "charts";
+
+    /** A Link is a written chart: its title, file name relative to the output folder, and alt text. */
+    public record Link(String title, String file, String alt) {
+    }
+
+    /**
+     * COMPILE SHIM for the charts branch's API (report branch): at merge take the charts branch's
+     * Charts.java, which draws the forest plot. Here: no forest plot (null).
+     */
+    public static Link forest(dev.nettune.analysis.compare.JvmPair pair,
+                              java.util.function.Function<JvmId, String> names, Path dir) throws java.io.IOException {
+        return null;
+    }
+
+    /** COMPILE SHIM for the charts branch's API: the former XChart slices (charts branch: one chart per question). */
+    public static List<Link> family(Family family, List<Result> results, java.util.function.Function<JvmId, String> names,
+                                    Path dir, List<Diagnostic> diags) throws java.io.IOException {
+        return draw(family, results, ResultSet.of(results, List.of(), Map.of()), dir, diags);
     }
 
     private Charts() {
@@ -83,7 +101,7 @@ public final class Charts {
                     Files.createDirectories(dir.resolve("charts"));
                     Chart<?, ?> chart = plan.render(set);
                     VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(file).toString(), VectorGraphicsFormat.SVG);
-                    links.add(new Link(plan.title, file));
+                    links.add(new Link(plan.title, file, plan.title));
                 } catch (Exception | LinkageError e) {
                     diags.add(new Diagnostic(dir.resolve(file), "", "chart not drawn: " + e));
                 }

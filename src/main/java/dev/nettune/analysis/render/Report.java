@@ -1,0 +1,67 @@
+package dev.nettune.analysis.render;
+
+import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.model.ResultSet;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Report is everything one report shows, computed before any text is written: the selected
+ * results, the family answers, the JVM pairs with their comparison tables, the charts drawn, the
+ * appendices, and the words that describe the selection.
+ *
+ * @param title        the README's title
+ * @param scope        how sentences name what was analysed: "this run", "these runs"
+ * @param set          the selected results
+ * @param answers      one answer per family question
+ * @param pairs        the JVM pairs compared
+ * @param familyCharts charts of each family's question
+ * @param forestCharts one forest plot per pair (may be empty)
+ * @param appendices   appendix files, relative to the report, in the order listed
+ * @param forkProblems lines about failed or interrupted forks and incomplete blocks; empty when none
+ * @param selection    the selection in words ("runs A, B; filter 'Coalescing*'"); "" for everything
+ * @param alpha        significance level of the comparisons
+ */
+public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
+                     Map<Family, List<Charts.Link>> familyCharts, List<Charts.Link> forestCharts,
+                     List<String> appendices, List<String> forkProblems, String selection, double alpha) {
+
+    /** The method of the runs, in one line: blocks, seed, timing; or what older runs did. */
+    public String methodLine() {
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        for (var run : set.runs().values()) {
+            Map<String, String> m = run.method();
+            if (m.isEmpty()) {
+                lines.add("one fork per point and JVM, the JVMs one after the other (runs before randomized blocks: "
+                        + "their cross-JVM rows cannot tell)");
+                continue;
+            }
+            StringBuilder s = new StringBuilder(m.getOrDefault("design", "blocks"));
+            if (m.containsKey("blocks")) {
+                s.append(", ").append(m.get("blocks")).append(" blocks per point");
+            }
+            String ci = m.get("ciTarget");
+            if (ci != null && !ci.equals("null") && !ci.isEmpty()) {
+                s.append(" (more, up to ").append(m.getOrDefault("maxBlocks", "?"))
+                        .append(", until the 95% interval is within ±").append(ci).append(')');
+            }
+            if (m.containsKey("warmup")) {
+                s.append(", warm-up ").append(m.get("warmup"));
+            }
+            if (m.containsKey("measurement")) {
+                s.append(", measurement ").append(m.get("measurement"));
+            }
+            if (m.containsKey("seed")) {
+                s.append(", seed ").append(m.get("seed"));
+            }
+            lines.add(s.toString());
+        }
+        if (lines.isEmpty()) {
+            return "Method: JMH results read from files without run metadata: forks as JMH wrote them, compared unpaired.";
+        }
+        return "Method: " + String.join("; ", lines) + ". [More](#method).";
+    }
+}
