@@ -81,3 +81,110 @@ e3 = entry("org.example.Codec.encode", "sample", "1.8.0_392", HS, "25.392-b08", 
            jmh="1.37", params={"size": "4096"}, secondary=pct_secondary("encode:", P), percentiles=False,
            hist=hist)
 write("foreign/jmh121-percentiles.json", [e1, e2, e3])
+
+# quick-run/: one run of this suite in the layout the runner writes (run.json with method and status,
+# one JMH JSON per class and JVM, 4 forks each, skips.jsonl), holding the points each family's answer
+# needs: jdk17 and jdk25. Shaped so that the answers have something to say: the Selector pair
+# overtakes the blocking pair between 16 and 256 connections; a 4 KiB SO_SNDBUF collapses throughput;
+# per-part writes cost ~2.4x; Nagle stalls per-part writes ~40 ms; connect-per-request costs ~5x.
+RUN = "2026-11-30T11-00-00Z-quick"
+B = "dev.nettune.bench."
+rq = random.Random(13)
+
+def fk(center, n=4, it=2, spread=0.03):
+    return [[round(center * (1 + rq.uniform(-spread, spread)), 4) for _ in range(it)] for _ in range(n)]
+
+def sample_forks(center_s, n=4, it=2):
+    # rawDataHistogram: per fork, per iteration, [value, count] pairs around the center
+    out = []
+    for _ in range(n):
+        fork = []
+        for _ in range(it):
+            c = center_s * (1 + rq.uniform(-0.03, 0.03))
+            fork.append([[round(c * 0.8, 9), 30], [round(c, 9), 60], [round(c * 1.9, 9), 10]])
+        out.append(fork)
+    return out
+
+def quick_entries(jdk, vm_version, speed):
+    e = []
+    add = lambda *a, **k: e.append(entry(*a, **k))
+    jv = lambda: dict(jdk=jdk, vm_name=HS, vm_version=vm_version)
+    add(B + "RoundTripBenchmark.roundTrip", "thrpt", jdk, HS, vm_version, fk(15400 * speed), params={"payload": "64"})
+    for conns, blocking, selector in [(1, 30000, 21000), (16, 110000, 98000), (256, 70000, 160000), (1024, 50000, 150000)]:
+        for client, server, v in [("STREAM", "BLOCKING", blocking), ("SELECTOR", "SELECTOR", selector)]:
+            add(B + "model.ConnectionScalingBenchmark.roundTrips", "thrpt", jdk, HS, vm_version, fk(v * speed),
+                params={"client": client, "connections": str(conns), "payload": "64", "server": server,
+                        "transport": "TCP"})
+    for snd, v in [("0", 520.0), ("4096", 2.1), ("65536", 380.0)]:
+        add(B + "buffers.SocketBufferStreamBenchmark.stream", "thrpt", jdk, HS, vm_version, fk(v * speed, spread=0.05),
+            params={"path": "STREAM", "rcvBuf": "0", "sndBuf": snd, "streamBytes": "4194304", "writeSize": "65536"})
+    for strategy, v in [("STREAM_PER_PART", 7600), ("COPY_HEAP", 18400), ("GATHERING", 18100)]:
+        add(B + "coalescing.CoalescingBenchmark.message", "thrpt", jdk, HS, vm_version, fk(v * speed),
+            params={"partBytes": "64", "parts": "16", "strategy": strategy})
+    for strategy, on, off in [("STREAM_PER_PART", 0.000119, 0.0440), ("COPY_HEAP", 0.0000519, 0.0000547)]:
+        for nodelay, v in [("true", on), ("false", off)]:
+            h = sample_forks(v / speed)
+            add(B + "coalescing.NagleBenchmark.message", "sample", jdk, HS, vm_version, [[0.0]], unit="ms/op",
+                params={"partBytes": "64", "parts": "16", "strategy": strategy, "tcpNoDelay": nodelay}, hist=h,
+                percentiles={"50.0": v * 1000, "90.0": v * 1900, "99.0": v * 1900, "99.9": v * 1900,
+                             "99.99": v * 1900, "100.0": v * 1900})
+    for workload, v in [("PERSISTENT", 71900), ("CONNECT_PER_REQUEST", 12800), ("POOL_FULL", 74300)]:
+        add(B + "reuse.ConnectionReuseBenchmark.operation", "thrpt", jdk, HS, vm_version, fk(v * speed),
+            params={"close": "FIN", "io": "STREAM", "payload": "64", "server": "SELECTOR", "threads": "4",
+                    "workload": workload})
+    return e
+
+def fix_sample_units(entries):
+    # sample-mode entries in ms/op: histogram values are in the unit; the score is their weighted mean
+    for x in entries:
+        if x["mode"] == "sample":
+            tot = cnt = 0
+            for fork in x["primaryMetric"]["rawDataHistogram"]:
+                for iteration in fork:
+                    for v, c in iteration:
+                        v *= 1000
+                        tot += v * c
+                        cnt += c
+            x["primaryMetric"]["rawDataHistogram"] = [[[[round(v * 1000, 6), c] for v, c in it] for it in fork]
+                                                      for fork in x["primaryMetric"]["rawDataHistogram"]]
+            x["primaryMetric"]["score"] = tot / cnt
+    return entries
+
+def split_by_class(entries):
+    out = {}
+    for x in entries:
+        cls = x["benchmark"].rsplit(".", 2)[-2]
+        out.setdefault(cls, []).append(x)
+    return out
+
+qr = os.path.join("quick-run", RUN)
+for label, jdk, ver, speed in [("jdk17", "17.0.15", "17.0.15+6-Debian-1deb12u1", 1.0),
+                               ("jdk25", "25.0.3", "25.0.3+9-LTS", 1.02)]:
+    os.makedirs(os.path.join(ROOT, qr, label), exist_ok=True)
+    for cls, es in split_by_class(fix_sample_units(quick_entries(jdk, ver, speed))).items():
+        write(os.path.join(qr, label, cls + ".json"), es)
+with open(os.path.join(ROOT, qr, "jdk17", "skips.jsonl"), "w") as f:
+    f.write(json.dumps({"benchmark": B + "model.ConnectionScalingBenchmark.roundTrips",
+                        "params": "client=VIRTUAL,connections=16,payload=64,server=SELECTOR,transport=TCP",
+                        "jvm": "17.0.15+6-Debian-1deb12u1",
+                        "reason": "client model VIRTUAL: virtual threads need JDK 21+; this JVM is 17.0.15+6-Debian-1deb12u1"}) + "\n")
+run_json = {
+    "runId": RUN, "profile": "quick", "status": "complete-with-failures", "startedAt": "2026-11-30T11:00:00Z",
+    "gitCommit": "0000000000000000000000000000000000000000", "jmhVersion": "1.37", "selfCheck": False,
+    "method": {"design": "randomized interleaved blocks", "order": "point-major", "blocks": 4, "seed": 123,
+               "ciTarget": None, "maxBlocks": None, "warmup": "1 x 1 s", "measurement": "2 x 1 s"},
+    "host": {"os": "Linux", "kernel": "6.18", "cpus": 2, "sysctls": {"net.core.wmem_max": "4194304"}},
+    "jvms": [
+        {"label": "jdk17", "javaHome": "/usr/lib/jvm/java-17-openjdk-amd64", "feature": 17, "vendor": "Debian",
+         "version": "17.0.15", "runtimeVersion": "17.0.15+6-Debian-1deb12u1", "variant": None, "flags": [],
+         "placement": "free", "summary": {"points": 22, "ok": 20, "skipped": 1, "failed": 0, "failedPoints": [],
+                                          "errors": []}},
+        {"label": "jdk25", "javaHome": "/usr/lib/jvm/temurin-25-jdk-amd64", "feature": 25,
+         "vendor": "Eclipse Adoptium", "version": "25.0.3", "runtimeVersion": "25.0.3+9-LTS", "variant": None,
+         "flags": ["--sun-misc-unsafe-memory-access=allow"], "placement": "free",
+         "summary": {"points": 22, "ok": 21, "skipped": 0, "failed": 1,
+                     "failedPoints": [B + "model.ConnectionScalingBenchmark.roundTrips thrpt {client=VIRTUAL, connections=16, payload=64, server=SELECTOR, transport=TCP}: fork 2 exited with 1"],
+                     "errors": []}}]}
+with open(os.path.join(ROOT, qr, "run.json"), "w") as f:
+    json.dump(run_json, f, indent=2)
+    f.write("\n")

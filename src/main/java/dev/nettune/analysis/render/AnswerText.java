@@ -209,10 +209,12 @@ final class AnswerText {
                     reading = "the Selector pair ahead up to " + x.below() + " connections, behind from " + x.above();
                     break;
                 case ALWAYS_ABOVE:
-                    reading = "the Selector pair ahead at every count measured (" + first + "–" + last + ")";
+                    reading = "the Selector pair ahead at " + (cs.size() == 1 ? "the only count measured (" + first + ")"
+                            : "every count measured (" + first + "–" + last + ")");
                     break;
                 case ALWAYS_BELOW:
-                    reading = "the thread-per-connection pair ahead at every count measured (" + first + "–" + last + ")";
+                    reading = "the thread-per-connection pair ahead at " + (cs.size() == 1 ? "the only count measured ("
+                            + first + ")" : "every count measured (" + first + "–" + last + ")");
                     break;
                 case MIXED:
                     reading = "no single crossover (the lead changes more than once)";
@@ -327,8 +329,12 @@ final class AnswerText {
                     "against" + unit + " (forks)", "ratio [95% CI]"), new boolean[] {false, false, false, true, true, true});
             for (Finding f : a.findings()) {
                 for (Contrast c : f.contrasts()) {
-                    t.add(Text.anchorTag(anchor(a, f.jvm(), c)) + Text.md(names.apply(f.jvm())),
-                            Text.md(differing(c.subject().key().params(), c.reference().key().params(), c.label())),
+                    String point = differing(c.subject().key().params(), c.reference().key().params(), "");
+                    String key = c.label().substring(0, Math.max(0, c.label().indexOf('=')));
+                    if (!point.contains(key + "=")) {
+                        point = (Text.params(params(c.label()), Set.of()) + " " + point).trim();
+                    }
+                    t.add(Text.anchorTag(anchor(a, f.jvm(), c)) + Text.md(names.apply(f.jvm())), Text.md(point),
                             Text.md(differing(c.reference().key().params(), c.subject().key().params(), "")),
                             scale.format(c.subjectCenter()) + " (" + c.ratio().nCandidate() + ")",
                             scale.format(c.referenceCenter()) + " (" + c.ratio().nBaseline() + ")",

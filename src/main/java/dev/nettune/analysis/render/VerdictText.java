@@ -115,10 +115,11 @@ final class VerdictText {
         }
         double[] det = rows.stream().mapToDouble(RowComparison::detectable).filter(Double::isFinite).sorted().toArray();
         if (det.length > 0) {
-            s.append(" Changes smaller than ").append(Text.plusMinus(det[det.length / 2]).substring(1))
-                    .append(" (median over rows; ").append(Text.plusMinus(det[0]).substring(1)).append("–")
-                    .append(Text.plusMinus(det[det.length - 1]).substring(1))
-                    .append(") could not have been detected by this design.");
+            String median = Text.plusMinus(det[det.length / 2]);
+            String range = det[0] == det[det.length - 1] ? ""
+                    : "; " + Text.plusMinus(det[0]) + " to " + Text.plusMinus(det[det.length - 1]) + " by row";
+            s.append(" The design detects changes of ").append(median).append(" or more with 80% power (median")
+                    .append(range).append("); smaller ones could go unnoticed.");
         }
         return s.toString();
     }
