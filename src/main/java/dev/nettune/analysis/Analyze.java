@@ -7,6 +7,7 @@ import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RegressionGate;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RowFilter;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Analyze is the command line of the analysis: it reads JMH JSON files and folders, selects runs
@@ -169,22 +171,33 @@ public final class Analyze {
         Map<String, List<Answer>> byRun = Answers.byRun(set);
         List<Answer> answers = Answers.latest(byRun, order);
         List<Diagnostic> chartDiags = new ArrayList<>();
-        Map<Family, List<Charts.Link>> familyCharts = new LinkedHashMap<>();
-        List<Charts.Link> forests = new ArrayList<>();
+        Map<Family, Report.FamilyCharts> familyCharts = new LinkedHashMap<>();
+        Map<String, Charts.Link> forests = new LinkedHashMap<>();
         ReportFiles files = new ReportFiles(o.out());
         try {
             files.prepare(o.charts());
             if (o.charts()) {
                 for (JvmPair p : pairs) {
-                    Charts.Link l = Charts.forest(p, set::name, o.out());
+                    // within one run the labels tell the JVMs apart; across runs the names carry the run
+                    Function<JvmId, String> names = p.baseline().runId().equals(p.candidate().runId())
+                            ? JvmId::label : set::name;
+                    Charts.Link l = Charts.forest(p, names, o.out());
                     if (l != null) {
-                        forests.add(l);
+                        forests.put(Report.pairKey(p), l);
                     }
                 }
                 for (Family f : Family.values()) {
+                    // one run per family chart: the run of the family's answer, else the latest that measured it
                     List<Result> rs = set.family(f);
-                    if (!rs.isEmpty()) {
-                        familyCharts.put(f, Charts.family(f, rs, set::name, o.out(), chartDiags));
+                    String answered = answers.stream().filter(a -> a.topic().family == f && a.measured())
+                            .map(Answer::runId).findFirst().orElse(null);
+                    String run = answered != null ? answered : order.stream()
+                            .filter(id -> rs.stream().anyMatch(x -> x.key().jvm().runId().equals(id)))
+                            .reduce((a, b) -> b).orElse(null);
+                    if (run != null) {
+                        List<Result> ofRun = rs.stream().filter(x -> x.key().jvm().runId().equals(run)).toList();
+                        familyCharts.put(f, new Report.FamilyCharts(run, Charts.family(f, ofRun, JvmId::label, o.out(),
+                                chartDiags)));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.stats.Summary;
@@ -22,21 +23,25 @@ public record Answer(Topic topic, String runId, List<Finding> findings) {
 
     /** A Topic is one question a family answers; {@link #title} and {@link #question} are shown as is. */
     public enum Topic {
-        ROUND_TRIP("Round trip", "64 B round trips per second on one connection:"),
-        IO_MODEL("I/O model", "where does a Selector loop overtake a thread per connection?"),
-        SEND_BUFFER("Socket buffers", "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?"),
-        COALESCING("Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?"),
-        NAGLE("Nagle", "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?"),
-        REUSE("Connection reuse", "what does a connection per request cost against reusing one?");
+        ROUND_TRIP("Round trip", "64 B round trips per second on one connection:", Family.OTHER),
+        IO_MODEL("I/O model", "where does a Selector loop overtake a thread per connection?", Family.MODEL),
+        SEND_BUFFER("Socket buffers", "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?", Family.BUFFERS),
+        COALESCING("Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?", Family.COALESCING),
+        NAGLE("Nagle", "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?",
+                Family.COALESCING),
+        REUSE("Connection reuse", "what does a connection per request cost against reusing one?", Family.REUSE);
 
         /** Short title. */
         public final String title;
         /** The question, in words. */
         public final String question;
+        /** The family whose benchmarks answer it. */
+        public final Family family;
 
-        Topic(String title, String question) {
+        Topic(String title, String question, Family family) {
             this.title = title;
             this.question = question;
+            this.family = family;
         }
     }
 

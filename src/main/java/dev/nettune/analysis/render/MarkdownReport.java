@@ -72,7 +72,14 @@ public final class MarkdownReport {
                     .append("and the verdict: **better**, **worse**, `~` (no detectable difference) or cannot tell.\n\n");
             ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1);
             for (JvmPair p : r.pairs()) {
-                out.append(tables.section(p, "###"));
+                String section = tables.section(p, "###");
+                int cut = section.indexOf("\n\n", section.indexOf("\n\n") + 2) + 2; // after heading and relation
+                out.append(section, 0, cut);
+                Charts.Link forest = r.forestCharts().get(Report.pairKey(p));
+                if (forest != null) {
+                    image(forest, false);
+                }
+                out.append(section.substring(cut));
             }
         }
         appendices();
@@ -160,19 +167,32 @@ public final class MarkdownReport {
     }
 
     private void charts() {
-        boolean any = !r.forestCharts().isEmpty() || r.familyCharts().values().stream().anyMatch(l -> !l.isEmpty());
+        boolean any = r.familyCharts().values().stream().anyMatch(c -> !c.links().isEmpty());
         if (!any) {
             return;
         }
         out.append("## Charts\n\n");
-        for (Charts.Link l : r.forestCharts()) {
-            out.append("![").append(Text.md(l.title())).append("](").append(l.file()).append(")\n\n");
-        }
-        for (Map.Entry<Family, List<Charts.Link>> e : r.familyCharts().entrySet()) {
-            for (Charts.Link l : e.getValue()) {
-                out.append("![").append(Text.md(l.title())).append("](").append(l.file()).append(")\n\n");
+        boolean manyRuns = set.runIds().size() > 1;
+        for (Map.Entry<Family, Report.FamilyCharts> e : r.familyCharts().entrySet()) {
+            Report.FamilyCharts fc = e.getValue();
+            if (fc.links().isEmpty()) {
+                continue;
+            }
+            out.append("### ").append(e.getKey().title).append(manyRuns && !fc.runId().isEmpty()
+                    ? " (run " + Text.md(fc.runId()) + ")" : "").append("\n\n");
+            for (Charts.Link l : fc.links()) {
+                image(l, true);
             }
         }
+    }
+
+    /** A chart: its title in bold when asked, then the image with the chart's description as alt text. */
+    private void image(Charts.Link l, boolean title) {
+        if (title) {
+            out.append("**").append(Text.md(l.title())).append("**\n\n");
+        }
+        String alt = (l.alt() == null || l.alt().isBlank() ? l.title() : l.alt()).replace("[", "(").replace("]", ")");
+        out.append("![").append(Text.md(alt)).append("](").append(l.file()).append(")\n\n");
     }
 
     private void appendices() {

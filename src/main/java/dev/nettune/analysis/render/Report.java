@@ -18,16 +18,30 @@ import java.util.Map;
  * @param set          the selected results
  * @param answers      one answer per family question
  * @param pairs        the JVM pairs compared
- * @param familyCharts charts of each family's question
- * @param forestCharts one forest plot per pair (may be empty)
+ * @param familyCharts charts of each family's question, with the run they were drawn from
+ * @param forestCharts the forest plot of each pair, by {@link #pairKey}; a pair may have none
  * @param appendices   appendix files, relative to the report, in the order listed
  * @param forkProblems lines about failed or interrupted forks and incomplete blocks; empty when none
  * @param selection    the selection in words ("runs A, B; filter 'Coalescing*'"); "" for everything
  * @param alpha        significance level of the comparisons
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
-                     Map<Family, List<Charts.Link>> familyCharts, List<Charts.Link> forestCharts,
+                     Map<Family, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
                      List<String> appendices, List<String> forkProblems, String selection, double alpha) {
+
+    /**
+     * The charts of one family's question.
+     *
+     * @param runId the run they were drawn from ("" when from several)
+     * @param links the charts
+     */
+    public record FamilyCharts(String runId, List<Charts.Link> links) {
+    }
+
+    /** The key of a pair in {@link #forestCharts}. */
+    public static String pairKey(JvmPair pair) {
+        return ComparisonTables.pairAnchor(pair);
+    }
 
     /** The method of the runs, in one line: blocks, seed, timing; or what older runs did. */
     public String methodLine() {
