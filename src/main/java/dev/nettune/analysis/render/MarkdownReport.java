@@ -77,7 +77,7 @@ public final class MarkdownReport {
                 out.append(section, 0, cut);
                 Charts.Link forest = r.forestCharts().get(Report.pairKey(p));
                 if (forest != null) {
-                    image(forest, false);
+                    image(forest);
                 }
                 out.append(section.substring(cut));
             }
@@ -181,16 +181,13 @@ public final class MarkdownReport {
             out.append("### ").append(e.getKey().title).append(manyRuns && !fc.runId().isEmpty()
                     ? " (run " + Text.md(fc.runId()) + ")" : "").append("\n\n");
             for (Charts.Link l : fc.links()) {
-                image(l, true);
+                image(l); // the chart draws its own title
             }
         }
     }
 
-    /** A chart: its title in bold when asked, then the image with the chart's description as alt text. */
-    private void image(Charts.Link l, boolean title) {
-        if (title) {
-            out.append("**").append(Text.md(l.title())).append("**\n\n");
-        }
+    /** A chart: the image, with the chart's description as alt text. */
+    private void image(Charts.Link l) {
         String alt = (l.alt() == null || l.alt().isBlank() ? l.title() : l.alt()).replace("[", "(").replace("]", ")");
         out.append("![").append(Text.md(alt)).append("](").append(l.file()).append(")\n\n");
     }
