@@ -206,7 +206,7 @@ public final class Analyze {
             String scope = order.size() == 1 ? "this run" : "these runs";
             Map<String, String> appendices = files.appendices(set);
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
-                    List.copyOf(appendices.keySet()), List.of(), selection(runIds, filter, o.baseline()), o.alpha());
+                    List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha());
             String readme = new MarkdownReport(report).render();
             files.write("README.md", readme);
             files.writeAll(appendices);

@@ -44,6 +44,7 @@ public final class ResultSet {
     private final Map<JvmId, String> names = new HashMap<>();
     /** Results of the set this one was selected from; -1 when not a selection. */
     private final int selectedFrom;
+    private final Map<String, ForkLog> forkLogs;
 
     /**
      * Groups what was read.
@@ -58,6 +59,13 @@ public final class ResultSet {
      */
     public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
                      List<Diagnostic> diags, List<Path> files, int skippedEntries) {
+        this(read, sockOpts, skips, runs, diags, files, skippedEntries, Map.of());
+    }
+
+    /** As above, with the fork logs (forks.jsonl, points.jsonl) of the runs that have them, by run id. */
+    public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
+                     List<Diagnostic> diags, List<Path> files, int skippedEntries, Map<String, ForkLog> forkLogs) {
+        this.forkLogs = Collections.unmodifiableMap(new LinkedHashMap<>(forkLogs));
         this.sockOpts = List.copyOf(sockOpts);
         this.skips = List.copyOf(skips);
         this.runs = Collections.unmodifiableMap(new LinkedHashMap<>(runs));
@@ -166,6 +174,11 @@ public final class ResultSet {
     /** Points a JVM skipped, with the reason. */
     public List<Skip> skips() {
         return skips;
+    }
+
+    /** Fork logs by run id: only runs that have a forks.jsonl (the randomized interleaved schedule). */
+    public Map<String, ForkLog> forkLogs() {
+        return forkLogs;
     }
 
     public Map<String, RunInfo> runs() {
@@ -285,6 +298,13 @@ public final class ResultSet {
         this.unusable = parent.unusable;
         this.skippedEntries = parent.skippedEntries;
         this.selectedFrom = parent.results.size();
+        Map<String, ForkLog> logs = new LinkedHashMap<>();
+        parent.forkLogs.forEach((id, log) -> {
+            if (rn.containsKey(id)) {
+                logs.put(id, log);
+            }
+        });
+        this.forkLogs = Collections.unmodifiableMap(logs);
         this.jvms = results.stream().map(r -> r.key().jvm()).distinct().sorted(JvmId::compareAge)
                 .collect(Collectors.toUnmodifiableList());
         nameJvms();

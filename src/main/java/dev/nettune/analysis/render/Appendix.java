@@ -203,6 +203,7 @@ final class Appendix {
             failed.forEach(l -> out.append("- ").append(l).append('\n'));
             out.append('\n');
         }
+        out.append(ForkStatusText.appendix(set));
         out.append("## Skipped by design\n\n");
         if (set.skips().isEmpty()) {
             out.append("None.\n");

@@ -103,7 +103,7 @@ public final class MarkdownReport {
                 }
             }
         }
-        lines.addAll(r.forkProblems());
+        lines.addAll(ForkStatusText.top(set));
         if (!set.skips().isEmpty()) {
             Set<String> reasons = new LinkedHashSet<>();
             set.skips().forEach(s -> reasons.add(s.reason()));

@@ -21,13 +21,12 @@ import java.util.Map;
  * @param familyCharts charts of each family's question, with the run they were drawn from
  * @param forestCharts the forest plot of each pair, by {@link #pairKey}; a pair may have none
  * @param appendices   appendix files, relative to the report, in the order listed
- * @param forkProblems lines about failed or interrupted forks and incomplete blocks; empty when none
  * @param selection    the selection in words ("runs A, B; filter 'Coalescing*'"); "" for everything
  * @param alpha        significance level of the comparisons
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
                      Map<Family, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
-                     List<String> appendices, List<String> forkProblems, String selection, double alpha) {
+                     List<String> appendices, String selection, double alpha) {
 
     /**
      * The charts of one family's question.
