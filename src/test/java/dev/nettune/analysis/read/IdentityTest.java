@@ -95,6 +95,28 @@ class IdentityTest {
     }
 
     @Test
+    void aRunWithTwoJvmsOfOneMajorVersionKeepsThemApart() throws IOException {
+        Path run = tmp.resolve("2026-11-30T09-00-00Z-quick");
+        Files.createDirectories(run.resolve("jdk17"));
+        Files.createDirectories(run.resolve("jdk17-old"));
+        Files.writeString(run.resolve("run.json"), "{\"runId\":\"2026-11-30T09-00-00Z-quick\",\"jvms\":["
+                + "{\"label\":\"jdk17\",\"javaHome\":\"/a\",\"vendor\":\"Debian\",\"version\":\"17.0.15\",\"flags\":[]},"
+                + "{\"label\":\"jdk17-old\",\"javaHome\":\"/b\",\"vendor\":\"Eclipse Adoptium\",\"version\":\"17.0.2\",\"flags\":[]}]}");
+        String ping = Files.readString(Fixtures.RUN.resolve("jdk17/PingBenchmark.json"), StandardCharsets.UTF_8);
+        Files.writeString(run.resolve("jdk17/PingBenchmark.json"), ping, StandardCharsets.UTF_8);
+        Files.writeString(run.resolve("jdk17-old/PingBenchmark.json"), ping
+                .replaceAll("\"jdkVersion\"\\s*:\\s*\"[^\"]*\"", "\"jdkVersion\" : \"17.0.2\"")
+                .replaceAll("\"vmVersion\"\\s*:\\s*\"[^\"]*\"", "\"vmVersion\" : \"17.0.2+8\""), StandardCharsets.UTF_8);
+        ResultSet set = InputFinder.load(List.of(tmp));
+        assertEquals(List.of("jdk17-old", "jdk17"), set.jvms().stream().map(JvmId::label).toList(), "oldest first");
+        assertEquals("17.0.2+8", set.jvms().get(0).build());
+        assertEquals("Eclipse Adoptium", set.jvms().get(0).vendor());
+        assertEquals(0, set.skippedEntries(), "same benchmarks on two JVMs of one run are no duplicates");
+        assertEquals(2 * Fixtures.read(Fixtures.RUN.resolve("jdk17/PingBenchmark.json")).results().size(),
+                set.results().size(), "every entry of both folders is used");
+    }
+
+    @Test
     void percentileMetricsOfEveryJmhVersionAreReadAsPercentiles() {
         List<Result> rs = Fixtures.read(Fixtures.FOREIGN.resolve("jmh121-percentiles.json")).results();
         assertEquals(3, rs.size());
