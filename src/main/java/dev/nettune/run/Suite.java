@@ -504,11 +504,13 @@ public final class Suite {
     /**
      * Runs the analysis after a run (or for {@code nettune.skip=true}): the overview of every run
      * under the results root into the analysis folder, then the report of "your" run, the one
-     * printed last: the run named by {@code nettune.runs}, else the newest run (by run.json's
-     * finishedAt or startedAt). See {@link #analyze(SuiteOptions, Path, boolean)}.
+     * printed last: the run named by {@code nettune.runs}, else after a run the newest run (by
+     * run.json's finishedAt or startedAt). With {@code nettune.skip=true} and no
+     * {@code nettune.runs} only the overview is regenerated: no run was just made, and the
+     * committed runs' folders are left as they are. See {@link #analyze(SuiteOptions, Path, boolean)}.
      */
     boolean analyze(SuiteOptions o, boolean noInputIsFine) {
-        return analyze(o, o.runs() != null ? null : latestRun(o.results()), noInputIsFine);
+        return analyze(o, o.runs() != null || o.skip() ? null : latestRun(o.results()), noInputIsFine);
     }
 
     /**

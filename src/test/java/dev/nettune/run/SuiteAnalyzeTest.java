@@ -81,11 +81,16 @@ class SuiteAnalyzeTest {
                 "--runs=2026-11-30T10");
         assertTrue(suite(FakeAnalyze.class).analyze(one, false));
         assertTrue(Files.isRegularFile(tmp.resolve("results/2026-11-30T10-00-00Z-quick/report/args.txt")));
+        SuiteOptions after = SuiteOptions.parse("--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"));
+        assertTrue(suite(FakeAnalyze.class).analyze(after, false));
+        assertTrue(Files.isRegularFile(tmp.resolve("results/2026-11-30T11-00-00Z-quick/report/args.txt")),
+                "after a run, without nettune.runs, the newest run gets its report");
         SuiteOptions skip = SuiteOptions.parse("--skip=true", "--results=" + tmp.resolve("results"),
                 "--analysis=" + tmp.resolve("analysis"));
+        Files.delete(tmp.resolve("results/2026-11-30T11-00-00Z-quick/report/args.txt"));
         assertTrue(suite(FakeAnalyze.class).analyze(skip, true));
-        assertTrue(Files.isRegularFile(tmp.resolve("results/2026-11-30T11-00-00Z-quick/report/args.txt")),
-                "without nettune.runs the newest run gets its report");
+        assertFalse(Files.exists(tmp.resolve("results/2026-11-30T11-00-00Z-quick/report/args.txt")),
+                "skip=true regenerates the overview only: no run was just made");
     }
 
     @Test

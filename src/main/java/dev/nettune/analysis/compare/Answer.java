@@ -70,11 +70,6 @@ public record Answer(Topic topic, String runId, List<Finding> findings) {
     public record Contrast(String label, Result subject, Result reference, double subjectCenter,
                            double referenceCenter, UnpairedRatio ratio, Summary level) {
 
-        /** Forks of the subject with a score. */
-        public int subjectForks() {
-            return level.n();
-        }
-
         /** True when the ratio's interval excludes 1. */
         public boolean clear() {
             return ratio != null && Double.isFinite(ratio.low()) && (ratio.low() > 1 || ratio.high() < 1);

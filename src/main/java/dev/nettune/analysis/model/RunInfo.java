@@ -24,9 +24,6 @@ public record RunInfo(String runId, String profile, String startedAt, String git
                       Map<String, String> host, Map<String, String> sysctls, List<JvmInfo> jvms, String status,
                       boolean selfCheck, Map<String, String> method) {
 
-    /** A run's status when all of it ran and every point gave a result or a skip reason. */
-    public static final String COMPLETE = "complete";
-
     /** A RunInfo without status, self-check flag or method (older run.json files). */
     public RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,
                    Map<String, String> host, Map<String, String> sysctls, List<JvmInfo> jvms) {

@@ -55,7 +55,7 @@ final class Text {
 
     /**
      * A factor for sentences, always ≥ 1 with its interval in the same orientation: a ratio of 0.4
-     * [0.35, 0.45] reads "2.5× [2.2, 2.9]". The caller says "more" or "fewer" from {@link #above}.
+     * [0.35, 0.45] reads "2.5× [2.2, 2.9]". The caller says "more" or "fewer".
      */
     static String factor(double r, double low, double high) {
         if (!Double.isFinite(r) || r <= 0) {
@@ -70,11 +70,6 @@ final class Text {
             return base;
         }
         return base + " [" + ratio(lo) + ", " + ratio(hi) + "]";
-    }
-
-    /** True when a ratio is above 1 (the subject's value is the larger). */
-    static boolean above(double r) {
-        return r >= 1;
     }
 
     /** A p-value: "<0.001", "0.034", "?" when there was no test. */
