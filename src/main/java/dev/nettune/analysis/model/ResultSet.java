@@ -39,6 +39,9 @@ public final class ResultSet {
     private final List<Diagnostic> diagnostics;
     private final List<Path> files;
     private final List<Path> unusable;
+    /** Files and unusable files counted by a caller that could not name them (see the counting constructor). */
+    private final int unnamedFiles;
+    private final int unnamedUnusable;
     private final int skippedEntries;
     private final List<JvmId> jvms;
     private final Map<JvmId, String> names = new HashMap<>();
@@ -65,6 +68,31 @@ public final class ResultSet {
     /** As above, with the fork logs (forks.jsonl, points.jsonl) of the runs that have them, by run id. */
     public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
                      List<Diagnostic> diags, List<Path> files, int skippedEntries, Map<String, ForkLog> forkLogs) {
+        this(read, sockOpts, skips, runs, diags, files, skippedEntries, forkLogs, 0, 0);
+    }
+
+    /**
+     * A set whose caller counted the files rather than listing them (older callers and tests): the
+     * files named are those the results came from; {@code files} and {@code unusableFiles} beyond
+     * them are counted without names.
+     */
+    public ResultSet(List<Result> read, List<SockOpt> sockOpts, Map<String, RunInfo> runs, List<Diagnostic> diags,
+                     int files, int unusableFiles, int skippedEntries) {
+        this(read, sockOpts, runs, diags, files, unusableFiles, skippedEntries, Map.of());
+    }
+
+    /** As above, with the fork logs of the runs that have them, by run id. */
+    public ResultSet(List<Result> read, List<SockOpt> sockOpts, Map<String, RunInfo> runs, List<Diagnostic> diags,
+                     int files, int unusableFiles, int skippedEntries, Map<String, ForkLog> forkLogs) {
+        this(read, sockOpts, List.of(), runs, diags, read.stream().map(Result::file).distinct().toList(), skippedEntries,
+                forkLogs, Math.max(0, files - (int) read.stream().map(Result::file).distinct().count()), unusableFiles);
+    }
+
+    private ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
+                      List<Diagnostic> diags, List<Path> files, int skippedEntries, Map<String, ForkLog> forkLogs,
+                      int unnamedFiles, int unnamedUnusable) {
+        this.unnamedFiles = unnamedFiles;
+        this.unnamedUnusable = unnamedUnusable;
         this.forkLogs = Collections.unmodifiableMap(new LinkedHashMap<>(forkLogs));
         this.sockOpts = List.copyOf(sockOpts);
         this.skips = List.copyOf(skips);
@@ -191,12 +219,12 @@ public final class ResultSet {
 
     /** JMH JSON files looked at. */
     public int files() {
-        return files.size();
+        return files.size() + unnamedFiles;
     }
 
     /** Files that gave no usable result (bad, empty, every entry skipped or a duplicate). */
     public int unusableFiles() {
-        return unusable.size();
+        return unusable.size() + unnamedUnusable;
     }
 
     /** The files that gave no usable result, in reading order. */
@@ -215,10 +243,12 @@ public final class ResultSet {
      */
     public String summaryLine() {
         int read = selectedFrom < 0 ? results.size() : selectedFrom;
-        return "read " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", " + read + " result"
+        int fileCount = files();
+        int unusableCount = unusableFiles();
+        return "read " + fileCount + " file" + (fileCount == 1 ? "" : "s") + ", " + read + " result"
                 + (read == 1 ? "" : "s") + ", skipped " + skippedEntries + " entr"
-                + (skippedEntries == 1 ? "y" : "ies") + " and " + unusable.size() + " unusable file"
-                + (unusable.size() == 1 ? "" : "s") + (diagnostics.isEmpty() ? "" : " (see warnings)")
+                + (skippedEntries == 1 ? "y" : "ies") + " and " + unusableCount + " unusable file"
+                + (unusableCount == 1 ? "" : "s") + (diagnostics.isEmpty() ? "" : " (see warnings)")
                 + (selectedFrom < 0 ? "" : "; " + results.size() + " of " + selectedFrom + " results selected");
     }
 
@@ -296,6 +326,8 @@ public final class ResultSet {
         this.diagnostics = parent.diagnostics;
         this.files = parent.files;
         this.unusable = parent.unusable;
+        this.unnamedFiles = parent.unnamedFiles;
+        this.unnamedUnusable = parent.unnamedUnusable;
         this.skippedEntries = parent.skippedEntries;
         this.selectedFrom = parent.results.size();
         Map<String, ForkLog> logs = new LinkedHashMap<>();

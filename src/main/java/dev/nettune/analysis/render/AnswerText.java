@@ -51,8 +51,15 @@ final class AnswerText {
             out.append(sentence(a));
             boolean none = a.findings().stream().flatMap(f -> f.contrasts().stream())
                     .noneMatch(c -> c.reference() == null ? c.level().n() >= 2 : c.hasInterval());
+            int[] forks = a.findings().stream().flatMap(f -> f.contrasts().stream())
+                    .flatMapToInt(c -> c.reference() == null ? java.util.stream.IntStream.of(c.level().n())
+                            : java.util.stream.IntStream.of(c.ratio().nCandidate(), c.ratio().nBaseline()))
+                    .sorted().toArray();
             if (none) {
                 out.append(" *One fork per point: no intervals, indicative only.*");
+            } else if (forks.length > 0) {
+                out.append(" *n = ").append(forks[0] == forks[forks.length - 1] ? Integer.toString(forks[0])
+                        : forks[0] + "–" + forks[forks.length - 1]).append(" forks per point.*");
             }
             if (nameRun) {
                 out.append(" (Run ").append(Text.md(a.runId())).append(".)");

@@ -139,6 +139,14 @@ class IdentityTest {
     }
 
     @Test
+    void aCallerThatCountsFilesKeepsItsCounts() {
+        List<Result> rs = Fixtures.read(Fixtures.FOREIGN.resolve("nan-strings.json")).results();
+        ResultSet set = new ResultSet(rs, List.of(), Map.of(), new java.util.ArrayList<>(), 5, 2, 1);
+        assertEquals("read 5 files, 1 result, skipped 1 entry and 2 unusable files", set.summaryLine());
+        assertEquals(List.of(), set.unusableFileList(), "counted, not named");
+    }
+
+    @Test
     void percentNames() {
         assertEquals(50.0, JmhJsonReader.percentOf("p0.50"));
         assertEquals(99.99, JmhJsonReader.percentOf("roundTrip\u00b7p0.9999"));
