@@ -48,8 +48,8 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
         for (var run : set.runs().values()) {
             Map<String, String> m = run.method();
             if (m.isEmpty()) {
-                lines.add("one fork per point and JVM, the JVMs one after the other (runs before randomized blocks: "
-                        + "their cross-JVM rows cannot tell)");
+                lines.add("runs before randomized interleaved blocks: each JVM's forks ran after the other's, so JVMs "
+                        + "are compared unpaired (with one fork per JVM a row cannot tell)");
                 continue;
             }
             StringBuilder s = new StringBuilder(m.getOrDefault("design", "blocks"));
