@@ -1,42 +1,51 @@
 package dev.nettune.analysis;
 
-import dev.nettune.analysis.compare.Comparison;
-import dev.nettune.analysis.compare.CrossJvm;
+import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.compare.Answers;
+import dev.nettune.analysis.compare.Comparisons;
+import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.RegressionGate;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
+import dev.nettune.analysis.model.RowFilter;
+import dev.nettune.analysis.model.RunInfo;
 import dev.nettune.analysis.read.InputFinder;
 import dev.nettune.analysis.render.Charts;
 import dev.nettune.analysis.render.CsvWriter;
+import dev.nettune.analysis.render.HtmlPage;
 import dev.nettune.analysis.render.MarkdownReport;
+import dev.nettune.analysis.render.Report;
+import dev.nettune.analysis.render.ReportFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Analyze is the command line of the analysis: it reads JMH JSON files and folders, and writes
- * README.md, results.csv, comparisons.csv and charts/*.svg into the output folder.
+ * Analyze is the command line of the analysis: it reads JMH JSON files and folders, selects runs
+ * and benchmark points, compares JVMs, and writes the report: README.md (the answers first),
+ * index.html (the same, one self-contained page), appendix/*.md, charts/*.svg, results.csv and
+ * comparisons.csv. With {@code --fail-on-regression} it is also a gate for CI.
  *
  * <pre>
  * java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [options] FILES-OR-DIRS...
  * </pre>
  * Exit codes: {@link #EXIT_OK}, {@link #EXIT_USAGE} (bad option, or no usable input at all),
- * {@link #EXIT_IO} (the report could not be written).
+ * {@link #EXIT_IO} (the report could not be written), {@link #EXIT_REGRESSION} (the gate failed).
  */
 public final class Analyze {
-
-    static {
-        System.setProperty("java.awt.headless", "true"); // before any AWT class loads (charts)
-    }
 
     /** Success. */
     public static final int EXIT_OK = 0;
@@ -44,25 +53,51 @@ public final class Analyze {
     public static final int EXIT_USAGE = 2;
     /** Output could not be written. */
     public static final int EXIT_IO = 3;
+    /**
+     * The regression gate failed: a row is significantly worse than its baseline by more than the
+     * threshold. Distinct from 1, which a JVM that dies of an uncaught error also returns.
+     */
+    public static final int EXIT_REGRESSION = 4;
     /** Default output folder. */
     public static final String DEFAULT_OUT = "analysis";
+    /** The run id that stands for the newest run. */
+    public static final String LATEST = "latest";
 
-    static final String USAGE = "usage: java -cp target/benchmarks.jar dev.nettune.analysis.Analyze "
-            + "[--out DIR] [--baseline LABEL] [--alpha A] [--test utest|welch] [--no-charts] FILES-OR-DIRS...";
+    static final String USAGE = "usage: java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [--out DIR] "
+            + "[--runs IDS] [--filter EXPR] [--baseline LABEL] [--alpha A] [--fail-on-regression P] [--no-charts] "
+            + "[--no-html] FILES-OR-DIRS...";
 
     static final String HELP = USAGE + "\n\n"
             + "Reads JMH JSON result files (JMH 1.2x-1.37; folders are searched recursively, e.g. bench-results/)\n"
-            + "and writes a report: README.md, results.csv, comparisons.csv and charts/*.svg.\n\n"
-            + "  --out DIR          output folder (default: " + DEFAULT_OUT + ")\n"
-            + "  --baseline LABEL   JVM to compare against, by label or label@runId (default: oldest version)\n"
-            + "  --alpha A          significance level, 0 < A < 1 (default: " + Comparison.DEFAULT_ALPHA + ")\n"
-            + "  --test T           utest (Mann-Whitney U, default) or welch (Welch's t-test)\n"
-            + "  --no-charts        skip SVG charts\n"
-            + "  --help             this text\n\n"
-            + "Exit status: 0 ok, 2 usage error or no usable input, 3 output not written.";
+            + "and writes a report: README.md (the answers first), index.html (the same report as one page),\n"
+            + "appendix/*.md, charts/*.svg, results.csv and comparisons.csv. Files the report writes in charts/ and\n"
+            + "appendix/ are replaced; nothing else in DIR is touched.\n\n"
+            + "  --out DIR               output folder (default: " + DEFAULT_OUT + ")\n"
+            + "  --runs IDS              runs to include, comma-separated: run ids, unique prefixes of them, or\n"
+            + "                          '" + LATEST + "' (default: all). JVMs are compared within their run; naming two or\n"
+            + "                          more runs also compares the runs with each other (unpaired).\n"
+            + "  --filter EXPR           benchmark points to include, e.g. 'Coalescing*', 'RoundTrip payload=64',\n"
+            + "                          'ConnectionScaling connections=16,1024 @mode=thrpt; Nagle tcpNoDelay!=true'.\n"
+            + "                          A term without '=' is a benchmark (Class.method or its prefix; * and ?\n"
+            + "                          are wildcards); name=v1,v2 and name!=v keep points by parameter; @mode=\n"
+            + "                          by JMH mode; terms separated by spaces must all hold; ';' separates\n"
+            + "                          alternatives.\n"
+            + "  --baseline LABEL        JVM to compare against, by label or label@runId (default: the oldest JDK\n"
+            + "                          of each run; a variant is always compared with its own JDK)\n"
+            + "  --alpha A               significance level per table, 0 < A < 1 (default: "
+            + Comparisons.DEFAULT_ALPHA + ")\n"
+            + "  --fail-on-regression P  exit " + EXIT_REGRESSION + " when a row is significantly worse than its baseline by more\n"
+            + "                          than P (e.g. 5% or 0.05): a throughput row below 1 - P, a time row above\n"
+            + "                          1 + P; those rows are printed. A/A self-check pairs never fail it.\n"
+            + "  --no-charts             skip the SVG charts\n"
+            + "  --no-html               skip index.html\n"
+            + "  --help                  this text\n\n"
+            + "Exit status: 0 ok; 2 usage error or no usable input; 3 output not written; " + EXIT_REGRESSION
+            + " regression gate failed.";
 
     /** Parsed command line. */
-    record Options(Path out, String baseline, double alpha, Comparison.Test test, boolean charts, List<Path> inputs) {
+    record Options(Path out, String runs, String filter, String baseline, double alpha, Double failOnRegression,
+                   boolean charts, boolean html, List<Path> inputs) {
     }
 
     /** A UsageError is a bad command line, with a message naming the option and value. */
@@ -84,8 +119,10 @@ public final class Analyze {
     /** Runs the analysis; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options o;
+        RowFilter filter;
         try {
             o = parse(args);
+            filter = filter(o.filter());
         } catch (UsageError e) {
             if (e.getMessage().equals("--help")) {
                 out.println(HELP);
@@ -96,60 +133,203 @@ public final class Analyze {
             return EXIT_USAGE;
         }
         long t0 = System.nanoTime();
-        ResultSet set = InputFinder.load(o.inputs());
-        List<Diagnostic> diags = new ArrayList<>(set.diagnostics());
-        if (set.results().isEmpty()) {
-            diags.forEach(d -> err.println("warning: " + d));
-            err.println("error: no usable JMH results in the input (" + set.summaryLine() + ")");
+        ResultSet all = InputFinder.load(o.inputs());
+        if (all.results().isEmpty()) {
+            all.diagnostics().forEach(d -> err.println("warning: " + d));
+            err.println("error: no usable JMH results in the input (" + all.summaryLine() + ")");
             err.println(USAGE);
             return EXIT_USAGE;
         }
-        JvmId baseline = set.baseline(o.baseline());
-        if (baseline == null) {
+        List<String> runIds;
+        try {
+            runIds = runs(all, o.runs());
+        } catch (UsageError e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        ResultSet set = runIds == null && filter.all() ? all : all.select(runIds, filter);
+        if (set.results().isEmpty()) {
+            err.println("error: " + (filter.all() ? "" : "--filter '" + filter + "' ")
+                    + (runIds == null ? "" : (filter.all() ? "" : "and ") + "--runs " + String.join(",", runIds) + " ")
+                    + "select" + (filter.all() || runIds == null ? "s" : "") + " no result; benchmarks found: "
+                    + benchmarks(all));
+            return EXIT_USAGE;
+        }
+        if (o.baseline() != null && set.baseline(o.baseline()) == null) {
             err.println("error: --baseline " + o.baseline() + " matches no JVM; JVMs found: "
                     + set.jvms().stream().map(set::name).toList());
             err.println(USAGE);
             return EXIT_USAGE;
         }
-        Map<Family, List<CrossJvm>> tables = new LinkedHashMap<>();
-        Map<Family, List<Charts.Link>> charts = new LinkedHashMap<>();
-        List<CrossJvm> allTables = new ArrayList<>();
+        List<JvmPair> pairs = Comparisons.build(set, new Comparisons.Options(o.alpha(), o.baseline(),
+                runIds != null && runIds.size() > 1));
+        List<String> order = runOrder(set);
+        Map<String, List<Answer>> byRun = Answers.byRun(set);
+        List<Answer> answers = Answers.latest(byRun, order);
+        List<Diagnostic> chartDiags = new ArrayList<>();
+        Map<Family, Report.FamilyCharts> familyCharts = new LinkedHashMap<>();
+        Map<String, Charts.Link> forests = new LinkedHashMap<>();
+        ReportFiles files = new ReportFiles(o.out());
         try {
-            Files.createDirectories(o.out());
-            for (Family f : Family.values()) {
-                List<Result> rs = set.family(f);
-                if (rs.isEmpty()) {
-                    continue;
+            files.prepare(o.charts());
+            if (o.charts()) {
+                for (JvmPair p : pairs) {
+                    // within one run the labels tell the JVMs apart; across runs the names carry the run
+                    Function<JvmId, String> names = p.baseline().runId().equals(p.candidate().runId())
+                            ? JvmId::label : set::name;
+                    Charts.Link l = Charts.forest(p, names, o.out());
+                    if (l != null) {
+                        forests.put(Report.pairKey(p), l);
+                    }
                 }
-                List<CrossJvm> t = CrossJvm.build(f, rs, set.jvms(), baseline, o.test(), o.alpha());
-                tables.put(f, t);
-                allTables.addAll(t);
-                if (o.charts()) {
-                    List<Diagnostic> chartDiags = new ArrayList<>();
-                    charts.put(f, Charts.draw(f, rs, set, o.out(), chartDiags));
-                    chartDiags.forEach(d -> err.println("warning: " + d));
+                for (Family f : Family.values()) {
+                    // one run per family chart: the run of the family's answer, else the latest that measured it
+                    List<Result> rs = set.family(f);
+                    String answered = answers.stream().filter(a -> a.topic().family == f && a.measured())
+                            .map(Answer::runId).findFirst().orElse(null);
+                    String run = answered != null ? answered : order.stream()
+                            .filter(id -> rs.stream().anyMatch(x -> x.key().jvm().runId().equals(id)))
+                            .reduce((a, b) -> b).orElse(null);
+                    if (run != null) {
+                        List<Result> ofRun = rs.stream().filter(x -> x.key().jvm().runId().equals(run)).toList();
+                        familyCharts.put(f, new Report.FamilyCharts(run, Charts.family(f, ofRun, JvmId::label, o.out(),
+                                chartDiags)));
+                    }
                 }
             }
-            String readme = new MarkdownReport(set, baseline, o.test(), o.alpha()).render(tables, charts);
-            Files.writeString(o.out().resolve("README.md"), readme, StandardCharsets.UTF_8);
+            String title = order.size() == 1 ? "nettune report — run " + order.get(0)
+                    : "nettune report — " + order.size() + " runs";
+            String scope = order.size() == 1 ? "this run" : "these runs";
+            Map<String, String> appendices = files.appendices(set);
+            Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
+                    List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha());
+            String readme = new MarkdownReport(report).render();
+            files.write("README.md", readme);
+            files.writeAll(appendices);
+            if (o.html()) {
+                files.write("index.html", new HtmlPage(o.out()).render(title, readme, appendices));
+            }
             CsvWriter.writeResults(o.out().resolve("results.csv"), set);
-            CsvWriter.writeComparisons(o.out().resolve("comparisons.csv"), set, allTables);
-        } catch (IOException e) {
-            err.println("error: cannot write the report to " + o.out() + ": " + e);
+            CsvWriter.writeComparisons(o.out().resolve("comparisons.csv"), set, pairs);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("error: cannot write the report to " + o.out() + ": " + e.getMessage());
             return EXIT_IO;
         }
-        diags.forEach(d -> err.println("warning: " + d));
-        out.printf("%s; baseline %s; wrote %s in %d ms%n", set.summaryLine(), set.name(baseline),
-                o.out().resolve("README.md"), (System.nanoTime() - t0) / 1_000_000);
+        set.diagnostics().forEach(d -> err.println("warning: " + d));
+        chartDiags.forEach(d -> err.println("warning: " + d));
+        out.printf("%s; %d JVM pair%s compared; wrote %s%s in %d ms%n", set.summaryLine(), pairs.size(),
+                pairs.size() == 1 ? "" : "s", o.out().resolve("README.md"), o.html() ? " and index.html" : "",
+                (System.nanoTime() - t0) / 1_000_000);
+        if (o.failOnRegression() != null) {
+            List<RegressionGate.Failure> failures = new RegressionGate(o.failOnRegression()).failures(pairs);
+            String limit = String.format(Locale.ROOT, "%.3g%%", o.failOnRegression() * 100).replaceAll("\\.?0+%", "%");
+            if (!failures.isEmpty()) {
+                err.println("regression: " + failures.size() + " row" + (failures.size() == 1 ? " is" : "s are")
+                        + " significantly worse than the baseline by more than " + limit + ":");
+                for (RegressionGate.Failure f : failures) {
+                    err.println("  " + describe(set, f));
+                }
+                return EXIT_REGRESSION;
+            }
+            out.println("regression gate: no row significantly worse than its baseline by more than " + limit);
+        }
         return EXIT_OK;
+    }
+
+    private static String describe(ResultSet set, RegressionGate.Failure f) {
+        var r = f.row();
+        String params = r.row().paramsText();
+        return set.name(f.pair().candidate()) + " vs " + set.name(f.pair().baseline()) + ": "
+                + r.row().shortName() + (params.isEmpty() ? "" : " " + params) + " (" + r.row().mode() + ", "
+                + r.row().unit() + ") ratio " + String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.ratio(), r.low(), r.high())
+                + String.format(Locale.ROOT, ", %.1f%% worse, p (adj.) %.3g, n %d", f.change() * 100, r.pAdjusted(), r.n());
+    }
+
+    /** The runs of the set, oldest first: by run.json's start time, else by id. */
+    static List<String> runOrder(ResultSet set) {
+        List<String> ids = new ArrayList<>(set.runIds());
+        ids.sort(Comparator.comparing((String id) -> {
+            RunInfo info = set.runs().get(id);
+            return info == null || info.startedAt().isEmpty() ? id : info.startedAt();
+        }).thenComparing(id -> id));
+        return ids;
+    }
+
+    /**
+     * The run ids {@code spec} names (null when it is null: all runs): exact ids, unique prefixes, or
+     * "latest"; an id that matches nothing or several runs is a usage error listing the runs.
+     */
+    static List<String> runs(ResultSet set, String spec) throws UsageError {
+        if (spec == null) {
+            return null;
+        }
+        List<String> known = runOrder(set);
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : spec.split(",")) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (id.equals(LATEST)) {
+                out.add(known.get(known.size() - 1));
+                continue;
+            }
+            if (known.contains(id)) {
+                out.add(id);
+                continue;
+            }
+            List<String> matches = known.stream().filter(k -> k.startsWith(id)).toList();
+            if (matches.size() == 1) {
+                out.add(matches.get(0));
+            } else {
+                throw new UsageError("--runs: '" + id + "' " + (matches.isEmpty() ? "matches no run" : "matches "
+                        + matches.size() + " runs " + matches) + "; runs found: " + String.join(", ", known));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UsageError("--runs: no run id in '" + spec + "'");
+        }
+        return List.copyOf(out);
+    }
+
+    static RowFilter filter(String expression) throws UsageError {
+        try {
+            return RowFilter.parse(expression);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--filter: " + e.getMessage());
+        }
+    }
+
+    private static String benchmarks(ResultSet set) {
+        Set<String> names = new LinkedHashSet<>();
+        set.results().forEach(r -> names.add(r.key().row().shortName()));
+        List<String> l = new ArrayList<>(names);
+        return String.join(", ", l.subList(0, Math.min(12, l.size()))) + (l.size() > 12 ? ", ..." : "");
+    }
+
+    private static String selection(List<String> runIds, RowFilter filter, String baseline) {
+        List<String> parts = new ArrayList<>();
+        if (runIds != null) {
+            parts.add("run" + (runIds.size() == 1 ? " " : "s ") + String.join(", ", runIds));
+        }
+        if (!filter.all()) {
+            parts.add("points matching `" + filter + "`");
+        }
+        if (baseline != null) {
+            parts.add("baseline " + baseline);
+        }
+        return String.join("; ", parts);
     }
 
     static Options parse(String[] args) throws UsageError {
         Path out = Path.of(DEFAULT_OUT);
+        String runs = null;
+        String filter = null;
         String baseline = null;
-        double alpha = Comparison.DEFAULT_ALPHA;
-        Comparison.Test test = Comparison.Test.UTEST;
+        double alpha = Comparisons.DEFAULT_ALPHA;
+        Double gate = null;
         boolean charts = true;
+        boolean html = true;
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -163,6 +343,12 @@ public final class Analyze {
                     throw new UsageError("--help");
                 case "--out":
                     out = Path.of(value != null ? value : next(args, ++i, a));
+                    break;
+                case "--runs":
+                    runs = value != null ? value : next(args, ++i, a);
+                    break;
+                case "--filter":
+                    filter = value != null ? value : next(args, ++i, a);
                     break;
                 case "--baseline":
                     baseline = value != null ? value : next(args, ++i, a);
@@ -179,16 +365,17 @@ public final class Analyze {
                     }
                     break;
                 }
-                case "--test": {
-                    String v = value != null ? value : next(args, ++i, a);
-                    test = Comparison.Test.parse(v);
-                    if (test == null) {
-                        throw new UsageError("--test: unknown test \"" + v + "\" (use utest or welch)");
-                    }
+                case "--fail-on-regression":
+                    gate = threshold(value != null ? value : next(args, ++i, a));
                     break;
-                }
+                case "--test":
+                    throw new UsageError("--test is no longer an option: the test follows the design (paired t on "
+                            + "blocks of one run, Welch's t on fork scores otherwise)");
                 case "--no-charts":
                     charts = false;
+                    break;
+                case "--no-html":
+                    html = false;
                     break;
                 default:
                     if (a.startsWith("-") && a.length() > 1) {
@@ -200,7 +387,22 @@ public final class Analyze {
         if (inputs.isEmpty()) {
             throw new UsageError("no input files or folders given");
         }
-        return new Options(out, baseline, alpha, test, charts, inputs);
+        return new Options(out, runs, filter, baseline, alpha, gate, charts, html, inputs);
+    }
+
+    /** "5%" or "0.05" as 0.05; a usage error for anything else or a value outside [0, 1). */
+    static double threshold(String v) throws UsageError {
+        String t = v.trim();
+        double x;
+        try {
+            x = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new UsageError("--fail-on-regression: \"" + v + "\" is not a percentage (e.g. 5% or 0.05)");
+        }
+        if (!(x >= 0 && x < 1)) {
+            throw new UsageError("--fail-on-regression: " + v + " is not between 0% and 100%");
+        }
+        return x;
     }
 
     private static String next(String[] args, int i, String option) throws UsageError {

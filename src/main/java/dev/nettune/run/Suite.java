@@ -189,7 +189,7 @@ public final class Suite {
             out.println("nettune: resume with -Dnettune.resume=" + spec.runId() + " (java ... --resume=" + spec.runId() + ")");
             return EXIT_FAILED;
         }
-        boolean analysed = analyze(o, false);
+        boolean analysed = analyze(o, spec.runDir(), false);
         if (end == Execution.End.COMPLETE_WITH_FAILURES) {
             int failed = outcomes.values().stream().mapToInt(Outcome::failedCount).sum();
             out.println("nettune: " + failed + " fork(s) failed: see 'failedForks' in " + record.file() + " and "
@@ -214,41 +214,166 @@ public final class Suite {
         return script.toString();
     }
 
+    /** Folder of a run's own report, inside the run's folder. */
+    static final String RUN_REPORT = "report";
+    /** Folder, inside the analysis folder, of the report of several runs named with nettune.runs. */
+    static final String SELECTED_REPORT = "selected";
+    /** Analyze's exit status when its regression gate fails (see Analyze.EXIT_REGRESSION). */
+    static final int ANALYZE_REGRESSION = 4;
+
     /**
-     * Runs the analysis module over the whole results root, as its own process. A build without it
-     * (before the module is merged) prints so and counts as success.
+     * Runs the analysis after a run (or for {@code nettune.skip=true}): the overview of every run
+     * under the results root into the analysis folder, then the report of "your" run, the one
+     * printed last: the run named by {@code nettune.runs}, else after a run the newest run (by
+     * run.json's finishedAt or startedAt). With {@code nettune.skip=true} and no
+     * {@code nettune.runs} only the overview is regenerated: no run was just made, and the
+     * committed runs' folders are left as they are. See {@link #analyze(SuiteOptions, Path, boolean)}.
      */
     boolean analyze(SuiteOptions o, boolean noInputIsFine) {
+        return analyze(o, o.runs() != null || o.skip() ? null : latestRun(o.results()), noInputIsFine);
+    }
+
+    /**
+     * Runs the analysis module as its own processes. First the overview: every run under the
+     * results root, each run's JVMs compared within their run, into {@code nettune.analysis}. Then
+     * the report of the run just made ({@code runDir}; or of the runs {@code nettune.runs} names),
+     * comparing that run's JVMs with each other, with {@code nettune.filter}, {@code nettune.baseline}
+     * and the regression gate {@code nettune.failOnRegression}; it goes to
+     * {@code <runDir>/report/} (several runs: {@code <analysis>/selected/}) and its path is printed
+     * last. A build without the analysis module prints so and counts as success.
+     *
+     * @param runDir the run just made, or null (then nettune.runs, or no run report)
+     * @return false when the analysis failed, found nothing after a run, or the gate failed
+     */
+    boolean analyze(SuiteOptions o, Path runDir, boolean noInputIsFine) {
         try {
             Class.forName(analyzeClass, false, Suite.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             out.println("nettune: analysis module (" + analyzeClass + ") is not in this build; no report written");
             return true;
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), analyzeClass, "--out", o.analysis().toString()));
+        List<String> overview = new ArrayList<>(List.of("--out", o.analysis().toString()));
         if (o.baseline() != null) {
-            command.addAll(List.of("--baseline", o.baseline()));
+            overview.addAll(List.of("--baseline", o.baseline()));
         }
-        command.add(o.results().toString());
+        overview.add(o.results().toString());
+        int status = runAnalyze(overview);
+        if (status == ANALYZE_NO_INPUT) {
+            out.println("nettune: analysis found no usable results under " + o.results());
+            return noInputIsFine;
+        }
+        if (status != 0) {
+            out.println("nettune: analysis failed (exit " + status + ")");
+            return false;
+        }
+        out.println("nettune: report: " + o.analysis().resolve("README.md") + " (overview of all runs)");
+        String runs = o.runs() != null ? o.runs() : runDir == null ? null : runDir.getFileName().toString();
+        if (runs == null) {
+            return true; // no run to report on: the overview is all there is
+        }
+        boolean several = runs.contains(",");
+        Path one = several ? null : runDir != null && o.runs() == null ? runDir : runFolder(o.results(), runs.trim());
+        Path reportDir = one == null ? o.analysis().resolve(SELECTED_REPORT) : one.resolve(RUN_REPORT);
+        List<String> report = new ArrayList<>(List.of("--out", reportDir.toString(), "--runs", runs));
+        if (o.filter() != null) {
+            report.addAll(List.of("--filter", o.filter()));
+        }
+        if (o.baseline() != null) {
+            report.addAll(List.of("--baseline", o.baseline()));
+        }
+        if (o.failOnRegression() != null) {
+            report.addAll(List.of("--fail-on-regression", Double.toString(o.failOnRegression())));
+        }
+        report.add(o.results().toString());
+        status = runAnalyze(report);
+        if (status == 0 || status == ANALYZE_REGRESSION) {
+            out.println("nettune: report of " + (several ? "runs " : "run ") + runs + ": " + reportDir.resolve("README.md")
+                    + " (one page: " + reportDir.resolve("index.html") + ")");
+        }
+        if (status == ANALYZE_REGRESSION) {
+            out.println("nettune: regression gate failed: rows worse than the baseline by more than "
+                    + String.format(java.util.Locale.ROOT, "%.3g%%", o.failOnRegression() * 100)
+                    + " (listed above; nettune.failOnRegression)");
+            return false;
+        }
+        if (status != 0) {
+            out.println("nettune: the report of " + runs + " failed (exit " + status + ")");
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs Analyze with {@code args} in its own process, its output inherited; returns its exit status. */
+    private int runAnalyze(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), analyzeClass));
+        command.addAll(args);
         out.println("nettune: analysis: " + String.join(" ", command.subList(3, command.size())));
         out.flush();
         try {
-            Process proc = new ProcessBuilder(command).inheritIO().start();
-            int status = proc.waitFor();
-            if (status == 0) {
-                out.println("nettune: report: " + o.analysis().resolve("README.md"));
-                return true;
-            }
-            if (status == ANALYZE_NO_INPUT) {
-                out.println("nettune: analysis found no usable results under " + o.results());
-                return noInputIsFine;
-            }
-            out.println("nettune: analysis failed (exit " + status + ")");
-            return false;
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {
             out.println("nettune: cannot start the analysis: " + e.getMessage());
-            return false;
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The run folder {@code id} names ("latest", an id, or a unique prefix of one); null when none or several. */
+    static Path runFolder(Path results, String id) {
+        if (id.equals("latest")) {
+            return latestRun(results);
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(results)) {
+            List<Path> hits = dirs.filter(d -> Files.isRegularFile(d.resolve("run.json")))
+                    .filter(d -> d.getFileName().toString().equals(id) || d.getFileName().toString().startsWith(id)).toList();
+            return hits.size() == 1 ? hits.get(0)
+                    : hits.stream().filter(d -> d.getFileName().toString().equals(id)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null; // no results folder: Analyze says so
+        }
+    }
+
+    /**
+     * The newest run folder under {@code results}: the one whose run.json says it finished (or, not
+     * finished, started) last; null when there is none. Read from run.json rather than file times,
+     * which a git checkout sets arbitrarily.
+     */
+    static Path latestRun(Path results) {
+        Path best = null;
+        String bestTime = "";
+        try (java.util.stream.Stream<Path> dirs = Files.list(results)) {
+            for (Path d : dirs.sorted().toList()) {
+                Path runJson = d.resolve("run.json");
+                if (!Files.isRegularFile(runJson)) {
+                    continue;
+                }
+                String time;
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(runJson.toFile());
+                    String fin = n.path("finishedAt").asText("");
+                    String start = n.path("startedAt").asText("");
+                    time = fin.compareTo(start) > 0 ? fin : start;
+                } catch (IOException e) {
+                    continue; // unreadable run.json: the analysis names it; it cannot be the newest run
+                }
+                if (best == null || time.compareTo(bestTime) >= 0) {
+                    best = d;
+                    bestTime = time;
+                }
+            }
+        } catch (IOException e) {
+            return null; // no results folder: no run to report on
+        }
+        return best;
+    }
+
+    private static boolean sleep(long seconds) {
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -1,20 +1,28 @@
 package dev.nettune.analysis;
 
-import dev.nettune.analysis.compare.Comparison;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line: options, exit codes, messages naming files, and the written report. */
+/**
+ * The command line: options, exit codes, messages naming files and values, run selection, the
+ * filter, the regression gate, and the files written.
+ */
 class AnalyzeTest {
 
     @TempDir
@@ -24,8 +32,14 @@ class AnalyzeTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        out.reset();
+        err.reset();
         return Analyze.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private String err() {
@@ -35,7 +49,7 @@ class AnalyzeTest {
     @Test
     void helpExitsZero() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--baseline LABEL"));
+        assertTrue(out().contains("--fail-on-regression P") && out().contains("--runs IDS") && out().contains("--filter EXPR"));
     }
 
     @Test
@@ -50,6 +64,21 @@ class AnalyzeTest {
         assertTrue(err().contains("unknown option --frobnicate"), err());
         assertEquals(2, run("--out"));
         assertTrue(err().contains("--out needs a value"), err());
+        assertEquals(2, run("--fail-on-regression", "five", "x"));
+        assertTrue(err().contains("--fail-on-regression: \"five\" is not a percentage (e.g. 5% or 0.05)"), err());
+        assertEquals(2, run("--fail-on-regression=150%", "x"));
+        assertTrue(err().contains("is not between 0% and 100%"), err());
+        assertEquals(2, run("--filter", "payload=", "x"));
+        assertTrue(err().contains("--filter: \"payload=\": no value after '='"), err());
+        assertEquals(2, run("--test", "welch", "x"));
+        assertTrue(err().contains("--test is no longer an option"), err());
+    }
+
+    @Test
+    void thresholds() throws Analyze.UsageError {
+        assertEquals(0.05, Analyze.threshold("5%"), 1e-12);
+        assertEquals(0.05, Analyze.threshold("0.05"), 1e-12);
+        assertEquals(0.125, Analyze.threshold(" 12.5 % "), 1e-12);
     }
 
     @Test
@@ -70,38 +99,161 @@ class AnalyzeTest {
     }
 
     @Test
-    void fullReportFromGoodAndBadInput() throws IOException {
+    void reportFromGoodAndBadInputNamesWhatWasNotUsed() throws IOException {
         Path dir = tmp.resolve("analysis");
-        assertEquals(0, run("--out", dir.toString(), Fixtures.ROOT.toString()));
-        String o = out.toString(StandardCharsets.UTF_8);
-        // 4 suite files + 3 foreign + 5 bad; 24 + 3 + 1 (mixed) results; the complete entry of
-        // truncated.json is the same as mixed.json's first and is skipped as a duplicate.
-        // skipped: 3 (array-of-other) + 3 (mixed) + 1 (truncated tail) + 1 (duplicate) = 8
-        assertTrue(o.startsWith("read 12 files, 28 results, skipped 8 entries and 3 unusable files (see warnings)"), o);
-        assertTrue(err().contains("duplicate of"), err());
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", Fixtures.ROOT.toString()));
+        // 4 suite + 4 foreign + 5 bad + 4 identity + 3 dup + 12 quick-run files; 24 + 6 + 1 (mixed) + 8 + 2 +
+        // 44 results; the complete entry of truncated.json is the same as mixed.json's first and is skipped
+        // as a duplicate, as are dup/b.json (a copy of a.json) and dup/c.json (the same JVM again).
+        // skipped: 3 (array-of-other) + 3 (mixed) + 1 (truncated tail) + 1 (duplicate) + 2 + 2 = 12;
+        // unusable: empty, object, array-of-other, truncated (all it had was a duplicate), b, c = 6
+        assertTrue(out().startsWith("read 32 files, 85 results, skipped 12 entries and 6 unusable files (see warnings)"),
+                out());
+        assertTrue(err().contains("entries already read from"), err());
         assertTrue(err().contains("truncated.json (line "), err());
         String readme = Files.readString(dir.resolve("README.md"));
-        assertTrue(readme.contains("Baseline JVM: **jdk11 -Xmx1g**"), "oldest version present");
-        assertTrue(readme.contains("### Comparison: thrpt, ops/s (baseline jdk17@"), "fallback where jdk11 has no results");
-        assertTrue(readme.contains("Latency percentiles"));
-        assertTrue(readme.contains("### Socket options: requested vs effective"));
-        assertTrue(readme.contains("| geomean "));
-        assertTrue(readme.contains("mixed.json (entry 1 (dev.nettune.bench.model.PingBenchmark.roundTrip)): unknown mode"));
-        assertTrue(readme.contains("](charts/model-PingBenchmark.roundTrip_thrpt_clientModel=nio.svg)"), readme);
-        assertTrue(Files.readString(dir.resolve("charts/model-PingBenchmark.roundTrip_thrpt_clientModel=nio.svg"))
-                .contains("<svg"));
-        assertTrue(Files.readAllLines(dir.resolve("results.csv")).get(0).startsWith("run_id,jvm,"));
+        assertTrue(readme.contains("ℹ Input: read 32 files, 85 results, skipped 12 entries and 6 unusable files"), readme);
+        String warnings = Files.readString(dir.resolve("appendix/warnings.md"));
+        assertTrue(warnings.contains("Unusable files (no entry used):"), warnings);
+        assertTrue(warnings.contains("dup/b.json") && warnings.contains("bad/truncated.json"), warnings);
+        assertTrue(warnings.contains("mixed.json (entry 1 (dev.nettune.bench.model.PingBenchmark.roundTrip)): unknown mode"));
+        for (String f : List.of("index.html", "results.csv", "comparisons.csv", "appendix/environment.md",
+                "appendix/socket-options.md", "appendix/skipped-and-failed.md", "appendix/details-model.md")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        assertTrue(Files.readAllLines(dir.resolve("results.csv")).get(0).startsWith("run_id,jvm,jvm_build,"));
         assertTrue(Files.readAllLines(dir.resolve("comparisons.csv")).size() > 10);
     }
 
     @Test
-    void welchAndBaselineOptions() throws IOException {
-        Path dir = tmp.resolve("w");
-        assertEquals(0, run("--out=" + dir, "--test", "welch", "--baseline", "jdk25", "--alpha", "0.01", "--no-charts",
-                Fixtures.SUITE.toString()));
+    void twoFilesOfTwoJdksAreComparedWithoutAnyFlag() throws IOException {
+        Path dir = tmp.resolve("pair");
+        assertEquals(0, run("--out", dir.toString(), "--no-charts",
+                Fixtures.ROOT.resolve("identity/hs-11.0.7.json").toString(),
+                Fixtures.ROOT.resolve("identity/j9-11.0.15.json").toString()));
+        assertTrue(out().contains("1 JVM pair compared"), out());
         String readme = Files.readString(dir.resolve("README.md"));
-        assertTrue(readme.contains("Baseline JVM: **jdk25**. Comparisons: Welch's t-test"), readme);
-        assertTrue(readme.contains("| vs jdk25 |") || readme.contains("vs jdk25 |"), readme);
-        assertTrue(readme.contains("α = 0.01"));
+        assertTrue(readme.contains("jdk11.0.15 OpenJ9 vs jdk11.0.7"), readme);
+        assertTrue(readme.contains("**jdk11.0.7** 11.0.7+10 (HotSpot)"), readme);
+    }
+
+    @Test
+    void theRunReportOfTheQuickRunAnswersFirst() throws IOException {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("--out", dir.toString(), "--runs", "latest", "--no-charts", Fixtures.QUICK_RUN.toString()));
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.startsWith("# nettune report — run 2026-11-30T11-00-00Z-quick\n\n> ⚠ **1 point failed** on jdk25"),
+                readme.substring(0, 300));
+        assertTrue(readme.contains("> ℹ 1 point was skipped by design (client model VIRTUAL"), readme);
+        int answers = readme.indexOf("## Answers");
+        assertTrue(answers > 0 && answers < readme.indexOf("## JVM against JVM")
+                && readme.indexOf("## JVM against JVM") < readme.indexOf("## Comparison tables"), "answers first");
+        assertTrue(readme.contains("crossover between 16 and 256 connections on jdk17"), readme);
+        assertTrue(readme.substring(0, readme.indexOf("## Evidence")).lines().count() < 40, "the summary fits a screen");
+        assertTrue(readme.contains("Method: randomized interleaved blocks, 4 blocks per point"), readme);
+        // every link to an anchor in the README has its anchor
+        List<String> targets = readme.lines().flatMap(l -> java.util.regex.Pattern.compile("\\]\\(#([a-z0-9-]+)\\)")
+                .matcher(l).results().map(m -> m.group(1))).toList();
+        assertFalse(targets.isEmpty());
+        for (String t : targets) {
+            assertTrue(readme.contains("<a id=\"" + t + "\"></a>") || t.equals("method") || t.equals("appendices"),
+                    "anchor " + t);
+        }
+    }
+
+    @Test
+    void runsAreSelectedByIdPrefixOrLatestAndBadIdsAreNamed() throws IOException {
+        Path dir = tmp.resolve("sel");
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", "--no-html", "--runs", "2026-11-24T14",
+                Fixtures.ROOT.resolve("suite").toString(), Fixtures.QUICK_RUN.toString()));
+        assertTrue(out().contains("24 of 68 results selected"), out());
+        assertTrue(Files.readString(dir.resolve("README.md")).startsWith("# nettune report — run 2026-11-24T14-05-00Z-quick"));
+        assertEquals(2, run("--out", dir.toString(), "--runs", "2027", Fixtures.SUITE.toString()));
+        assertTrue(err().contains("--runs: '2027' matches no run; runs found: 2026-11-24T14-05-00Z-quick"), err());
+        assertEquals(2, run("--out", dir.toString(), "--runs", "2026", Fixtures.ROOT.resolve("suite").toString(),
+                Fixtures.QUICK_RUN.toString()));
+        assertTrue(err().contains("'2026' matches 2 runs"), err());
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", "--no-html", "--runs", "latest",
+                Fixtures.ROOT.resolve("suite").toString(), Fixtures.QUICK_RUN.toString()));
+        assertTrue(out().contains("44 of 68 results selected"), out());
+    }
+
+    @Test
+    void theFilterSelectsPointsAndAFilterThatMatchesNothingIsAnError() throws IOException {
+        Path dir = tmp.resolve("f");
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", "--filter", "Coalescing*; RoundTrip payload=64",
+                Fixtures.QUICK_RUN.toString()));
+        assertTrue(out().contains("8 of 44 results selected"), out());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("ℹ Selected: points matching `Coalescing*; RoundTrip payload=64`."), readme);
+        assertTrue(readme.contains("**I/O model** — where does a Selector loop overtake a thread per connection? "
+                + "*Not measured in this run.*"), readme);
+        assertEquals(2, run("--out", dir.toString(), "--filter", "Nope*", Fixtures.QUICK_RUN.toString()));
+        assertTrue(err().contains("--filter 'Nope*' selects no result; benchmarks found: "), err());
+    }
+
+    @Test
+    void theRegressionGateFailsWithItsOwnStatusAndPrintsTheRows() throws IOException {
+        Path run = copyQuickRun(tmp.resolve("in"));
+        // jdk25's round trips 20% slower: significantly worse by more than 5%, not by more than 25%
+        scale(run.resolve("jdk25/RoundTripBenchmark.json"), 0.8);
+        Path dir = tmp.resolve("gate");
+        assertEquals(Analyze.EXIT_REGRESSION, run("--out", dir.toString(), "--no-charts", "--no-html",
+                "--fail-on-regression", "5%", tmp.resolve("in").toString()));
+        assertTrue(err().contains("regression: 1 row is significantly worse than the baseline by more than 5%:"), err());
+        assertTrue(err().contains("jdk25 vs jdk17: RoundTripBenchmark.roundTrip payload=64 (thrpt, ops/s) ratio 0.8"), err());
+        assertTrue(Files.isRegularFile(dir.resolve("README.md")), "the report is written before the gate decides");
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", "--no-html", "--fail-on-regression=0.25",
+                tmp.resolve("in").toString()));
+        assertTrue(out().contains("regression gate: no row significantly worse than its baseline by more than 25%"), out());
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", "--no-html", Fixtures.QUICK_RUN.toString()));
+        assertFalse(out().contains("regression gate"), "no gate unless asked");
+    }
+
+    @Test
+    void staleChartsAndAppendicesAreRemovedOtherFilesKept() throws IOException {
+        Path dir = tmp.resolve("stale");
+        Files.createDirectories(dir.resolve("charts"));
+        Files.createDirectories(dir.resolve("appendix"));
+        Files.writeString(dir.resolve("charts/old.svg"), "<svg/>");
+        Files.writeString(dir.resolve("appendix/old.md"), "old");
+        Files.writeString(dir.resolve("INTERPRETATION.md"), "kept");
+        assertEquals(0, run("--out", dir.toString(), Fixtures.SUITE.toString()));
+        assertFalse(Files.exists(dir.resolve("charts/old.svg")));
+        assertFalse(Files.exists(dir.resolve("appendix/old.md")));
+        assertEquals("kept", Files.readString(dir.resolve("INTERPRETATION.md")));
+    }
+
+    /** A copy of the quick-run fixture under {@code root}; returns the run folder. */
+    private static Path copyQuickRun(Path root) throws IOException {
+        Path src = Fixtures.QUICK_RUN;
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path t = root.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return root.resolve("2026-11-30T11-00-00Z-quick");
+    }
+
+    /** Multiplies every primary rawData value of a JMH file by {@code factor}. */
+    private static void scale(Path file, double factor) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(file.toFile());
+        for (JsonNode e : root) {
+            ObjectNode pm = (ObjectNode) e.get("primaryMetric");
+            pm.put("score", pm.get("score").asDouble() * factor);
+            for (JsonNode fork : pm.get("rawData")) {
+                ArrayNode it = (ArrayNode) fork;
+                for (int i = 0; i < it.size(); i++) {
+                    it.set(i, it.get(i).asDouble() * factor);
+                }
+            }
+        }
+        json.writeValue(file.toFile(), root);
     }
 }

@@ -16,6 +16,8 @@ public final class Fixtures {
     public static final Path RUN = SUITE.resolve("2026-11-24T14-05-00Z-quick");
     public static final Path FOREIGN = ROOT.resolve("foreign");
     public static final Path BAD = ROOT.resolve("bad");
+    /** A run of the suite's new layout holding the points every family answer needs (make_fixtures.py). */
+    public static final Path QUICK_RUN = ROOT.resolve("quick-run");
 
     private Fixtures() {
     }

@@ -6,6 +6,7 @@ import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RunInfo;
+import dev.nettune.analysis.model.Skip;
 import dev.nettune.analysis.model.SockOpt;
 
 import java.io.IOException;
@@ -20,11 +21,11 @@ import java.util.stream.Stream;
 
 /**
  * InputFinder turns the files and folders given on the command line into a {@link ResultSet}:
- * folders are searched recursively for {@code *.json} (JMH results) and {@code sockopts.jsonl};
- * {@code run.json} beside a result folder is read as run metadata, and {@code forks.jsonl} (with
- * {@code points.jsonl}) beside it as the run's schedule, which gives each fork its block
- * ({@link ForkBlocks}). Files named directly are read whatever their extension. Every file is
- * accounted for: used, or named in a diagnostic.
+ * folders are searched recursively for {@code *.json} (JMH results), {@code sockopts.jsonl} and
+ * {@code skips.jsonl}; {@code run.json} beside a result folder is read as run metadata, and
+ * {@code forks.jsonl} (with {@code points.jsonl}) beside it as the run's schedule, which gives each
+ * fork its block ({@link ForkBlocks}). Files named directly are read whatever their extension. Every
+ * file is accounted for: used, or named in a diagnostic.
  *
  * <p>Suite layout: {@code <runDir>/run.json}, {@code <runDir>/forks.jsonl} and
  * {@code <runDir>/<jvmLabel>/<Class>.json}. A JSON
@@ -37,6 +38,8 @@ public final class InputFinder {
     public static final String RUN_FILE = "run.json";
     /** Name of the suite's socket option file. */
     public static final String SOCKOPTS_FILE = "sockopts.jsonl";
+    /** Name of the suite's skipped-points file. */
+    public static final String SKIPS_FILE = "skips.jsonl";
 
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<Path, RunInfo> runCache = new HashMap<>();
@@ -51,6 +54,7 @@ public final class InputFinder {
         List<Path> jsonFiles = new ArrayList<>();
         List<Path> sockFiles = new ArrayList<>();
         List<Path> forkFiles = new ArrayList<>();
+        List<Path> skipFiles = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
@@ -60,6 +64,8 @@ public final class InputFinder {
                             sockFiles.add(p);
                         } else if (name.equals(ForkLogReader.FORKS_FILE)) {
                             forkFiles.add(p);
+                        } else if (name.equals(SKIPS_FILE)) {
+                            skipFiles.add(p);
                         } else if (name.endsWith(".json") && !name.equals(RUN_FILE)) {
                             jsonFiles.add(p);
                         }
@@ -71,6 +77,8 @@ public final class InputFinder {
                 String name = in.getFileName().toString();
                 if (name.equals(SOCKOPTS_FILE)) {
                     sockFiles.add(in);
+                } else if (name.equals(SKIPS_FILE)) {
+                    skipFiles.add(in);
                 } else if (name.equals(RUN_FILE)) {
                     contextOf(in.resolveSibling("x").resolve("x")); // registers the run for the environment table
                 } else if (name.equals(ForkLogReader.FORKS_FILE)) {
@@ -84,14 +92,10 @@ public final class InputFinder {
         }
         List<Result> results = new ArrayList<>();
         int skippedEntries = 0;
-        int unusable = 0;
         for (Path f : jsonFiles) {
             JmhJsonReader.Outcome o = JmhJsonReader.read(f, contextOf(f), diags);
             results.addAll(o.results());
             skippedEntries += o.skippedEntries();
-            if (o.results().isEmpty()) {
-                unusable++;
-            }
         }
         for (Path f : forkFiles) {
             if (Files.isRegularFile(f.resolveSibling(RUN_FILE))) {
@@ -104,15 +108,13 @@ public final class InputFinder {
         results = withBlocks(results, forkLogs);
         List<SockOpt> sockOpts = new ArrayList<>();
         for (Path f : sockFiles) {
-            RunContext ctx = contextOf(f);
-            String label = ctx.folderLabel() != null ? ctx.folderLabel() : f.getParent().getFileName().toString();
-            RunInfo.JvmInfo info = ctx.run() == null ? null : ctx.run().jvm(label);
-            JvmId jvm = info == null ? new JvmId(ctx.runId(), label, "", "", "", "")
-                    : new JvmId(ctx.runId(), label, info.vendor(), info.version(), String.join(" ", info.flags()),
-                    info.placement());
-            sockOpts.addAll(RunMetadataReader.readSockOpts(f, jvm, diags));
+            sockOpts.addAll(RunMetadataReader.readSockOpts(f, folderJvm(f), diags));
         }
-        return new ResultSet(results, sockOpts, runs, diags, jsonFiles.size(), unusable, skippedEntries, forkLogs);
+        List<Skip> skips = new ArrayList<>();
+        for (Path f : skipFiles) {
+            skips.addAll(RunMetadataReader.readSkips(f, folderJvm(f), diags));
+        }
+        return new ResultSet(results, sockOpts, skips, runs, diags, jsonFiles, skippedEntries, forkLogs);
     }
 
     /**
@@ -149,6 +151,16 @@ public final class InputFinder {
             }
         }
         return out;
+    }
+
+    /** The JVM of a file beside the JMH JSON in a JVM folder (sockopts.jsonl, skips.jsonl). */
+    private JvmId folderJvm(Path f) {
+        RunContext ctx = contextOf(f);
+        String label = ctx.folderLabel() != null ? ctx.folderLabel() : f.getParent().getFileName().toString();
+        RunInfo.JvmInfo info = ctx.run() == null ? null : ctx.run().jvm(label);
+        return info == null ? new JvmId(ctx.runId(), label, "", "", "", "")
+                : new JvmId(ctx.runId(), label, info.vendor(), info.version(), JvmId.variantOf(info.flags()),
+                info.placement(), "", info.runtimeVersion());
     }
 
     /** The run context of a file from its location. */

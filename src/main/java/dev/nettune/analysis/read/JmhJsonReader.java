@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * JmhJsonReader reads one JMH JSON result file (JMH 1.2x to 1.37): a top-level array of result
  * objects. It knows the format's traps: NaN and infinities written as strings ("NaN", "+INF",
  * "-INF"), sample mode's {@code rawDataHistogram} in place of {@code rawData}, the "·" prefix of
- * secondary metric names before JMH 1.37, and parameter values written as strings.
+ * secondary metric names before JMH 1.37, sample mode's percentiles repeated as secondary metrics
+ * under each version's name ({@link #PERCENTILE_NAME}; read as percentiles, not as metrics), and
+ * parameter values written as strings.
  *
  * <p>The array is read entry by entry, so a truncated file still yields the entries before the cut.
  * A bad entry becomes a {@link Diagnostic} naming the file and entry index, and reading continues.
@@ -139,12 +144,24 @@ public final class JmhJsonReader {
         }
         Metric primary = metric("primary", pm, mode);
         Map<String, Metric> secondary = new LinkedHashMap<>();
+        Map<Double, Double> percentiles = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = e.path("secondaryMetrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> s = it.next();
             if (s.getValue().isObject()) {
                 String name = cleanName(s.getKey());
-                secondary.put(name, metric(name, s.getValue(), mode));
+                double percent = percentOf(name);
+                if (Double.isNaN(percent)) {
+                    secondary.put(name, metric(name, s.getValue(), mode));
+                } else {
+                    percentiles.put(percent, number(s.getValue().get("score"), name + ".score"));
+                }
             }
+        }
+        if (primary.percentiles().isEmpty() && !percentiles.isEmpty()) {
+            // JMH writes each percentile of sample mode twice: in scorePercentiles and as a secondary
+            // metric; a file with only the latter still gets its percentile table.
+            primary = new Metric(primary.name(), primary.unit(), primary.score(), primary.scoreError(),
+                    primary.samples(), primary.histogram(), Collections.unmodifiableMap(percentiles));
         }
         Map<String, String> params = new LinkedHashMap<>();
         e.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
@@ -156,6 +173,19 @@ public final class JmhJsonReader {
                 primary.unit(), jvm);
         return new Result(key, primary, Collections.unmodifiableMap(secondary), file, index,
                 e.path("jmhVersion").asText(""), e.path("threads").asInt(0));
+    }
+
+    /**
+     * JMH's sample-mode percentile metrics, as each JMH version names them: {@code p0.50} (1.37),
+     * {@code ·p0.50} (≤ 1.36; the prefix is removed by {@link #cleanName}), {@code :p0.50}, and with the
+     * method name before the separator ({@code roundTrip·p0.50}, {@code roundTrip:p0.50}).
+     */
+    static final Pattern PERCENTILE_NAME = Pattern.compile("(?:.*[\u00b7:])?p(0(?:\\.\\d+)?|1(?:\\.0+)?)");
+
+    /** The percent (0..100) a percentile metric's name stands for, e.g. 99.9 for "p0.999"; NaN for other metrics. */
+    static double percentOf(String name) {
+        Matcher m = PERCENTILE_NAME.matcher(name);
+        return m.matches() ? new BigDecimal(m.group(1)).movePointRight(2).doubleValue() : Double.NaN;
     }
 
     /** Removes JMH ≤ 1.36's "·" prefix (U+00B7, or its mis-decoded form "Â·") from a metric name. */

@@ -2,6 +2,7 @@ package dev.nettune.analysis.read;
 
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.RunInfo;
+import java.util.List;
 
 /**
  * A RunContext is what the location of a JMH JSON file says about it: the run it belongs to, the
@@ -14,25 +15,24 @@ import dev.nettune.analysis.model.RunInfo;
 public record RunContext(String runId, String folderLabel, RunInfo run) {
 
     /**
-     * The JVM of a result, from the folder label and run.json when present, otherwise from what the
-     * JMH JSON says ({@code jdkVersion}, {@code vmName}, {@code vmVersion}, {@code jvmArgs}).
+     * The JVM of a result. In the suite layout the label is the folder's and run.json tells vendor,
+     * flags and placement; otherwise everything comes from what the JMH JSON says
+     * ({@code jdkVersion}, {@code vmName}, {@code vmVersion}, {@code jvmArgs}) and the label is
+     * derived from it ({@link JvmId#labelFor}). The build is always the one the JSON reports (the JVM
+     * that actually ran), so a folder holding files of two builds can be told apart.
      */
-    public JvmId jvmFor(String jdkVersion, String vmName, String vmVersion, java.util.List<String> jvmArgs) {
-        String variant = JvmId.variantOf(jvmArgs);
+    public JvmId jvmFor(String jdkVersion, String vmName, String vmVersion, List<String> jvmArgs) {
+        String vm = JvmId.vmOf(vmName);
         if (folderLabel != null && run != null) {
             RunInfo.JvmInfo info = run.jvm(folderLabel);
             if (info != null) {
-                return new JvmId(runId, folderLabel, info.vendor(),
-                        info.version().isEmpty() ? jdkVersion : info.version(),
-                        String.join(" ", info.flags()), info.placement());
+                String build = vmVersion.isEmpty() ? info.runtimeVersion() : vmVersion;
+                return new JvmId(runId, folderLabel, info.vendor(), jdkVersion.isEmpty() ? info.version() : jdkVersion,
+                        JvmId.variantOf(info.flags()), info.placement(), vm, build);
             }
-            return new JvmId(runId, folderLabel, vendorOf(vmName, vmVersion), jdkVersion, variant, "");
+            return new JvmId(runId, folderLabel, "", jdkVersion, JvmId.variantOf(jvmArgs), "", vm, vmVersion);
         }
-        return new JvmId(runId, JvmId.labelFor(jdkVersion, variant), vendorOf(vmName, vmVersion), jdkVersion,
-                variant, "");
-    }
-
-    private static String vendorOf(String vmName, String vmVersion) {
-        return (vmName + " " + vmVersion).trim();
+        String variant = JvmId.variantOf(jvmArgs);
+        return new JvmId(runId, JvmId.labelFor(jdkVersion, vm, variant), "", jdkVersion, variant, "", vm, vmVersion);
     }
 }

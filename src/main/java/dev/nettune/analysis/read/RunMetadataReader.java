@@ -3,6 +3,7 @@ package dev.nettune.analysis.read;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.RunInfo;
+import dev.nettune.analysis.model.Skip;
 import dev.nettune.analysis.model.SockOpt;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * RunMetadataReader reads this suite's files beside the JMH JSON: {@code run.json} (the run's
- * environment) and {@code sockopts.jsonl} (socket options, requested and read back). Missing fields
+ * environment), {@code sockopts.jsonl} (socket options, requested and read back) and
+ * {@code skips.jsonl} (points a JVM could not run, with the reason). Missing fields
  * are tolerated, extra fields ignored; a bad file or line becomes a {@link Diagnostic}.
  */
 public final class RunMetadataReader {
@@ -59,13 +61,27 @@ public final class RunMetadataReader {
         for (JsonNode j : root.path("jvms")) {
             List<String> flags = new ArrayList<>();
             j.path("flags").forEach(f -> flags.add(f.asText()));
+            JsonNode s = j.path("summary");
+            RunInfo.Summary summary = s.isObject() ? new RunInfo.Summary(s.path("points").asInt(0), s.path("ok").asInt(0),
+                    s.path("skipped").asInt(0), s.path("failed").asInt(0), texts(s.path("failedPoints")),
+                    texts(s.path("errors"))) : RunInfo.Summary.NONE;
             jvms.add(new RunInfo.JvmInfo(j.path("label").asText(""), j.path("javaHome").asText(""),
                     j.path("vendor").asText(""), j.path("version").asText(""), flags,
-                    j.path("placement").asText("")));
+                    j.path("placement").asText(""), j.path("runtimeVersion").asText(""),
+                    j.path("variant").isTextual() ? j.path("variant").asText() : "", summary));
         }
+        Map<String, String> method = new LinkedHashMap<>();
+        root.path("method").fields().forEachRemaining(e -> method.put(e.getKey(), text(e.getValue())));
         return new RunInfo(root.path("runId").asText(fallbackId), root.path("profile").asText(""),
                 root.path("startedAt").asText(""), root.path("gitCommit").asText(""),
-                root.path("jmhVersion").asText(""), host, sysctls, jvms);
+                root.path("jmhVersion").asText(""), host, sysctls, jvms, root.path("status").asText(""),
+                root.path("selfCheck").asBoolean(false), method);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(text(n)));
+        return out;
     }
 
     /** Reads a sockopts.jsonl; bad lines become diagnostics, blank lines are ignored. */
@@ -97,6 +113,52 @@ public final class RunMetadataReader {
                 out.add(new SockOpt(jvm, n.path("benchmark").asText(""), Collections.unmodifiableMap(params),
                         n.path("endpoint").asText(""), n.path("option").asText(), longOrNull(n.get("requested")),
                         longOrNull(n.get("effective")), longOrNull(n.get("kernel"))));
+            } catch (IOException e) {
+                diags.add(new Diagnostic(file, "line " + (i + 1), "malformed JSON line skipped: "
+                        + firstLine(e.getMessage())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a skips.jsonl ({@code {"benchmark", "params", "reason"}} per line; params as an object or
+     * as JMH's "k=v,k=v" text); bad lines become diagnostics, blank lines are ignored.
+     */
+    public static List<Skip> readSkips(Path file, JvmId jvm, List<Diagnostic> diags) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            diags.add(new Diagnostic(file, "", "cannot read skipped points: " + e.getMessage()));
+            return List.of();
+        }
+        List<Skip> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue; // blank lines (e.g. a trailing newline) carry nothing
+            }
+            try {
+                JsonNode n = JSON.readTree(line);
+                if (n == null || !n.isObject() || !n.path("benchmark").isTextual()) {
+                    diags.add(new Diagnostic(file, "line " + (i + 1), "not a skipped-point record; line skipped"));
+                    continue;
+                }
+                Map<String, String> params = new LinkedHashMap<>();
+                JsonNode p = n.path("params");
+                if (p.isObject()) {
+                    p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                } else if (p.isTextual()) {
+                    for (String kv : p.asText().split(",")) {
+                        int eq = kv.indexOf('=');
+                        if (eq > 0) {
+                            params.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                        }
+                    }
+                }
+                out.add(new Skip(jvm, n.path("benchmark").asText(), Collections.unmodifiableMap(params),
+                        n.path("reason").asText("")));
             } catch (IOException e) {
                 diags.add(new Diagnostic(file, "line " + (i + 1), "malformed JSON line skipped: "
                         + firstLine(e.getMessage())));

@@ -6,7 +6,6 @@ import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
-import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.render.svg.ForestChart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ public final class Charts {
      * no rows still gets a chart that says so.
      *
      * @param pair  the comparison (its tables' rows are the plot's rows)
-     * @param names display names of JVMs (e.g. {@code ResultSet::name})
+     * @param names display names of JVMs (e.g. {@code set::name} of a {@code ResultSet})
      * @param dir   the report folder
      * @throws IOException when the file cannot be written
      */
@@ -100,17 +99,6 @@ public final class Charts {
             links.add(new Link(d.title(), write(dir, d.key(), d.svg()), d.alt()));
         }
         return links;
-    }
-
-    /**
-     * The former per-slice XChart charts, until the report moves to {@link #family}.
-     *
-     * @deprecated use {@link #family}; this and the XChart dependency go when nothing calls it
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public static List<Link> draw(Family family, List<Result> results, ResultSet set, Path dir, List<Diagnostic> diags) {
-        return LegacySliceCharts.draw(family, results, set, dir, diags);
     }
 
     private static String write(Path dir, String stem, String svg) throws IOException {

@@ -1,7 +1,8 @@
 package dev.nettune.analysis.render;
 
-import dev.nettune.analysis.compare.Comparison;
-import dev.nettune.analysis.compare.CrossJvm;
+import dev.nettune.analysis.compare.ComparisonTable;
+import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.RowComparison;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
@@ -14,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,19 +25,22 @@ import java.util.stream.Collectors;
  * CsvWriter writes tidy CSV (RFC 4180, one observation per row, numbers in JMH's unit with full
  * precision) for spreadsheets and other tools:
  * <ul>
- *   <li>{@code results.csv}: one row per result and metric (the primary score, then each secondary);</li>
- *   <li>{@code comparisons.csv}: one row per comparison of a JVM with the baseline.</li>
+ *   <li>{@code results.csv}: one row per result and metric (the primary score, then each
+ *       secondary), with statistics over fork scores (the fork is the unit of replication) beside
+ *       JMH's own score and error;</li>
+ *   <li>{@code comparisons.csv}: one row per comparison row of every JVM pair.</li>
  * </ul>
  */
 public final class CsvWriter {
 
     /** Header of results.csv. */
-    public static final String RESULTS_HEADER = "run_id,jvm,jvm_vendor,jvm_version,jvm_variant,family,benchmark,"
-            + "params,mode,metric,unit,n,mean,median,stdev,ci999_low,ci999_high,ci95_low,ci95_high,cv,"
-            + "jmh_score,jmh_score_error,forks,file,warnings";
+    public static final String RESULTS_HEADER = "run_id,jvm,jvm_build,jvm_vendor,jvm_vm,jvm_flags,jvm_flags_digest,"
+            + "family,benchmark,params,mode,metric,unit,forks,iterations,mean,ci95_low,ci95_high,median,stdev,cv,"
+            + "jmh_score,jmh_score_error,file";
     /** Header of comparisons.csv. */
-    public static final String COMPARISONS_HEADER = "family,benchmark,params,mode,unit,baseline_jvm,jvm,"
-            + "baseline_mean,mean,ratio,ratio_ci95_low,ratio_ci95_high,test,p_value,p_holm,alpha,significant,verdict";
+    public static final String COMPARISONS_HEADER = "family,benchmark,params,mode,unit,relation,baseline_jvm,"
+            + "baseline_run,jvm,run,design,n,baseline_forks,forks,baseline_center,center,ratio,ratio_ci95_low,"
+            + "ratio_ci95_high,p,p_adjusted,detectable,verdict,note";
 
     private CsvWriter() {
     }
@@ -55,29 +60,32 @@ public final class CsvWriter {
 
     private static void row(Writer w, ResultSet set, Result r, Metric m, String name) throws IOException {
         ResultKey k = r.key();
-        Summary s = Summary.of(m.flatSamples());
-        w.write(join(k.jvm().runId(), set.name(k.jvm()), k.jvm().vendor(), k.jvm().version(), k.jvm().variant(),
-                r.family().slug(), k.benchmark(), k.row().paramsText(), k.mode(), name, m.unit(),
-                Integer.toString(s.n()), num(s.mean()), num(s.median()), num(s.stdev()), num(s.mean() - s.ci999()),
-                num(s.mean() + s.ci999()), num(s.mean() - s.ci95()), num(s.mean() + s.ci95()), num(s.cv()),
-                num(m.score()), num(m.scoreError()), Integer.toString(m.forks()), r.file().toString(),
-                String.join("; ", s.warnings())));
+        JvmId j = k.jvm();
+        Summary s = Summary.of(m.forkScores());
+        int iterations = Arrays.stream(m.samples()).mapToInt(a -> a.length).max().orElse(0);
+        w.write(join(j.runId(), set.name(j), j.build().isEmpty() ? j.version() : j.build(), j.vendor(), j.vm(),
+                j.variant(), j.flagsDigest(), r.family().slug(), k.benchmark(), k.row().paramsText(), k.mode(), name,
+                m.unit(), Integer.toString(s.n()), Integer.toString(iterations), num(s.mean()), num(s.mean() - s.ci95()),
+                num(s.mean() + s.ci95()), num(s.median()), num(s.stdev()), num(s.cv()), num(m.score()),
+                num(m.scoreError()), r.file().toString()));
     }
 
     /** Writes comparisons.csv. */
-    public static void writeComparisons(Path file, ResultSet set, List<CrossJvm> tables) throws IOException {
+    public static void writeComparisons(Path file, ResultSet set, List<JvmPair> pairs) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(COMPARISONS_HEADER + "\n");
-            for (CrossJvm t : tables) {
-                for (ResultKey.Row row : t.rows()) {
-                    for (Map.Entry<JvmId, Comparison> e : t.comparisons().get(row).entrySet()) {
-                        Comparison c = e.getValue();
+            for (JvmPair p : pairs) {
+                for (ComparisonTable t : p.tables()) {
+                    for (RowComparison c : t.rows()) {
+                        ResultKey.Row row = c.row();
                         w.write(join(t.family().slug(), row.benchmark(), row.paramsText(), row.mode(), row.unit(),
-                                set.name(t.baseline()), set.name(e.getKey()), num(c.baseline().mean()),
-                                num(c.candidate().mean()), num(c.ratio().ratio()), num(c.ratio().low()),
-                                num(c.ratio().high()), c.test().title, num(c.p()), num(c.pAdjusted()), num(c.alpha()),
-                                Boolean.toString(c.significant()),
-                                c.verdict() > 0 ? "better" : c.verdict() < 0 ? "worse" : "~"));
+                                p.relation().name().toLowerCase(Locale.ROOT), set.name(p.baseline()),
+                                p.baseline().runId(), set.name(p.candidate()), p.candidate().runId(),
+                                c.design().name().toLowerCase(Locale.ROOT), Integer.toString(c.n()),
+                                Integer.toString(c.baselineForks()), Integer.toString(c.candidateForks()),
+                                num(c.baselineCenter()), num(c.candidateCenter()), num(c.ratio()), num(c.low()),
+                                num(c.high()), num(c.p()), num(c.pAdjusted()), num(c.detectable()),
+                                c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.note()));
                     }
                 }
             }
@@ -91,7 +99,7 @@ public final class CsvWriter {
     }
 
     static String join(String... cells) {
-        return java.util.Arrays.stream(cells).map(CsvWriter::quote).collect(Collectors.joining(",")) + "\n";
+        return Arrays.stream(cells).map(CsvWriter::quote).collect(Collectors.joining(",")) + "\n";
     }
 
     static String quote(String s) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A MarkdownTable is a GitHub-flavoured Markdown table whose columns are padded to equal width, so
- * that it also reads well as plain text. Cells are text; a "|" in a cell is escaped.
+ * that it also reads well as plain text (an anchor tag at the start of a cell is not counted, so it
+ * does not widen its column). Cells are Markdown; a "|" in a cell is escaped.
  */
 public final class MarkdownTable {
 
@@ -53,9 +54,9 @@ public final class MarkdownTable {
         int cols = header.size();
         int[] w = new int[cols];
         for (int c = 0; c < cols; c++) {
-            w[c] = Math.max(3, esc(header.get(c)).length());
+            w[c] = Math.max(3, visible(esc(header.get(c))));
             for (List<String> r : rows) {
-                w[c] = Math.max(w[c], esc(r.get(c)).length());
+                w[c] = Math.max(w[c], visible(esc(r.get(c))));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -75,11 +76,18 @@ public final class MarkdownTable {
         sb.append('|');
         for (int c = 0; c < cells.size(); c++) {
             String s = esc(cells.get(c));
-            String pad = " ".repeat(w[c] - s.length());
+            String pad = " ".repeat(Math.max(0, w[c] - visible(s)));
             sb.append(' ').append(rightAligned[c] ? pad + s : s + pad).append(" |");
         }
         sb.append('\n');
     }
+
+    /** The width a cell shows as text: anchors ({@code <a id="..."></a>}) take no room. */
+    private static int visible(String s) {
+        return ANCHOR.matcher(s).replaceAll("").length();
+    }
+
+    private static final java.util.regex.Pattern ANCHOR = java.util.regex.Pattern.compile("<a id=\"[^\"]*\"></a>");
 
     private static String esc(String s) {
         return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");

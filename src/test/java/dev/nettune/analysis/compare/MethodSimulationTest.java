@@ -2,6 +2,7 @@ package dev.nettune.analysis.compare;
 
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.stats.Holm;
+import dev.nettune.analysis.stats.MannWhitney;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  *   <li>New method: randomized interleaved blocks (a block = one fork per JVM within the same minute),
  *       the fork as the unit, paired t on log ratios, Holm per table ({@link Comparisons}).</li>
  *   <li>Old method: the whole suite on one JVM, then on the next (each fork in its own minute), every
- *       iteration pooled as a sample, Mann–Whitney, Holm per table ({@link Comparison}, as CrossJvm did).</li>
+ *       iteration pooled as a sample, Mann–Whitney, Holm per table (as the removed CrossJvm did).</li>
  * </ul>
  *
  * <p>A/A (one JDK under two labels): the paired test keeps its level (about 5% of rows before the
@@ -62,7 +63,7 @@ class MethodSimulationTest {
             for (int r = 0; r < ROWS; r++) {
                 double[][] a = forks(minutes(BLOCKS), 1.0);   // JVM a's suite first ...
                 double[][] b = forks(minutes(BLOCKS), 1.0);   // ... then JVM b's, other minutes
-                pOld[r] = Comparison.of(flat(a), flat(b), Comparison.Test.UTEST, 0.05, true).p();
+                pOld[r] = MannWhitney.test(flat(a), flat(b)).p();
             }
             rawOld += (int) Arrays.stream(pOld).filter(p -> p < 0.05).count();
             flaggedOld += (int) Arrays.stream(Holm.adjust(pOld)).filter(p -> p < 0.05).count();
@@ -96,7 +97,7 @@ class MethodSimulationTest {
                 rows++;
             }
             for (double[][][] ab : lastForks) {
-                pooled += Comparison.of(flat(ab[0]), flat(ab[1]), Comparison.Test.UTEST, 0.05, true).p() < 0.05 ? 1 : 0;
+                pooled += MannWhitney.test(flat(ab[0]), flat(ab[1])).p() < 0.05 ? 1 : 0;
             }
         }
         String summary = String.format("5%% effect over %d rows: paired t finds %.0f%%, pooled Mann-Whitney %.0f%%",

@@ -38,7 +38,8 @@ class JmhJsonReaderTest {
         assertTrue(r.secondary().containsKey("gc.alloc.rate.norm"));
         assertTrue(r.secondary().containsKey("writesPerOp"), "aux counter kept as secondary metric");
         assertEquals(Family.MODEL, r.family());
-        assertEquals("jdk17", r.key().jvm().label(), "JVM derived from the JSON when there is no run.json");
+        assertEquals("jdk17.0.15", r.key().jvm().label(), "JVM derived from the JSON when there is no run.json");
+        assertEquals("HotSpot", r.key().jvm().vm());
         assertEquals("17.0.15", r.key().jvm().version());
     }
 
@@ -84,7 +85,7 @@ class JmhJsonReaderTest {
         Summary s = Summary.of(m.flatSamples());
         assertEquals(1, s.n(), "only the finite sample is used");
         assertTrue(s.warnings().get(0).contains("3 non-finite"));
-        assertEquals("jdk21", r.key().jvm().label());
+        assertEquals("jdk21.0.2", r.key().jvm().label());
     }
 
     @Test
@@ -94,7 +95,8 @@ class JmhJsonReaderTest {
         assertEquals(48.0, r.secondary().get("gc.alloc.rate.norm").score());
         assertEquals(Double.POSITIVE_INFINITY, r.secondary().get("gc.count").score());
         assertEquals("-Xmx1g", r.key().jvm().variant(), "encoding flags are not a variant");
-        assertEquals("jdk11 -Xmx1g", r.key().jvm().label());
+        assertEquals("jdk11.0.21 flags:" + r.key().jvm().flagsDigest(), r.key().jvm().label());
+        assertEquals(6, r.key().jvm().flagsDigest().length());
         assertEquals("1.36", r.jmhVersion());
     }
 

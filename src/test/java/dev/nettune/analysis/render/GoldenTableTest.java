@@ -1,10 +1,11 @@
 package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.Fixtures;
-
-import dev.nettune.analysis.compare.Comparison;
-import dev.nettune.analysis.compare.CrossJvm;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.compare.Answers;
+import dev.nettune.analysis.compare.HandMade;
+import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.read.InputFinder;
@@ -16,32 +17,58 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Markdown tables from the real JDK 17 + JDK 25 fixtures compared with saved expected files in
- * {@code src/test/resources/analysis/golden}. After an intended change of layout, regenerate with
+ * The report's text compared with saved expected files in {@code src/test/resources/analysis/golden}:
+ * the generated summary (family answers from the quick-run fixture, the verdicts of hand-made JVM
+ * pairs), the evidence tables, a benchstat-style comparison table, and the detail tables. The
+ * comparison records are made by hand (the way the statistics builder fills them), so these tests
+ * follow the layout, not the builder. After an intended change of layout, regenerate with
  * {@code mvn test -Dtest=GoldenTableTest -Dgolden.update=true} and review the diff.
  */
 class GoldenTableTest {
 
     static final Path GOLDEN = Fixtures.ROOT.resolve("golden");
+    private static final Function<JvmId, String> LABELS = JvmId::label;
 
     @Test
-    void comparisonTableOfModelFamily() throws IOException {
-        ResultSet set = InputFinder.load(List.of(Fixtures.SUITE));
-        List<CrossJvm> t = CrossJvm.build(Family.MODEL, set.family(Family.MODEL), set.jvms(), set.baseline(null),
-                Comparison.Test.UTEST, Comparison.DEFAULT_ALPHA);
-        assertEquals(1, t.size());
-        check("model-comparison.md", MarkdownReport.comparisonTable(t.get(0), set).render());
+    void summaryOfAnswersAndVerdicts() throws IOException {
+        ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
+        List<Answer> answers = Answers.latest(Answers.byRun(set), set.runIds());
+        String summary = new AnswerText(set::name).bullets(answers, "this run", false) + "\n"
+                + new VerdictText(LABELS, false).bullets(List.of(HandMade.jdks(), HandMade.selfCheck(),
+                HandMade.singleFork()));
+        check("summary.md", summary);
     }
 
     @Test
-    void resultTableOfSampleModeWithPercentiles() throws IOException {
-        ResultSet set = InputFinder.load(List.of(Fixtures.SUITE));
-        List<Result> sample = set.results().stream().filter(r -> r.key().mode().equals("sample")).toList();
-        check("buffers-sample.md", MarkdownReport.resultTable(sample, set).render() + "\n"
-                + MarkdownReport.percentileTable(sample, set).render());
+    void evidenceOfTheAnswers() throws IOException {
+        ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
+        check("evidence.md", new AnswerText(set::name).evidence(Answers.latest(Answers.byRun(set), set.runIds()), "###"));
+    }
+
+    @Test
+    void comparisonTablesOfAPair() throws IOException {
+        JvmPair p = HandMade.jdks();
+        check("comparison-jdk25-vs-jdk17.md", new ComparisonTables(LABELS, false).section(p, "###"));
+    }
+
+    @Test
+    void answersDegradeWhenPointsAreMissing() throws IOException {
+        ResultSet set = InputFinder.load(List.of(Fixtures.RUN));
+        check("summary-not-measured.md", new AnswerText(set::name).bullets(
+                Answers.latest(Answers.byRun(set), set.runIds()), "this run", false));
+    }
+
+    @Test
+    void detailTablesWithForkIntervalsAndPercentiles() throws IOException {
+        ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
+        List<Result> nagle = set.results().stream().filter(r -> r.key().benchmark().endsWith("NagleBenchmark.message"))
+                .toList();
+        DetailTables d = new DetailTables(set::name);
+        check("details-nagle.md", d.table(nagle) + "\n" + d.percentiles(nagle));
     }
 
     private static void check(String name, String actual) throws IOException {

@@ -1,0 +1,63 @@
+package dev.nettune.analysis.render;
+
+import dev.nettune.analysis.model.ResultSet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * ReportFiles is the report's folder: it creates it, removes what an earlier report wrote in its
+ * own subfolders (charts/*.svg, appendix/*.md) so no stale chart or appendix survives, and writes
+ * the files. Nothing else in the folder is touched (an INTERPRETATION.md beside the report stays).
+ */
+public final class ReportFiles {
+
+    private final Path dir;
+
+    public ReportFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates the folder and clears the report's own subfolders; charts only when they are redrawn. */
+    public void prepare(boolean charts) throws IOException {
+        Files.createDirectories(dir);
+        clear(dir.resolve(Appendix.DIR), "*.md");
+        if (charts) {
+            clear(dir.resolve(Charts.FOLDER), "*.svg");
+        }
+    }
+
+    private static void clear(Path folder, String glob) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, glob)) {
+            for (Path f : files) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    /** The appendices of {@code set}, by path relative to the folder. */
+    public Map<String, String> appendices(ResultSet set) {
+        return new Appendix(set).render();
+    }
+
+    /** Writes one file, relative to the folder, creating its parent. */
+    public void write(String relative, String text) throws IOException {
+        Path f = dir.resolve(relative);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+    }
+
+    /** Writes every file of {@code files} (relative path to text). */
+    public void writeAll(Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            write(e.getKey(), e.getValue());
+        }
+    }
+}
