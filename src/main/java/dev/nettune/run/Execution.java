@@ -132,7 +132,7 @@ final class Execution {
                             return End.INTERRUPTED;
                         }
                     }
-                    StoppingRule.Decision d = rule.decide(b, state.scores(p.index(), b));
+                    StoppingRule.Decision d = rule.decide(b, state.scores(p.index(), b), state.seqs(p.index(), b));
                     if (d.stop() != null) {
                         finishPoint(p, b, d);
                         break;
@@ -245,6 +245,9 @@ final class Execution {
                     .append(String.format(Locale.ROOT, "%.3f", r.ratio()));
             s.append(r.n() >= 2 ? String.format(Locale.ROOT, " [%.3f, %.3f]", r.low(), r.high()) : " (no interval)")
                     .append(" n=").append(r.n());
+            if (r.orderAdjusted()) {
+                s.append(String.format(Locale.ROOT, ", later fork %+.1f%%", 100 * (r.orderEffect() - 1)));
+            }
         }
         out.println(s);
     }

@@ -110,6 +110,20 @@ final class RunState {
         return s;
     }
 
+    /** seqs[jvm][block − 1] for blocks 1 … {@code blocks}: the ok fork's place in the run's order, else -1. */
+    int[][] seqs(int point, int blocks) {
+        int[][] s = new int[spec.targets().size()][blocks];
+        for (int[] row : s) {
+            java.util.Arrays.fill(row, -1);
+        }
+        latest.getOrDefault(point, Map.of()).forEach((block, cells) -> cells.forEach((j, l) -> {
+            if (block <= blocks && l.status() == ForkLine.Status.OK && l.score() != null) {
+                s[j][block - 1] = l.seq();
+            }
+        }));
+        return s;
+    }
+
     /** Blocks point {@code point} has or will have: the recorded count when done, else at least the planned blocks. */
     int blocks(int point) {
         Journal.PointLine d = done.get(point);

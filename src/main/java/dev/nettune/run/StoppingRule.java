@@ -11,8 +11,10 @@ import java.util.Map;
  * A StoppingRule decides when a point has had enough blocks. Without a target the point stops after
  * its planned blocks ("planned"). With a target (-Dnettune.ci=0.03) it stops once, for every compared
  * pair of JVMs, the paired 95% interval of the ratio ({@link PairedRatio}: t on log ratios over the
- * blocks where both JVMs have a fork score) has a relative half-width at most the target ("ci"), or
- * when the point reaches the cap ("cap"); the planned blocks always run first.
+ * blocks where both JVMs have a fork score, adjusted for which fork of a block ran first, as the
+ * report computes it) has a relative half-width at most the target ("ci"), or when the point reaches
+ * the cap ("cap"); the planned blocks always run first, and a point stops for its interval only after
+ * an even number of blocks, so that its mirrored blocks (see {@link Schedule}) stay whole.
  *
  * <p>Pairs: each target without a variant against the baseline (the named one, else the first
  * target without a variant), and each variant target against the target of the same JDK without
@@ -106,8 +108,9 @@ final class StoppingRule {
      * The decision after {@code blocks} blocks of a point.
      *
      * @param scores scores[jvm][block − 1]: the fork's score, NaN when that block has none for that JVM
+     * @param seqs   seqs[jvm][block − 1]: the fork's place in the run's order (which ran first), -1 when none
      */
-    Decision decide(int blocks, double[][] scores) {
+    Decision decide(int blocks, double[][] scores, int[][] seqs) {
         Map<String, PairedRatio> ratios = new LinkedHashMap<>();
         Map<String, Double> halfWidths = new LinkedHashMap<>();
         boolean allMet = true;
@@ -121,12 +124,16 @@ final class StoppingRule {
                 double x = scores[p.baseline()][b];
                 double y = scores[p.candidate()][b];
                 if (Double.isFinite(x) && Double.isFinite(y)) {
-                    both.add(new double[] {x, y});
+                    both.add(new double[] {x, y, seqs[p.baseline()][b] < seqs[p.candidate()][b] ? 1 : 0});
                 }
             }
             double[] base = both.stream().mapToDouble(v -> v[0]).toArray();
             double[] cand = both.stream().mapToDouble(v -> v[1]).toArray();
-            PairedRatio r = PairedRatio.of(base, cand, LEVEL);
+            boolean[] baseFirst = new boolean[both.size()];
+            for (int i = 0; i < baseFirst.length; i++) {
+                baseFirst[i] = both.get(i)[2] == 1;
+            }
+            PairedRatio r = PairedRatio.of(base, cand, baseFirst, LEVEL);
             ratios.put(label, r);
             double hw = r.halfWidth();
             halfWidths.put(label, Double.isFinite(hw) ? hw : null);
@@ -139,7 +146,7 @@ final class StoppingRule {
             stop = null;
         } else if (target == null || ratios.isEmpty()) {
             stop = PLANNED;
-        } else if (allMet) {
+        } else if (allMet && blocks % 2 == 0) {
             stop = CI;
         } else if (blocks >= cap) {
             stop = CAP;

@@ -99,7 +99,7 @@ class ExecutionTest {
 
     @Test
     void adaptiveStoppingAddsBlocksUntilTheTargetOrTheCap(@TempDir Path tmp) throws Exception {
-        RunSpec spec = spec(tmp, 2, 3, 0.03, 9, Specs.targets("a", "b"));
+        RunSpec spec = spec(tmp, 2, 4, 0.03, 10, Specs.targets("a", "b"));
         Random noise = new Random(1);
         // point 0: b is a steady 0.9 x a (±0.5%); point 1: b wanders ±40%, so its interval never gets to ±3%
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -109,15 +109,15 @@ class ExecutionTest {
         List<JsonNode> points = jsonLines(tmp.resolve("points.jsonl"));
         assertEquals(2, points.size());
         assertEquals("ci", points.get(0).get("stop").asText());
-        assertEquals(3, points.get(0).get("blocks").asInt(), "met at the planned blocks");
+        assertEquals(4, points.get(0).get("blocks").asInt(), "met at the planned blocks");
         assertTrue(points.get(0).get("halfWidths").get("b").asDouble() <= 0.03, points.get(0).toString());
         assertEquals(0.03, points.get(0).get("target").asDouble());
         assertEquals("cap", points.get(1).get("stop").asText());
-        assertEquals(9, points.get(1).get("blocks").asInt());
+        assertEquals(10, points.get(1).get("blocks").asInt());
         assertTrue(points.get(1).get("halfWidths").get("b").asDouble() > 0.03, points.get(1).toString());
 
         List<JsonNode> forks = jsonLines(tmp.resolve("forks.jsonl"));
-        assertEquals(2 * 3 + 2 * 9, forks.size());
+        assertEquals(2 * 4 + 2 * 10, forks.size());
         Schedule schedule = new Schedule(2, 7L);
         for (JsonNode f : forks) {
             int jvm = f.get("jvm").asText().equals("a") ? 0 : 1;
@@ -125,8 +125,8 @@ class ExecutionTest {
                     "added blocks follow the seed too: " + f);
         }
         String out = console.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("block 9/<=9"), out);
-        assertTrue(out.contains("point 2/2 done: 9 blocks (cap); b/a "), out);
+        assertTrue(out.contains("block 10/<=10"), out);
+        assertTrue(out.contains("point 2/2 done: 10 blocks (cap); b/a "), out);
     }
 
     @Test

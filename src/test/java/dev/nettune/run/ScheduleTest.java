@@ -63,6 +63,30 @@ class ScheduleTest {
     }
 
     @Test
+    void blocksComeInMirroredPairsSoEveryPairOfJvmsRunsInEachOrderEquallyOften() {
+        for (int jvms = 2; jvms <= 5; jvms++) {
+            Schedule s = new Schedule(jvms, 31 + jvms);
+            for (int point = 0; point < 10; point++) {
+                List<List<Integer>> bs = blocks(s, point, 8);
+                for (int b = 0; b < 8; b += 2) {
+                    List<Integer> reversed = new ArrayList<>(bs.get(b));
+                    java.util.Collections.reverse(reversed);
+                    assertEquals(reversed, bs.get(b + 1), "block " + (b + 2) + " mirrors block " + (b + 1));
+                }
+                for (int x = 0; x < jvms; x++) {
+                    for (int y = x + 1; y < jvms; y++) {
+                        int xFirst = 0;
+                        for (List<Integer> order : bs) {
+                            xFirst += order.indexOf(x) < order.indexOf(y) ? 1 : 0;
+                        }
+                        assertEquals(4, xFirst, "JVMs " + x + " and " + y + " of " + jvms + ", point " + point);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theSeedReproducesTheScheduleAndAnotherSeedChangesIt() {
         assertEquals(blocks(new Schedule(4, 99), 5, 10), blocks(new Schedule(4, 99), 5, 10));
         assertNotEquals(blocks(new Schedule(4, 99), 5, 10), blocks(new Schedule(4, 100), 5, 10));
@@ -86,7 +110,7 @@ class ScheduleTest {
         // A resumed run must find the order of its first session, also when another JDK runs the suite:
         // java.util.Random and Collections.shuffle are specified, so these orders (recorded from this
         // implementation; the tests run on JDK 17 and 25) must never change.
-        assertEquals(List.of(List.of(2, 0, 1), List.of(1, 2, 0), List.of(1, 2, 0)), blocks(new Schedule(3, 42), 0, 3));
+        assertEquals(List.of(List.of(2, 0, 1), List.of(1, 0, 2), List.of(1, 2, 0)), blocks(new Schedule(3, 42), 0, 3));
     }
 
     @Test

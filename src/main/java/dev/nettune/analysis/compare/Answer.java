@@ -23,7 +23,7 @@ public record Answer(Topic topic, String runId, List<Finding> findings) {
 
     /** A Topic is one question a family answers; {@link #title} and {@link #question} are shown as is. */
     public enum Topic {
-        ROUND_TRIP("Round trip", "64 B round trips per second on one connection:", Family.OTHER),
+        ROUND_TRIP("Round trip", "64 B round trips per second on one connection:", Family.ROUND_TRIP),
         IO_MODEL("I/O model", "where does a Selector loop overtake a thread per connection?", Family.MODEL),
         SEND_BUFFER("Socket buffers", "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?", Family.BUFFERS),
         COALESCING("Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?", Family.COALESCING),

@@ -30,8 +30,10 @@ import java.util.TreeMap;
  * <p>A row's design:
  * <ul>
  *   <li>{@link Design#PAIRED}: both JVMs in one run with block records. The pairs are the blocks in
- *       which both JVMs have a fork with a score; with n ≥ 2 pairs, {@link PairedRatio} (geometric
- *       mean of the block ratios, t interval and paired t test on log ratios).</li>
+ *       which both JVMs have a fork with a score; with n ≥ 2 pairs, {@link PairedRatio} (mean log
+ *       ratio, t interval and t test), adjusted for which of the two forks of a block ran first when
+ *       the fork log says so and both orders occur (the run's mirrored blocks make them occur equally
+ *       often).</li>
  *   <li>{@link Design#UNPAIRED}: otherwise (other runs, other projects' files, runs without
  *       forks.jsonl). With ≥ 2 forks a side, {@link UnpairedRatio} (ratio of geometric means, Welch
  *       t interval and test on log fork scores).</li>
@@ -61,6 +63,8 @@ public final class Comparisons {
     public static final double CONFIDENCE = 0.95;
     /** Power at which the detectable change is computed. */
     public static final double POWER = DetectableChange.DEFAULT_POWER;
+    /** An order effect at least this large (relative) is named in the row's note. */
+    static final double ORDER_NOTE = 0.02;
 
     /**
      * Options says how to compare.
@@ -161,11 +165,20 @@ public final class Comparisons {
         JvmId bj = base.key().jvm();
         JvmId cj = cand.key().jvm();
         if (sameRun && base.hasBlocks() && cand.hasBlocks()) {
-            double[][] pairs = pairs(base, x, cand, y);
-            PairedRatio r = PairedRatio.of(pairs[0], pairs[1], CONFIDENCE);
+            Matched pairs = matched(base, x, cand, y);
+            PairedRatio r = PairedRatio.of(pairs.baseline(), pairs.candidate(), pairs.baselineFirst(), CONFIDENCE);
             if (r.n() >= 2) {
+                if (r.orderAdjusted()) {
+                    double later = r.orderEffect() - 1;
+                    if (Math.abs(later) >= ORDER_NOTE) {
+                        notes.add(String.format(Locale.ROOT, "the later fork of a block scored %+.1f%% against the earlier"
+                                + " (adjusted for)", 100 * later));
+                    }
+                } else if (pairs.baselineFirst() != null) {
+                    notes.add("one JVM ran first in every block: not adjusted for position");
+                }
                 return new Measured(row, bj, cj, Design.PAIRED, r.n(), nx, ny, cx, cy, r.ratio(), r.low(), r.high(),
-                        r.p(), r.se(), r.n() - 1, String.join("; ", notes));
+                        r.p(), r.se(), r.df(), String.join("; ", notes));
             }
             notes.add(0, r.n() + (r.n() == 1 ? " block" : " blocks")
                     + ": cannot separate JVM from run-to-run noise");
@@ -254,27 +267,43 @@ public final class Comparisons {
         return Verdict.SAME;
     }
 
-    /** Baseline and candidate scores of the blocks in which both have a fork with a positive score, by block. */
-    private static double[][] pairs(Result base, double[] x, Result cand, double[] y) {
-        Map<Integer, Double> bx = byBlock(base, x);
-        Map<Integer, Double> by = byBlock(cand, y);
+    /**
+     * The blocks in which both JVMs have a fork with a positive score, by block: the two scores, and
+     * whether the baseline's fork ran first (null when the execution order of some fork is unknown).
+     */
+    record Matched(double[] baseline, double[] candidate, boolean[] baselineFirst) {
+    }
+
+    private static Matched matched(Result base, double[] x, Result cand, double[] y) {
+        Map<Integer, Integer> bx = byBlock(base, x);
+        Map<Integer, Integer> by = byBlock(cand, y);
         List<Integer> blocks = new ArrayList<>(bx.keySet());
         blocks.retainAll(by.keySet());
         blocks.sort(null);
-        double[][] out = new double[2][blocks.size()];
+        double[] xs = new double[blocks.size()];
+        double[] ys = new double[blocks.size()];
+        boolean[] first = new boolean[blocks.size()];
+        boolean ordered = true;
         for (int i = 0; i < blocks.size(); i++) {
-            out[0][i] = bx.get(blocks.get(i));
-            out[1][i] = by.get(blocks.get(i));
+            int fx = bx.get(blocks.get(i));
+            int fy = by.get(blocks.get(i));
+            xs[i] = x[fx];
+            ys[i] = y[fy];
+            int sx = base.forkSeq(fx);
+            int sy = cand.forkSeq(fy);
+            ordered &= sx != Result.NO_BLOCK && sy != Result.NO_BLOCK;
+            first[i] = sx < sy;
         }
-        return out;
+        return new Matched(xs, ys, ordered ? first : null);
     }
 
-    private static Map<Integer, Double> byBlock(Result r, double[] scores) {
-        Map<Integer, Double> out = new HashMap<>();
+    /** Block → the fork (row) of that block with a positive score. */
+    private static Map<Integer, Integer> byBlock(Result r, double[] scores) {
+        Map<Integer, Integer> out = new HashMap<>();
         for (int f = 0; f < scores.length; f++) {
             int block = r.forkBlock(f);
             if (block != Result.NO_BLOCK && Double.isFinite(scores[f]) && scores[f] > 0) {
-                out.putIfAbsent(block, scores[f]); // the reader lets no block hold two forks of one JVM
+                out.putIfAbsent(block, f); // the reader lets no block hold two forks of one JVM
             }
         }
         return out;

@@ -1,10 +1,13 @@
 package dev.nettune.analysis.model;
 
 /**
- * A Family is a group of benchmarks answering one tuning question, recognised by Java package.
- * Anything not in a known package (including other projects' benchmarks) is {@link #OTHER}.
+ * A Family is a group of benchmarks answering one tuning question, recognised by Java package (or,
+ * for the round trip, by class). Anything else (including other projects' benchmarks) is
+ * {@link #OTHER}.
  */
 public enum Family {
+    /** The plainest probe of a JDK's socket path: one connection, 64 B request and reply. */
+    ROUND_TRIP("Round trip", "dev.nettune.bench.RoundTripBenchmark."),
     MODEL("I/O model", "dev.nettune.bench.model."),
     BUFFERS("Socket buffers", "dev.nettune.bench.buffers."),
     COALESCING("Write coalescing", "dev.nettune.bench.coalescing."),
@@ -20,7 +23,7 @@ public enum Family {
         this.packagePrefix = packagePrefix;
     }
 
-    /** The family of a fully qualified benchmark name such as {@code dev.nettune.bench.model.X.m}. */
+    /** The family of a fully qualified benchmark name such as {@code dev.nettune.bench.model.X.m}; prefixes end with '.'. */
     public static Family of(String benchmark) {
         for (Family f : values()) {
             if (f != OTHER && benchmark.startsWith(f.packagePrefix)) {

@@ -17,12 +17,21 @@ import java.util.Map;
  * @param forkBlocks for each fork (row of rawData / rawDataHistogram), its block in the run's
  *                   randomized interleaved schedule (1-based, from forks.jsonl), or {@link #NO_BLOCK}
  *                   when unknown; one entry per fork of the primary metric
+ * @param forkSeqs   for each fork, its place in the run's order of execution (forks.jsonl's
+ *                   {@code seq}), which tells which of two forks of a block ran first; {@link #NO_BLOCK}
+ *                   when unknown
  */
 public record Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
-                     String jmhVersion, int threads, int[] forkBlocks) {
+                     String jmhVersion, int threads, int[] forkBlocks, int[] forkSeqs) {
 
-    /** The block of a fork that has no block record. */
+    /** The block (or execution order) of a fork that has no record. */
     public static final int NO_BLOCK = -1;
+
+    /** A Result whose forks have the given blocks and no execution order. */
+    public Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
+                  String jmhVersion, int threads, int[] forkBlocks) {
+        this(key, primary, secondary, file, index, jmhVersion, threads, forkBlocks, noBlocks(forkBlocks.length));
+    }
 
     /** A Result whose forks have no block record (foreign files, runs before forks.jsonl). */
     public Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
@@ -30,19 +39,35 @@ public record Result(ResultKey key, Metric primary, Map<String, Metric> secondar
         this(key, primary, secondary, file, index, jmhVersion, threads, noBlocks(primary.samples().length));
     }
 
-    /** This result with the given block per fork (a copy of the array is kept). */
+    /** This result with the given block per fork and no execution order (a copy of the array is kept). */
     public Result withForkBlocks(int[] blocks) {
-        if (blocks.length != primary.samples().length) {
-            throw new IllegalArgumentException("need one block per fork: " + primary.samples().length + " forks, "
-                    + blocks.length + " blocks");
+        return withForks(blocks, noBlocks(blocks.length));
+    }
+
+    /** This result with the given block and execution order per fork (copies of the arrays are kept). */
+    public Result withForks(int[] blocks, int[] seqs) {
+        if (blocks.length != primary.samples().length || seqs.length != blocks.length) {
+            throw new IllegalArgumentException("need one block and one seq per fork: " + primary.samples().length
+                    + " forks, " + blocks.length + " blocks, " + seqs.length + " seqs");
         }
-        return new Result(key, primary, secondary, file, index, jmhVersion, threads, blocks.clone());
+        return new Result(key, primary, secondary, file, index, jmhVersion, threads, blocks.clone(), seqs.clone());
     }
 
     /** The block of each fork (a copy). */
     @Override
     public int[] forkBlocks() {
         return forkBlocks.clone();
+    }
+
+    /** The execution order of each fork (a copy). */
+    @Override
+    public int[] forkSeqs() {
+        return forkSeqs.clone();
+    }
+
+    /** The execution order ({@code seq}) of fork {@code fork}, or {@link #NO_BLOCK} when unknown. */
+    public int forkSeq(int fork) {
+        return fork < forkSeqs.length ? forkSeqs[fork] : NO_BLOCK;
     }
 
     /** The block of fork {@code fork} (0-based row), or {@link #NO_BLOCK}. */

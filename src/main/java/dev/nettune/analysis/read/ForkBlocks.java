@@ -44,6 +44,7 @@ public final class ForkBlocks {
     public static List<Result> attach(List<Result> results, ForkLog log, List<Diagnostic> diags) {
         Map<String, List<Integer>> byKey = new HashMap<>();
         List<int[]> blocks = new ArrayList<>();
+        List<int[]> seqs = new ArrayList<>();
         List<int[]> claimedBy = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -54,6 +55,7 @@ public final class ForkBlocks {
             int[] b = new int[forks];
             java.util.Arrays.fill(b, Result.NO_BLOCK);
             blocks.add(b);
+            seqs.add(b.clone());
             claimedBy.add(new int[forks]);
             scores.add(r.primary().forkScores());
         }
@@ -101,6 +103,7 @@ public final class ForkBlocks {
                 }
                 claimedBy.get(i)[f.row()] = f.line();
                 b[f.row()] = f.block();
+                seqs.get(i)[f.row()] = f.seq();
             }
         }
         List<Result> attached = new ArrayList<>(results.size());
@@ -118,7 +121,7 @@ public final class ForkBlocks {
                         + (unclaimed.toString().contains(",") ? "s " : " ") + unclaimed + " without a matching line in "
                         + log.file() + ": block unknown, not paired"));
             }
-            attached.add(r.withForkBlocks(b));
+            attached.add(r.withForks(b, seqs.get(i)));
         }
         out.flush();
         return attached;

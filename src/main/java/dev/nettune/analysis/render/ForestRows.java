@@ -177,8 +177,8 @@ final class ForestRows {
     private static String designText(Map<Design, Integer> designs) {
         List<String> parts = new ArrayList<>();
         if (designs.containsKey(Design.PAIRED)) {
-            parts.add("Paired rows (forks interleaved in randomized blocks): n = blocks, geometric mean of per-block "
-                    + "ratios with a t interval on log ratios.");
+            parts.add("Paired rows (forks interleaved in randomized, mirrored blocks): n = blocks, mean per-block log "
+                    + "ratio adjusted for which fork ran first, with its t interval.");
         }
         if (designs.containsKey(Design.UNPAIRED)) {
             parts.add("Unpaired rows: n = the smaller side's forks, ratio of geometric means with a Welch interval.");

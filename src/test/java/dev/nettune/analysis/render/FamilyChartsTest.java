@@ -56,6 +56,8 @@ class FamilyChartsTest {
         assertEquals(List.of(), diags);
         List<String> titles = links.values().stream().flatMap(List::stream).map(Charts.Link::title).toList();
         assertEquals(List.of(
+                "RoundTripBenchmark.roundTrip (sample): time per round trip",
+                "RoundTripBenchmark.roundTrip (thrpt): round trips/s",
                 "ConnectionScalingBenchmark.roundTrips: round trips/s vs connections, one line per client × server",
                 "ConnectionScalingBenchmark.roundTrips: p99 round-trip latency vs connections, one line per client × server",
                 "OpenLoopLatencyBenchmark.roundTrips (thrpt): round trips/s",
@@ -67,9 +69,7 @@ class FamilyChartsTest {
                 "CoalescingBenchmark.message: messages/s per strategy, K parts × S bytes",
                 "NagleBenchmark.message: time per message per strategy, K parts × S bytes",
                 "PipelinedCoalescingBenchmark.pipeline: messages/s per strategy, K parts × S bytes",
-                "ConnectionReuseBenchmark.operation: operations/s per workload (RR, CRR, CC, pools, the seed's executor) × threads",
-                "RoundTripBenchmark.roundTrip (sample): time per round trip",
-                "RoundTripBenchmark.roundTrip (thrpt): round trips/s"), titles);
+                "ConnectionReuseBenchmark.operation: operations/s per workload (RR, CRR, CC, pools, the seed's executor) × threads"), titles);
         long total = 0;
         for (Charts.Link l : links.values().stream().flatMap(List::stream).toList()) {
             String svg = Files.readString(tmp.resolve(l.file()));
