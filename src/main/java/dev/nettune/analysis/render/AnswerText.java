@@ -351,9 +351,10 @@ final class AnswerText {
             out.append(t.render()).append('\n');
         }
         if (out.length() > 0) {
-            out.append("Centers are geometric means of fork scores; ratios are point / against with Welch's 95% "
-                    + "interval on log fork scores (points of one JVM ran minutes apart, so they are not paired). "
-                    + "A ratio whose interval includes 1 is read as no detectable difference.\n\n");
+            out.append("A level (mean [95% CI]) is the mean of the fork scores with its Student-t interval over forks. "
+                    + "In a contrast, centers are geometric means of fork scores and the ratio is point / against with "
+                    + "Welch's 95% interval on log fork scores (points of one JVM ran minutes apart, so they are not "
+                    + "paired); a ratio whose interval includes 1 is read as no detectable difference.\n\n");
         }
         return out.toString();
     }
