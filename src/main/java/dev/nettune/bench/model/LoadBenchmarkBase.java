@@ -1,27 +1,20 @@
 package dev.nettune.bench.model;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.client.ClientModel;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.Transport;
 import org.HdrHistogram.Histogram;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * LoadBenchmarkBase runs a {@link LoadGenerator} of C connections against one server model and
@@ -34,12 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Subclasses declare the @Param grid, say which model runs ({@link #clientModel()} ...), and may
  * start another kind of load ({@link #startLoad}).
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
-public abstract class LoadBenchmarkBase {
+public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     /**
      * Round trips per invocation: enough that waking JMH's thread once per batch costs nothing
      * next to the round trips, few enough that a 1 s iteration holds several batches (10 at 10k/s).

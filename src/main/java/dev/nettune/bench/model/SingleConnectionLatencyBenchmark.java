@@ -1,6 +1,6 @@
 package dev.nettune.bench.model;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.client.AsyncConnection;
 import dev.nettune.client.ClientConnection;
@@ -14,9 +14,7 @@ import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -24,7 +22,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
@@ -54,11 +51,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @State(Scope.Thread)
-public class SingleConnectionLatencyBenchmark {
+public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
     /** Client I/O model driven from JMH's thread: STREAM, CHANNEL, SELECTOR or ASYNC. */
     @Param({"STREAM", "CHANNEL", "SELECTOR", "ASYNC"})
     public String client;

@@ -1,6 +1,6 @@
 package dev.nettune.bench.reuse;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.ClientConnection;
@@ -11,18 +11,14 @@ import dev.nettune.socket.SocketTuning;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
@@ -82,13 +78,9 @@ import java.util.concurrent.TimeUnit;
  * {@code ... -p workload=CONNECT_PER_REQUEST -p close=FIN,RST -wi 0 -i 1 -r 60s -bm thrpt}.
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @Threads(1)
 @State(Scope.Benchmark)
-public class ConnectionReuseBenchmark {
+public class ConnectionReuseBenchmark extends AbstractBenchmark {
     /** How long setup waits for the server to accept the option probe. */
     private static final long ACCEPT_WAIT_SECONDS = 5;
 
