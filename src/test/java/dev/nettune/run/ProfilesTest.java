@@ -1,9 +1,9 @@
 package dev.nettune.run;
 
-import dev.nettune.bench.coalescing.Strategy;
 import dev.nettune.bench.reuse.CloseStyle;
 import dev.nettune.bench.reuse.Workload;
 import dev.nettune.client.ClientModel;
+import dev.nettune.client.coalescing.Strategy;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.Transport;
 import org.junit.jupiter.api.Test;
@@ -147,8 +147,8 @@ class ProfilesTest {
         enums.put("ConnectionReuseBenchmark.io", names(dev.nettune.bench.reuse.IoPath.values()));
         // documented subset: the reuse family compares a thread per connection with one event loop
         enums.put("ConnectionReuseBenchmark.server", List.of("BLOCKING", "SELECTOR"));
-        enums.put("SocketBufferStreamBenchmark.path", names(dev.nettune.bench.buffers.IoPath.values()));
-        enums.put("StreamIoPathBenchmark.path", names(dev.nettune.bench.buffers.IoPath.values()));
+        enums.put("SocketBufferStreamBenchmark.path", names(dev.nettune.client.bulk.IoPath.values()));
+        enums.put("StreamIoPathBenchmark.path", names(dev.nettune.client.bulk.IoPath.values()));
         Map<String, List<String>> strings = new TreeMap<>();
         declared.forEach((k, v) -> {
             if (!v.stream().allMatch(x -> x.matches("-?\\d+"))) {

@@ -1,5 +1,6 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.client.bulk.StallWatchdog;
 import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.client.StreamConnection;
 import dev.nettune.server.Server;
@@ -31,13 +32,13 @@ import java.util.concurrent.TimeUnit;
  * checks its CRC32C and echoes it in one buffer; the client verifies every reply byte.
  *
  * <p>Expect: autotuned buffers near the pure copy cost (a 256 KiB echo is 512 KiB through the
- * loopback, roughly 0.3–0.6 ms here); a send buffer much smaller than the message makes each
+ * loopback); a send buffer much smaller than the message makes each
  * message trickle out in buffer-sized pieces, one wake-up each, and may collapse as the bulk
  * stream does ({@link SocketBufferStreamBenchmark}).
  *
  * <p>Read: SampleTime, µs per round trip, with percentiles (p50, p99, p99.9); lower is better.
  * Requested/effective sizes are printed per trial and written to {@code -Dnettune.sockopts.file}.
- * Confounders: CPU placement on 2 cores (client thread, event loop, JMH); TCP_NODELAY is on at both
+ * Confounders: CPU placement of the client thread, the event loop and JMH; TCP_NODELAY is on at both
  * ends. A round trip that does not finish within {@value StallWatchdog#DEFAULT_STALL_SECONDS} s fails
  * with "stalled: &lt;configuration&gt;".
  *

@@ -1,5 +1,7 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.client.bulk.IoPath;
+import dev.nettune.client.bulk.StallWatchdog;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;

@@ -2,6 +2,8 @@ package dev.nettune.bench.coalescing;
 
 import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.SockoptsLog;
+import dev.nettune.client.coalescing.PartsClient;
+import dev.nettune.client.coalescing.Strategy;
 import dev.nettune.server.BlockingServer;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerStats;

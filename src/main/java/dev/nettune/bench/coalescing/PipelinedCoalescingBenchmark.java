@@ -1,5 +1,6 @@
 package dev.nettune.bench.coalescing;
 
+import dev.nettune.client.coalescing.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 

@@ -1,4 +1,4 @@
-package dev.nettune.bench.coalescing;
+package dev.nettune.client.coalescing;
 
 import dev.nettune.server.BlockingServer;
 import dev.nettune.server.ServerConfig;
@@ -49,7 +49,7 @@ class PartsClientTest {
     @EnumSource(Strategy.class)
     void pipelinedMessagesAreAcknowledgedInOrder(Strategy strategy) throws IOException {
         BlockingServer server = new BlockingServer(ServerConfig.DEFAULT);
-        int messages = PipelinedCoalescingBenchmark.PIPELINE;
+        int messages = 16; // as many as PipelinedCoalescingBenchmark keeps in flight
         try (PartsClient client = new PartsClient(strategy, server.address(), SocketTuning.NO_DELAY, 16, 1024)) {
             for (int i = 0; i < messages; i++) {
                 client.send();
