@@ -3,6 +3,7 @@ package dev.nettune.bench.model;
 import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.client.ClientModel;
+import dev.nettune.client.load.Load;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.Transport;
@@ -17,8 +18,8 @@ import org.openjdk.jmh.runner.IterationType;
 import java.io.IOException;
 
 /**
- * LoadBenchmarkBase runs a {@link LoadGenerator} of C connections against one server model and
- * counts verified round trips. The load's own threads drive the connections for the whole trial;
+ * LoadBenchmarkBase runs a {@link Load} of C connections against one server model and counts
+ * verified round trips. The load's own threads drive the connections for the whole trial;
  * JMH's thread only waits: one invocation of a subclass's benchmark method ({@link #awaitBatch})
  * returns when {@value #BATCH} more round trips have completed on any connections, and
  * {@code @OperationsPerInvocation(BATCH)} makes the primary score round trips per second over all
@@ -37,7 +38,7 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     static final long ACCEPT_WAIT_MILLIS = 30_000;
 
     protected Server echoServer;
-    protected LoadGenerator load;
+    protected Load load;
     private Histogram interval;
     private Histogram measured;
     private long roundTrips0;
@@ -63,8 +64,13 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     protected abstract int payloadBytes();
 
     /** Starts the load against the running {@link #echoServer}; by default C closed loops of the client model. */
-    protected LoadGenerator startLoad(BenchmarkParams params) throws IOException {
-        return LoadGenerator.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+    protected Load startLoad(BenchmarkParams params) throws IOException {
+        return Load.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+    }
+
+    /** Why this point cannot run here, or null: by default what {@link ModelPoint#unavailableReason} says. */
+    protected String unavailableReason() {
+        return ModelPoint.unavailableReason(clientModel(), serverModel(), transportModel(), connectionCount());
     }
 
     /** Called as the last measurement iteration ends, to report what the subclass adds. */
@@ -73,14 +79,13 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
-        ClientModel client = clientModel();
         ServerModel serverModel = serverModel();
         Transport transport = transportModel();
         int connections = ModelPoint.positive("connections", connectionCount());
         if (payloadBytes() < 0) {
             throw new IllegalArgumentException("@Param payload must be >= 0, got " + payloadBytes());
         }
-        Skip.ifUnavailable(params, ModelPoint.unavailableReason(client, serverModel, transport, connections));
+        Skip.ifUnavailable(params, unavailableReason());
         forkShare = 1.0 / Math.max(1, params.getForks()); // forks = 0 runs in JMH's own JVM: one "fork"
         echoServer = ModelPoint.startServer(params, serverModel, transport);
         load = startLoad(params);
@@ -92,7 +97,7 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
             Thread.sleep(1);
         }
         ModelPoint.recordConnected(params, transport, echoServer, load.options());
-        measured = new Histogram(LoadGenerator.MAX_TRACKED_NANOS, LoadGenerator.SIGNIFICANT_DIGITS);
+        measured = new Histogram(Load.MAX_TRACKED_NANOS, Load.SIGNIFICANT_DIGITS);
     }
 
     @Setup(Level.Iteration)
@@ -109,7 +114,7 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
             interval = load.intervalHistogram(interval); // drops the warmup's latencies
             measured.reset();
             beginMeasurement();
-            roundTrips0 = load.roundTrips();
+            roundTrips0 = load.completed();
             cpu0 = ProcessProbe.cpuNanos();
             serverCpu0 = echoServer.cpuNanos();
             alloc0 = ProcessProbe.allocatedBytes();
@@ -123,7 +128,7 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     /** The body of a subclass's @Benchmark method: waits for {@value #BATCH} more verified round trips. */
     protected final void awaitBatch(LoadCounters counters) throws IOException {
         this.counters = counters; // JMH builds its results from the counters after the iteration's @TearDown, which fills them
-        load.awaitRoundTrips(load.roundTrips(), BATCH);
+        load.awaitCompleted(load.completed() + BATCH);
     }
 
     @TearDown(Level.Iteration)
@@ -137,7 +142,7 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
         endInterval();
         if (reporting) {
             long alloc = ProcessProbe.allocatedBytes();
-            long roundTrips = load.roundTrips() - roundTrips0;
+            long roundTrips = load.completed() - roundTrips0;
             long serverCpu = echoServer.cpuNanos();
             counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
                     serverCpu < 0 || serverCpu0 < 0 ? -1 : serverCpu - serverCpu0,
