@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 
 /** A ServerModel names a server implementation, for benchmark parameters. */
 public enum ServerModel {
-    /** A platform thread per connection over java.net.Socket streams. */
+    /** A platform thread started per connection over java.net.Socket streams. */
     BLOCKING,
+    /** A platform thread per connection from a cached pool (reused across connections), over java.net.Socket streams. */
+    POOLED,
     /** Non-blocking channels on Selector event loops. */
     SELECTOR,
     /** A virtual thread per connection (JDK 21+). */
@@ -20,6 +22,7 @@ public enum ServerModel {
     public Server start(ServerConfig config) throws IOException {
         switch (this) {
             case BLOCKING: return new BlockingServer(config);
+            case POOLED: return new PooledServer(config);
             case SELECTOR: return new SelectorServer(config);
             case VIRTUAL: return new VirtualThreadServer(config);
             default: throw new AssertionError(this);

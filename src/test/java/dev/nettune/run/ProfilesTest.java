@@ -144,9 +144,9 @@ class ProfilesTest {
         enums.put("ConnectionReuseBenchmark.workload", names(Workload.values()));
         enums.put("ConnectionReuseBenchmark.close", names(CloseStyle.values()));
         // documented subsets: client models with a blocking connection per client thread; a thread
-        // per connection and one event loop
+        // started per connection, a pooled one, and one event loop
         enums.put("ConnectionReuseBenchmark.io", List.of("STREAM", "CHANNEL"));
-        enums.put("ConnectionReuseBenchmark.server", List.of("BLOCKING", "SELECTOR"));
+        enums.put("ConnectionReuseBenchmark.server", List.of("BLOCKING", "POOLED", "SELECTOR"));
         enums.put("SocketBufferStreamBenchmark.path", names(dev.nettune.client.bulk.IoPath.values()));
         enums.put("StreamIoPathBenchmark.path", names(dev.nettune.client.bulk.IoPath.values()));
         Map<String, List<String>> strings = new TreeMap<>();
@@ -170,7 +170,7 @@ class ProfilesTest {
                 + " of that type", number.getMessage());
         UsageException closed = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "Reuse",
                 Map.of("server", List.of("VIRTUAL")), List.of(), Plan::profileResource));
-        assertEquals("nettune.jmh: -p server=VIRTUAL: ConnectionReuseBenchmark.server accepts BLOCKING, SELECTOR; not 'VIRTUAL'",
+        assertEquals("nettune.jmh: -p server=VIRTUAL: ConnectionReuseBenchmark.server accepts BLOCKING, POOLED, SELECTOR; not 'VIRTUAL'",
                 closed.getMessage());
         UsageException bool = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "Nagle",
                 Map.of("tcpNoDelay", List.of("off")), List.of(), Plan::profileResource));

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>Client models: blocking {@code Socket} streams and blocking {@code SocketChannel}, a platform
  * thread per connection; non-blocking channels on one Selector thread; {@code AsynchronousSocketChannel}
  * on a group of one thread per core; {@code Socket} streams on a virtual thread per connection (21+).
- * Server models: platform thread per connection, one Selector event loop, virtual thread per
- * connection (21+). Combinations chosen (profiles): the symmetric pairs STREAM×BLOCKING,
+ * Server models: a platform thread started per connection, a platform thread per connection from
+ * a cached pool (the same while connections persist: the pool only saves thread starts), one
+ * Selector event loop, a virtual thread per connection (21+). Combinations chosen (profiles): the symmetric pairs STREAM×BLOCKING,
  * SELECTOR×SELECTOR, VIRTUAL×VIRTUAL, and the off-diagonal ones that isolate one side — a
  * one-thread SELECTOR client against each server (server cost), each client against the SELECTOR
  * server (client cost). The full grid is every pair.

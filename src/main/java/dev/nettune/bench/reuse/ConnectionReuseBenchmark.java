@@ -72,10 +72,16 @@ import java.util.concurrent.TimeUnit;
  * a hang or a silently lower score. POOL_* with io=CHANNEL is skipped with a stated reason: the
  * foundation's pool holds Socket streams.
  *
- * <p>Confounders: the cores are shared by T clients, the server (BLOCKING: one thread per
- * connection, SELECTOR: one event loop) and JMH; T = 16 measures contention, not parallelism. With
- * the BLOCKING server a connection costs a thread start, which dominates CRR (the report's reuse
- * rows show by how much): compare workloads within one server model. CONNECT_ONLY completes
+ * <p>Server models: BLOCKING starts a platform thread per connection; POOLED takes one from a
+ * cached pool, as Tomcat-style servers do (a thread that finished a connection serves the next);
+ * SELECTOR serves every connection from one event loop. With persistent connections BLOCKING and
+ * POOLED should not differ; with a connection per request (CRR, SEED_EXECUTOR) BLOCKING also pays
+ * a thread start and exit per operation, so 1/ops(BLOCKING) - 1/ops(POOLED) is what one platform
+ * thread start costs on this JDK: a measured finding, not a hidden one. Compare workloads within
+ * one server model.
+ *
+ * <p>Confounders: the cores are shared by T clients, the server and JMH; T = 16 measures
+ * contention, not parallelism. CONNECT_ONLY completes
  * when the kernel finished the handshake, before the server accepts; when the acceptor falls
  * behind, the backlog fills, SYNs are dropped and retried after 1 s — a p99.9 near 1 s in
  * reuse.jsonl is that, not the JVM. TCP_NODELAY is on at both ends, so Nagle plays no part.
@@ -112,8 +118,11 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
     @Param({"STREAM", "CHANNEL"})
     public String io;
 
-    /** Server model: BLOCKING (thread per connection) or SELECTOR (one event loop). */
-    @Param({"BLOCKING", "SELECTOR"})
+    /**
+     * Server model: BLOCKING (a platform thread started per connection), POOLED (a platform thread
+     * per connection from a cached pool, reused across connections) or SELECTOR (one event loop).
+     */
+    @Param({"BLOCKING", "POOLED", "SELECTOR"})
     public String server;
 
     private Server peer;

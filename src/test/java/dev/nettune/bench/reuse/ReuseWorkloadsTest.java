@@ -32,7 +32,7 @@ class ReuseWorkloadsTest {
     @Test
     void everyWorkloadRunsOnEveryPathAndServer() throws Exception {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            for (ServerModel model : new ServerModel[] {ServerModel.BLOCKING, ServerModel.SELECTOR}) {
+            for (ServerModel model : new ServerModel[] {ServerModel.BLOCKING, ServerModel.POOLED, ServerModel.SELECTOR}) {
                 for (ClientModel io : new ClientModel[] {ClientModel.STREAM, ClientModel.CHANNEL}) {
                     for (CloseStyle close : CloseStyle.values()) {
                         for (Workload w : Workload.values()) {
@@ -64,6 +64,7 @@ class ReuseWorkloadsTest {
             run(ServerModel.SELECTOR, ClientModel.CHANNEL, CloseStyle.RST, Workload.CONNECT_PER_REQUEST, 3_000);
             run(ServerModel.BLOCKING, ClientModel.STREAM, CloseStyle.FIN, Workload.SEED_EXECUTOR, 1_000);
             run(ServerModel.BLOCKING, ClientModel.STREAM, CloseStyle.FIN, Workload.POOL_HALF, 1_000);
+            run(ServerModel.POOLED, ClientModel.STREAM, CloseStyle.FIN, Workload.CONNECT_PER_REQUEST, 3_000);
             assertNull(before.leakedSince(), "file descriptors and live threads back to baseline");
         });
     }
