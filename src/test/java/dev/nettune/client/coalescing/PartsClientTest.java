@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,12 +97,9 @@ class PartsClientTest {
     }
 
     @Test
-    void unknownParametersFailNamingTheValidOnes() {
+    void unknownStrategiesFailNamingTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Strategy.parse("WRITEV"));
         assertTrue(e.getMessage().contains("strategy") && e.getMessage().contains("GATHERING"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> CoalescingState.parseBoolean("tcpNoDelay", "yes"));
-        assertTrue(e.getMessage().contains("tcpNoDelay") && e.getMessage().contains("[true, false]"), e.getMessage());
-        assertFalse(CoalescingState.parseBoolean("tcpNoDelay", "false"));
     }
 
     @Test
