@@ -126,44 +126,35 @@ public abstract class Load implements AutoCloseable {
     /**
      * Waits until {@code target} operations have completed in total, sleeping meanwhile until the
      * count reaches {@code wakeAt} (a later count lets a caught-up waiter sleep through several
-     * completions) or {@code parkNanos} pass. Returns the count it saw.
+     * completions) or {@code parkNanos} pass. Returns the count it saw. The wake-up count stays set
+     * for the whole wait, so that the drivers see it change twice per wait, not per park.
      *
      * @throws IOException the first failure of any driver, or a stall
      */
     public long awaitCompleted(long target, long wakeAt, long parkNanos) throws IOException {
-        long seen = completed.get();
-        if (seen >= target) {
-            return seen;
-        }
-        long lastProgress = System.nanoTime();
-        long progress = seen;
         waiter = Thread.currentThread();
+        this.wakeAt = Math.max(target, wakeAt);
         try {
-            for (;;) {
+            long seen;
+            long progress = -1;
+            long stillSince = 0; // when the count was first seen unchanged; 0 while it moves (no clock read then)
+            while ((seen = completed.get()) < target) {
                 checkHealthy();
-                this.wakeAt = Math.max(target, wakeAt);
-                seen = completed.get();
-                if (seen >= target) {
-                    return seen;
-                }
-                LockSupport.parkNanos(this, parkNanos);
-                this.wakeAt = Long.MAX_VALUE;
-                if (Thread.interrupted()) {
-                    throw new InterruptedIOException("interrupted while waiting for " + connections + " connections' operations");
-                }
-                seen = completed.get();
-                if (seen >= target) {
-                    return seen;
-                }
-                long now = System.nanoTime();
                 if (seen != progress) {
                     progress = seen;
-                    lastProgress = now;
-                } else if (now - lastProgress > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+                    stillSince = 0;
+                } else if (stillSince == 0) {
+                    stillSince = System.nanoTime();
+                } else if (System.nanoTime() - stillSince > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
                     throw new IOException("no operation completed in " + STALL_SECONDS + " s on " + connections
                             + " connections: the server or the clients are stuck");
                 }
+                LockSupport.parkNanos(this, parkNanos);
+                if (Thread.interrupted()) {
+                    throw new InterruptedIOException("interrupted while waiting for " + connections + " connections' operations");
+                }
             }
+            return seen;
         } finally {
             this.wakeAt = Long.MAX_VALUE;
         }
@@ -194,7 +185,7 @@ public abstract class Load implements AutoCloseable {
     protected final void completed(long latencyNanos) {
         recorder.recordValue(Math.max(0, Math.min(latencyNanos, MAX_TRACKED_NANOS)));
         if (completed.incrementAndGet() == wakeAt) {
-            LockSupport.unpark(waiter); // exactly one driver wakes the waiter; it re-checks after setting wakeAt, so none is missed
+            LockSupport.unpark(waiter); // exactly one driver wakes the waiter; it checks the count after setting wakeAt, so none is missed
         }
     }
 
