@@ -34,6 +34,13 @@ import java.io.IOException;
  * {@link StreamFixture}). A point that moves no byte for {@value StallWatchdog#DEFAULT_STALL_SECONDS} s
  * (property {@value StallWatchdog#STALL_SECONDS_PROPERTY}) fails with "stalled: &lt;configuration&gt;".
  *
+ * <p>Against a C writer and reader doing the same writes ({@code scripts/harness-c-crosscheck.sh},
+ * workloads stream and stream-direct), the Java side pays two things C does not: the receiver's
+ * CRC32C of every payload byte (the verification; the JDK's intrinsic, as fast as any complete
+ * check the JDK offers) and, on the STREAM path, NioSocketImpl's copy of each byte[] write into a
+ * temporary direct buffer (the JDK's own cost, which any byte[] application pays too). With the
+ * client and the server on one core both add up directly; on two they overlap.
+ *
  * <p>Run: {@code java -jar target/benchmarks.jar SocketBufferStreamBenchmark -p path=STREAM -p rcvBuf=0}
  */
 @State(Scope.Thread)
