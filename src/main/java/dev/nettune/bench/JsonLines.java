@@ -1,5 +1,7 @@
 package dev.nettune.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
@@ -8,42 +10,54 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * JsonLines writes the sidecar files benchmarks leave beside the JMH JSON (sockopts.jsonl,
- * skips.jsonl, reuse.jsonl): one JSON object per line, appended from trial or iteration setup,
- * never on the measured path.
+ * skips.jsonl, reuse.jsonl, named in {@link dev.nettune.layout.ResultFiles}): one JSON object per
+ * line, written by Jackson, appended from trial or iteration setup, never on the measured path.
  */
 public final class JsonLines {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private JsonLines() {
     }
 
-    /** A JSON string literal. */
-    public static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /** A new, empty line: its fields are written in the order they are put. */
+    public static ObjectNode line() {
+        return JSON.createObjectNode();
     }
 
-    /** Appends the benchmark's parameters as a JSON object, keys sorted. */
-    public static StringBuilder appendParams(StringBuilder out, BenchmarkParams params) {
-        Map<String, String> p = new TreeMap<>();
+    /** The benchmark's parameters as a JSON object, keys sorted. */
+    public static ObjectNode params(BenchmarkParams params) {
+        Map<String, String> sorted = new TreeMap<>();
         for (String k : params.getParamsKeys()) {
-            p.put(k, params.getParam(k));
+            sorted.put(k, params.getParam(k));
         }
-        out.append('{');
-        String sep = "";
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            out.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-            sep = ",";
-        }
-        return out.append('}');
+        ObjectNode out = JSON.createObjectNode();
+        sorted.forEach(out::put);
+        return out;
     }
 
-    /** Appends complete lines to {@code file}, creating it if needed. */
-    public static void append(Path file, CharSequence lines) {
+    /** The line as compact JSON, without the newline. */
+    public static String text(ObjectNode line) {
         try {
-            Files.write(file, lines.toString().getBytes(StandardCharsets.UTF_8),
+            return JSON.writeValueAsString(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a JSON line", e); // a tree of plain values always serializes
+        }
+    }
+
+    /** Appends the lines to {@code file} in one write, each followed by a newline, creating the file if needed. */
+    public static void append(Path file, List<ObjectNode> lines) {
+        StringBuilder out = new StringBuilder();
+        for (ObjectNode l : lines) {
+            out.append(text(l)).append('\n');
+        }
+        try {
+            Files.write(file, out.toString().getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);

@@ -8,21 +8,16 @@ import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How fast is one small request/response on a persistent loopback connection, through the whole
@@ -42,12 +37,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Run: {@code java -jar target/benchmarks.jar RoundTripBenchmark -prof gc}
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @State(Scope.Thread)
-public class RoundTripBenchmark {
+public class RoundTripBenchmark extends AbstractBenchmark {
 
     /** Request and reply payload, bytes. */
     @Param({"64"})

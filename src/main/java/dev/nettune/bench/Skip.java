@@ -1,18 +1,20 @@
 package dev.nettune.bench;
 
+import dev.nettune.layout.ResultFiles;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Skip ends a benchmark point that cannot run on this JVM (virtual threads on JDK 17) with a
  * stated reason, instead of a fake score or a silent gap: it prints the reason, appends it to the
- * file named by {@code -Dnettune.skips.file} (one JSON object per line, read by the suite runner and
- * the report), and throws, so JMH records no score for the point and goes on with the next.
+ * file named by {@code -D}{@value ResultFiles#SKIPS_PROPERTY} (one JSON object per line, read by
+ * the suite runner and the report), and throws, so JMH records no score for the point and goes on
+ * with the next. Line format ({@code params} as JMH prints them):
+ * <pre>{"benchmark":"...","params":"k=v,k=v","jvm":"17.0.15+6","reason":"..."}</pre>
  */
 public final class Skip {
-    /** System property naming the file to append skipped points to. */
-    public static final String FILE_PROPERTY = "nettune.skips.file";
     /** Prefix of the exception message, for tools reading JMH's output. */
     public static final String PREFIX = "SKIPPED: ";
 
@@ -30,11 +32,10 @@ public final class Skip {
         }
         String what = params.getBenchmark() + " {" + p + "}";
         System.err.println("nettune: " + PREFIX + what + ": " + reason);
-        String file = System.getProperty(FILE_PROPERTY);
+        Path file = ResultFiles.fromProperty(ResultFiles.SKIPS_PROPERTY);
         if (file != null) {
-            String line = "{\"benchmark\":\"" + params.getBenchmark() + "\",\"params\":\"" + p + "\",\"jvm\":\""
-                    + Runtime.version() + "\",\"reason\":\"" + reason.replace("\"", "'") + "\"}\n";
-            JsonLines.append(Path.of(file), line);
+            JsonLines.append(file, List.of(JsonLines.line().put("benchmark", params.getBenchmark()).put("params", p.toString())
+                    .put("jvm", Runtime.version().toString()).put("reason", reason)));
         }
         throw new UnsupportedOperationException(PREFIX + what + ": " + reason);
     }

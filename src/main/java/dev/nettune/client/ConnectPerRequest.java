@@ -23,10 +23,11 @@ public final class ConnectPerRequest {
         this(server, tuning, ClientModel.STREAM);
     }
 
-    /** Connects with a one-connection client model: STREAM, CHANNEL or ASYNC. */
+    /** Connects with a client model that has a one-connection form and runs on the caller's platform thread. */
     public ConnectPerRequest(SocketAddress server, SocketTuning tuning, ClientModel model) {
-        if (model == ClientModel.SELECTOR || model == ClientModel.VIRTUAL) {
-            throw new IllegalArgumentException("connect-per-request needs a one-connection client model, not " + model);
+        if (!model.hasConnection() || model.driver() == ClientModel.Driver.VIRTUAL_THREADS) {
+            throw new IllegalArgumentException("connect-per-request needs a one-connection client model on the caller's thread, not " + model
+                    + "; valid: " + ClientModel.valid(m -> m.hasConnection() && m.driver() != ClientModel.Driver.VIRTUAL_THREADS));
         }
         this.server = server;
         this.tuning = tuning;

@@ -27,14 +27,25 @@ public final class StreamConnection implements ClientConnection {
     private byte[] reply = new byte[0];
     private ByteBuffer replyView = ByteBuffer.wrap(reply);
 
+    /**
+     * Connects without a timeout, on purpose: on JDK 25 (not 17) a timed connect leaves the socket
+     * O_NONBLOCK, so every later read and write goes through poll(2) as well: an extra system call
+     * per I/O that a plain blocking peer (sockperf, netperf) does not make. Loopback connects
+     * complete or fail at once.
+     */
     public StreamConnection(SocketAddress server, SocketTuning tuning) throws IOException {
+        this(server, tuning, 0);
+    }
+
+    /**
+     * Connects with a timeout of {@code connectTimeoutMillis}, as most applications do (0: untimed); see
+     * {@link #StreamConnection(SocketAddress, SocketTuning)} for what a timed connect changes.
+     */
+    public StreamConnection(SocketAddress server, SocketTuning tuning, int connectTimeoutMillis) throws IOException {
         socket = new Socket();
         try {
             tuning.applyToClient(OptionTarget.of(socket));
-            // Untimed on purpose: on JDK 25 (not 17) a timed connect leaves the socket O_NONBLOCK, so every
-            // later read and write goes through poll(2) as well: an extra system call per I/O that a plain
-            // blocking peer (sockperf, netperf) does not make. Loopback connects complete or fail at once.
-            socket.connect(server);
+            socket.connect(server, connectTimeoutMillis); // 0: untimed, as Socket.connect(server)
             options = EffectiveOptions.readFrom(OptionTarget.of(socket));
             in = socket.getInputStream();
             out = socket.getOutputStream();

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * run.json as "interrupted". A failed fork is recorded with its reason and the run goes on.
  */
 final class Execution {
-    static final String SKIPS = "skips.jsonl";
+    static final String SKIPS = dev.nettune.layout.ResultFiles.SKIPS;
     static final String JMH_LOG = "jmh.log";
     /** How long the shutdown hook waits for the fork it stopped before killing it. */
     static final long STOP_GRACE_MILLIS = 3000;

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * and at most a torn last line, which {@link #open} cuts off before appending again.
  */
 final class Journal implements Closeable {
-    static final String FORKS = "forks.jsonl";
-    static final String POINTS = "points.jsonl";
+    static final String FORKS = dev.nettune.layout.ResultFiles.FORKS;
+    static final String POINTS = dev.nettune.layout.ResultFiles.POINTS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

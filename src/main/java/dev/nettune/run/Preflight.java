@@ -230,7 +230,7 @@ public final class Preflight {
     /** The run folder to resume: present, a nettune run of the block method, not complete. Returns its run.json. */
     static JsonNode resumable(Path results, String runId) {
         Path dir = results.resolve(runId).toAbsolutePath().normalize();
-        Path runJson = dir.resolve("run.json");
+        Path runJson = dir.resolve(dev.nettune.layout.ResultFiles.RUN);
         if (!Files.isDirectory(dir)) {
             throw new UsageException("nettune.resume: no run '" + runId + "' under " + dir.getParent());
         }

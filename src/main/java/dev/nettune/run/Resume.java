@@ -58,7 +58,7 @@ final class Resume {
             }
         }
         for (Path dir : tried) {
-            if (Files.isRegularFile(dir.resolve("run.json"))) {
+            if (Files.isRegularFile(dir.resolve(dev.nettune.layout.ResultFiles.RUN))) {
                 return dir.toAbsolutePath();
             }
         }
@@ -85,7 +85,7 @@ final class Resume {
     /** Reads and checks everything a resume needs; a UsageException names what is wrong. */
     static Loaded load(Path runDir, String gitCommit) {
         String id = runDir.getFileName().toString();
-        Path runJson = runDir.resolve("run.json");
+        Path runJson = runDir.resolve(dev.nettune.layout.ResultFiles.RUN);
         RunRecord record;
         try {
             record = RunRecord.read(runJson);

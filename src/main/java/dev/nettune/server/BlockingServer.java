@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A BlockingServer serves each connection's java.net.Socket streams on a platform thread of its own. */
+/** A BlockingServer serves each connection's java.net.Socket streams on a platform thread started for it. */
 public final class BlockingServer extends ThreadPerConnectionServer {
     public BlockingServer(ServerConfig config) throws IOException {
-        super(config, platformThreads(), true, "blocking-server");
+        super(config, platformThreads("blocking-server-conn-"), true, false, "blocking-server");
     }
 
-    private static ThreadFactory platformThreads() {
+    /** Daemon platform threads with the JVM's default stack, as an application's would be. */
+    static ThreadFactory platformThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "blocking-server-conn-" + n.getAndIncrement());
+            Thread t = new Thread(r, prefix + n.getAndIncrement());
             t.setDaemon(true);
             return t;
         };

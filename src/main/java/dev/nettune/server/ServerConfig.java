@@ -39,7 +39,6 @@ public record ServerConfig(Transport transport, SocketTuning tuning, int backlog
 
     public ServerConfig withTransport(Transport t) { return new ServerConfig(t, tuning, backlog, maxFrameBytes, eventLoops); }
     public ServerConfig withTuning(SocketTuning t) { return new ServerConfig(transport, t, backlog, maxFrameBytes, eventLoops); }
-    public ServerConfig withBacklog(int b) { return new ServerConfig(transport, tuning, b, maxFrameBytes, eventLoops); }
     public ServerConfig withMaxFrameBytes(int m) { return new ServerConfig(transport, tuning, backlog, m, eventLoops); }
     public ServerConfig withEventLoops(int n) { return new ServerConfig(transport, tuning, backlog, maxFrameBytes, n); }
 }

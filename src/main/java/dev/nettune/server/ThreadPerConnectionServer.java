@@ -15,22 +15,32 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A ThreadPerConnectionServer accepts on java.net.ServerSocket and serves each connection's
- * blocking streams on a thread of its own from the given factory (platform or virtual).
+ * blocking streams on a thread of its own while the connection lasts: a new thread from the given
+ * factory per connection (platform or virtual), or, with a pool, a thread that may have served
+ * connections before ({@link PooledServer}).
  */
 abstract class ThreadPerConnectionServer implements Server {
     /** How long close() waits for each thread to end. */
     static final long JOIN_MILLIS = 5_000;
+    /** An idle pool thread ends after this long without a connection to serve. */
+    static final long POOL_KEEP_ALIVE_SECONDS = 60;
 
     private final ServerConfig config;
     private final ServerStats stats = new ServerStats();
     private final ServerSocket listener;
     private final EffectiveOptions listenerOptions;
+    /** Makes connection threads; each is counted in {@link #threads} from creation until it ends. */
     private final ThreadFactory connectionThreads;
+    /** The pool connections are handed to, or null: a new thread per connection. */
+    private final ThreadPoolExecutor pool;
     private final Thread acceptor;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -41,13 +51,23 @@ abstract class ThreadPerConnectionServer implements Server {
     private volatile EffectiveOptions acceptedOptions;
     private volatile boolean closing;
 
-    ThreadPerConnectionServer(ServerConfig config, ThreadFactory connectionThreads, boolean platformThreads, String name) throws IOException {
+    /**
+     * @param pooled false: a new thread from {@code connectionThreads} per connection; true: connections
+     *               go to a cached pool of such threads (an idle one serves the next connection, a new
+     *               one starts only when all are busy, idle ones end after {@value #POOL_KEEP_ALIVE_SECONDS} s)
+     */
+    ThreadPerConnectionServer(ServerConfig config, ThreadFactory connectionThreads, boolean platformThreads, boolean pooled, String name)
+            throws IOException {
         if (config.transport() != Transport.TCP) {
             throw new IllegalArgumentException(name + " serves java.net.Socket streams over TCP only, not " + config.transport());
         }
         this.config = config;
-        this.connectionThreads = connectionThreads;
+        this.connectionThreads = counted(connectionThreads);
         this.platformThreads = platformThreads;
+        // No cap on threads, unlike Tomcat's maxThreads: a cap below the number of persistent
+        // connections would leave the ones beyond it waiting for a thread forever.
+        this.pool = pooled ? new ThreadPoolExecutor(0, Integer.MAX_VALUE, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), this.connectionThreads) : null;
         this.listener = new ServerSocket(); // unbound so SO_RCVBUF precedes bind; bound to loopback port 0 below
         try {
             config.tuning().applyToListener(OptionTarget.of(listener));
@@ -78,11 +98,13 @@ abstract class ThreadPerConnectionServer implements Server {
             try {
                 config.tuning().applyToAccepted(OptionTarget.of(s));
                 acceptedOptions = EffectiveOptions.readFrom(OptionTarget.of(s));
-                Thread t = connectionThreads.newThread(() -> serve(s));
-                threads.add(t);
-                t.start();
+                if (pool != null) {
+                    pool.execute(() -> serve(s));
+                } else {
+                    connectionThreads.newThread(() -> serve(s)).start();
+                }
             } catch (IOException | RuntimeException e) {
-                closeConnection(s);
+                closeConnection(s); // RejectedExecutionException included: the pool is shutting down
             }
         }
     }
@@ -98,11 +120,28 @@ abstract class ThreadPerConnectionServer implements Server {
             // Reset by the peer or closed by close(): this connection ends, the server goes on.
         } finally {
             closeConnection(s);
-            threads.remove(Thread.currentThread());
-            if (platformThreads) {
-                endedThreadsCpu.add(ThreadCpu.current());
-            }
         }
+    }
+
+    /**
+     * Wraps a factory so that each thread is in {@link #threads} from creation to its end, when
+     * its CPU time moves to {@link #endedThreadsCpu} (a pool thread's covers every connection it served).
+     */
+    private ThreadFactory counted(ThreadFactory factory) {
+        return r -> {
+            Thread t = factory.newThread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    if (platformThreads) {
+                        endedThreadsCpu.add(ThreadCpu.current());
+                    }
+                    threads.remove(Thread.currentThread());
+                }
+            });
+            threads.add(t);
+            return t;
+        };
     }
 
     private void closeConnection(Socket s) {
@@ -150,6 +189,7 @@ abstract class ThreadPerConnectionServer implements Server {
         return acceptedOptions;
     }
 
+    /** The acceptor and the connection threads alive now (with a pool: idle ones too). */
     @Override
     public int threadCount() {
         return 1 + threads.size();
@@ -178,6 +218,9 @@ abstract class ThreadPerConnectionServer implements Server {
             join(acceptor);
             for (Socket s : sockets) {
                 closeConnection(s);
+            }
+            if (pool != null) {
+                pool.shutdownNow(); // idle threads end at once, busy ones when their connection's read fails
             }
             for (Thread t : threads) {
                 join(t);

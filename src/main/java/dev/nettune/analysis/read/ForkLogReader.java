@@ -26,9 +26,9 @@ import java.util.Map;
 public final class ForkLogReader {
 
     /** Name of the run's fork log. */
-    public static final String FORKS_FILE = "forks.jsonl";
+    public static final String FORKS_FILE = dev.nettune.layout.ResultFiles.FORKS;
     /** Name of the run's finished-points log. */
-    public static final String POINTS_FILE = "points.jsonl";
+    public static final String POINTS_FILE = dev.nettune.layout.ResultFiles.POINTS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

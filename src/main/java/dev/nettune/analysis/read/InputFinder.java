@@ -35,11 +35,11 @@ import java.util.stream.Stream;
 public final class InputFinder {
 
     /** Name of the suite's run metadata file. */
-    public static final String RUN_FILE = "run.json";
+    public static final String RUN_FILE = dev.nettune.layout.ResultFiles.RUN;
     /** Name of the suite's socket option file. */
-    public static final String SOCKOPTS_FILE = "sockopts.jsonl";
+    public static final String SOCKOPTS_FILE = dev.nettune.layout.ResultFiles.SOCKOPTS;
     /** Name of the suite's skipped-points file. */
-    public static final String SKIPS_FILE = "skips.jsonl";
+    public static final String SKIPS_FILE = dev.nettune.layout.ResultFiles.SKIPS;
 
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<Path, RunInfo> runCache = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.bench.AbstractBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -13,7 +14,7 @@ import java.io.IOException;
  * trial, one verified stream per operation, Gbit/s counted in {@link GbitCounter}. Subclasses hold
  * the parameters (each its own grid) and say how to build the fixture.
  */
-public abstract class BulkStreamBenchmarkBase {
+public abstract class BulkStreamBenchmarkBase extends AbstractBenchmark {
     private StreamFixture fixture;
     private double gbitPerStream;
 

@@ -1,6 +1,7 @@
 package dev.nettune.bench.buffers;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.client.bulk.StallWatchdog;
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.client.StreamConnection;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
@@ -10,9 +11,7 @@ import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -20,7 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
@@ -34,13 +32,13 @@ import java.util.concurrent.TimeUnit;
  * checks its CRC32C and echoes it in one buffer; the client verifies every reply byte.
  *
  * <p>Expect: autotuned buffers near the pure copy cost (a 256 KiB echo is 512 KiB through the
- * loopback, roughly 0.3–0.6 ms here); a send buffer much smaller than the message makes each
+ * loopback); a send buffer much smaller than the message makes each
  * message trickle out in buffer-sized pieces, one wake-up each, and may collapse as the bulk
  * stream does ({@link SocketBufferStreamBenchmark}).
  *
  * <p>Read: SampleTime, µs per round trip, with percentiles (p50, p99, p99.9); lower is better.
  * Requested/effective sizes are printed per trial and written to {@code -Dnettune.sockopts.file}.
- * Confounders: CPU placement on 2 cores (client thread, event loop, JMH); TCP_NODELAY is on at both
+ * Confounders: CPU placement of the client thread, the event loop and JMH; TCP_NODELAY is on at both
  * ends. A round trip that does not finish within {@value StallWatchdog#DEFAULT_STALL_SECONDS} s fails
  * with "stalled: &lt;configuration&gt;".
  *
@@ -48,11 +46,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @State(Scope.Thread)
-public class LargeEchoBenchmark {
+public class LargeEchoBenchmark extends AbstractBenchmark {
 
     /** Request and reply payload, bytes. */
     @Param({"65536", "262144"})

@@ -1,18 +1,12 @@
 package dev.nettune.bench.buffers;
 
-import dev.nettune.bench.BenchDefaults;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
+import dev.nettune.client.bulk.IoPath;
+import dev.nettune.client.bulk.StallWatchdog;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What do the sender's SO_SNDBUF, the receiver's SO_RCVBUF and the write size do to bulk loopback
@@ -23,29 +17,32 @@ import java.util.concurrent.TimeUnit;
  * <p>Expect autotuned buffers ({@code 0}) near the top; Linux doubles every request (capped at
  * net.core.wmem_max/rmem_max) and turns autotuning off for that socket. A send buffer smaller than
  * one write (e.g. 4 KiB, kernel 8 KiB, with 64 KiB writes) is known to collapse loopback throughput
- * by orders of magnitude with a C client here; this shows whether Java does the same. Small writes
- * (1 KiB) pay one system call per KiB whatever the buffer. Whether the collapse shows depends on
- * how the bytes reach write(2): on JDK 17 a byte[] write is one blocking 64 KiB write(2); on JDK 25
- * the timed connect leaves the socket non-blocking and a write becomes 65483 + 53 bytes plus poll
- * (strace), so compare JDKs and paths rather than assume. Collapsed points take 0.3–2 s per stream,
- * so their iterations run longer than the 1 s asked; the score stays a real, low number.
+ * by orders of magnitude with a C client on Linux (design notes, "Known traps"); this shows whether
+ * Java does the same. Small writes (1 KiB) pay one system call per KiB whatever the buffer. Whether
+ * the collapse shows depends on how the bytes reach write(2): on JDK 17 a byte[] write is one
+ * blocking 64 KiB write(2); on JDK 25 the timed connect leaves the socket non-blocking and a write
+ * becomes partial writes plus poll (strace shows it), so compare JDKs and paths rather than assume.
+ * A collapsed stream takes far longer than an iteration, so its iterations run longer than asked;
+ * the score stays a real, low number.
  *
  * <p>Read: the secondary result {@code gbit} ("ops/s") is Gbit/s of verified payload, higher is
  * better; the primary score is streams/s (Gbit/s = streams/s × streamBytes × 8 / 1e9). Each stream
- * includes one ack round trip (~30–50 µs), a few % of a 4 MiB stream at 15 Gbit/s. The sizes in
- * force — requested, Java's read-back and the kernel's (2×) — are printed per trial and written to
- * {@code -Dnettune.sockopts.file} with the kernel limits. Confounders: the two cores are shared by
- * the client thread, the server's event loop and JMH; both ends have TCP_NODELAY on (see
+ * includes one ack round trip, a small part of a 4 MiB stream. The sizes in force — requested,
+ * Java's read-back and the kernel's (2×) — are printed per trial and written to the sockopts file
+ * with the kernel limits. Confounders: the cores are shared by the client thread, the server's
+ * event loop and JMH; both ends have TCP_NODELAY on (see
  * {@link StreamFixture}). A point that moves no byte for {@value StallWatchdog#DEFAULT_STALL_SECONDS} s
  * (property {@value StallWatchdog#STALL_SECONDS_PROPERTY}) fails with "stalled: &lt;configuration&gt;".
  *
+ * <p>Against a C writer and reader doing the same writes ({@code scripts/harness-c-crosscheck.sh},
+ * workloads stream and stream-direct), the Java side pays two things C does not: the receiver's
+ * CRC32C of every payload byte (the verification; the JDK's intrinsic, as fast as any complete
+ * check the JDK offers) and, on the STREAM path, NioSocketImpl's copy of each byte[] write into a
+ * temporary direct buffer (the JDK's own cost, which any byte[] application pays too). With the
+ * client and the server on one core both add up directly; on two they overlap.
+ *
  * <p>Run: {@code java -jar target/benchmarks.jar SocketBufferStreamBenchmark -p path=STREAM -p rcvBuf=0}
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @State(Scope.Thread)
 public class SocketBufferStreamBenchmark extends BulkStreamBenchmarkBase {
 

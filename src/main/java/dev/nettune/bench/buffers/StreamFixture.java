@@ -1,5 +1,7 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.client.bulk.BulkStream;
+import dev.nettune.client.bulk.IoPath;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;

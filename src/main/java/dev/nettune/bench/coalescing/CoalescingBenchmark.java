@@ -1,16 +1,11 @@
 package dev.nettune.bench.coalescing;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.client.coalescing.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What does it cost to send a message of K parts as K + 1 writes instead of one, and which way of
@@ -22,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Expect the per-part strategies (STREAM_PER_PART, CHANNEL_PER_PART, and BUFFERED_512 once a
  * message exceeds 512 B) to lose more the larger K is: every write is a system call, a trip
  * through the TCP stack, and on loopback a wake-up of the server thread for a partial message.
- * (In C on this machine, 16 writes of 64 B gave about 8× fewer messages/s than one 1 KiB write.)
+ * (A C client pays the same: 16 writes of 64 B give several times fewer messages/s than one 1 KiB write.)
  * The coalescing strategies differ by copies only: BUFFERED_* and COPY_* copy the parts once (COPY_HEAP
  * and GATHERING twice: the JDK copies heap buffers into a temporary direct buffer), GATHERING_DIRECT
  * not at all; at these sizes a copy is nanoseconds next to a microsecond system call.
@@ -33,20 +28,16 @@ import java.util.concurrent.TimeUnit;
  * strategies, 1 for coalesced ones). With {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes
  * allocated per message: ~0 for every strategy (all buffers are built in setup).
  *
- * <p>Confounders: client and server threads share 2 cores, so each per-part write may wake the
- * server on the other core for a partial read. CPU placement moves absolute figures a lot: on this
- * VM one fork of a coalesced strategy ran ~17k and another ~60k messages/s, the two regimes of
- * cross-core and same-core wake-ups; pinning the fork ({@code taskset -c 0}) steadies it. Compare
+ * <p>Confounders: client and server threads share the cores, so each per-part write may wake the
+ * server on another core for a partial read. CPU placement moves absolute figures a lot: forks of
+ * one coalesced strategy fall into two regimes, cross-core and same-core wake-ups, several-fold
+ * apart; pinning the fork ({@code taskset -c 0}, the {@code cpu0} variant) steadies it. Compare
  * strategies within one run, and repeat forks before trusting a gap between two coalesced
  * strategies. The server is the same {@code BlockingServer} for every strategy.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar CoalescingBenchmark -p parts=16 -p partBytes=64 -prof gc}
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 public class CoalescingBenchmark extends CoalescingState {
 
     @Override

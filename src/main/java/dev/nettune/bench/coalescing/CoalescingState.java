@@ -1,6 +1,9 @@
 package dev.nettune.bench.coalescing;
 
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.SockoptsLog;
+import dev.nettune.client.coalescing.PartsClient;
+import dev.nettune.client.coalescing.Strategy;
 import dev.nettune.server.BlockingServer;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerStats;
@@ -23,7 +26,7 @@ import java.io.IOException;
  * sent and saw no protocol error.
  */
 @State(Scope.Thread)
-public abstract class CoalescingState {
+public abstract class CoalescingState extends AbstractBenchmark {
 
     /** How the client writes a message: a {@link Strategy} name. */
     @Param({"STREAM_PER_PART", "BUFFERED_512", "BUFFERED_8K", "BUFFERED_64K", "COPY_HEAP", "COPY_DIRECT",

@@ -1,5 +1,6 @@
 package dev.nettune.bench.coalescing;
 
+import dev.nettune.client.coalescing.PartsClient;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;

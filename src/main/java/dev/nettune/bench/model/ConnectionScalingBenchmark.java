@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>Client models: blocking {@code Socket} streams and blocking {@code SocketChannel}, a platform
  * thread per connection; non-blocking channels on one Selector thread; {@code AsynchronousSocketChannel}
  * on a group of one thread per core; {@code Socket} streams on a virtual thread per connection (21+).
- * Server models: platform thread per connection, one Selector event loop, virtual thread per
- * connection (21+). Combinations chosen (profiles): the symmetric pairs STREAM×BLOCKING,
+ * Server models: a platform thread started per connection, a platform thread per connection from
+ * a cached pool (the same while connections persist: the pool only saves thread starts), one
+ * Selector event loop, a virtual thread per connection (21+). Combinations chosen (profiles): the symmetric pairs STREAM×BLOCKING,
  * SELECTOR×SELECTOR, VIRTUAL×VIRTUAL, and the off-diagonal ones that isolate one side — a
  * one-thread SELECTOR client against each server (server cost), each client against the SELECTOR
  * server (client cost). The full grid is every pair.
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>Expect: at 1 connection the blocking pair wins (one wake-up per message, no selector
  * bookkeeping); as connections grow, thread-per-connection pays a context switch per message
  * and memory per thread, while a Selector loop batches many ready sockets per epoll_wait, so the
- * event loop keeps or gains throughput. On 2 cores both ends and JMH share the CPUs: a 256-thread
+ * event loop keeps or gains throughput. Both ends and JMH share the machine's few cores: a 256-thread
  * result is not 256-way parallelism; read {@code clientThreads}/{@code serverThreads}/{@code jvmThreads}.
  *
  * <p>Read: primary score = round trips/s over all connections (higher is better). Secondary
@@ -39,8 +40,8 @@ import org.openjdk.jmh.annotations.State;
  * {@link OpenLoopLatencyBenchmark}), {@code cpuNsPerRoundTrip} (process CPU / round trips) and
  * {@code serverCpuNsPerRoundTrip} (the server threads' share: its own capacity, whatever the client costs),
  * {@code allocBytesPerRoundTrip}, threads, {@code rssMiB}. With {@code -prof gc}, {@code gc.alloc.rate.norm}
- * is bytes per round trip too. Confounders: CPU placement (2 cores, client and server threads
- * compete; pinning changes small-message figures several-fold), TCP_NODELAY is on.
+ * is bytes per round trip too. Confounders: CPU placement (client and server threads compete for
+ * the cores; pinning changes small-message figures several-fold), TCP_NODELAY is on.
  *
  * <p>Points that cannot run say why and record no score: VIRTUAL before JDK 21; connections whose
  * descriptors (2 per connection + margin) exceed {@code ulimit -n}.
@@ -49,13 +50,13 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
-    /** Client I/O model: a {@link ClientModel} name. */
-    @Param({"STREAM", "CHANNEL", "SELECTOR", "ASYNC", "VIRTUAL"})
-    public String client;
+    /** Client I/O model: every {@link ClientModel} (JMH takes the enum's constants). */
+    @Param
+    public ClientModel client;
 
-    /** Server I/O model: a {@link ServerModel} name. */
-    @Param({"BLOCKING", "SELECTOR", "VIRTUAL"})
-    public String server;
+    /** Server I/O model: every {@link ServerModel}. */
+    @Param
+    public ServerModel server;
 
     /** Persistent connections, all busy at once. */
     @Param({"1", "16", "256", "1024", "10000"})
@@ -78,12 +79,12 @@ public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
 
     @Override
     protected ClientModel clientModel() {
-        return ClientModel.parse(client);
+        return client;
     }
 
     @Override
     protected ServerModel serverModel() {
-        return ServerModel.parse(server);
+        return server;
     }
 
     @Override

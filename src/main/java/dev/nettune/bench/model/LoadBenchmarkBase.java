@@ -1,31 +1,25 @@
 package dev.nettune.bench.model;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.client.ClientModel;
+import dev.nettune.client.load.Load;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.Transport;
 import org.HdrHistogram.Histogram;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
- * LoadBenchmarkBase runs a {@link LoadGenerator} of C connections against one server model and
- * counts verified round trips. The load's own threads drive the connections for the whole trial;
+ * LoadBenchmarkBase runs a {@link Load} of C connections against one server model and counts
+ * verified round trips. The load's own threads drive the connections for the whole trial;
  * JMH's thread only waits: one invocation of a subclass's benchmark method ({@link #awaitBatch})
  * returns when {@value #BATCH} more round trips have completed on any connections, and
  * {@code @OperationsPerInvocation(BATCH)} makes the primary score round trips per second over all
@@ -34,12 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Subclasses declare the @Param grid, say which model runs ({@link #clientModel()} ...), and may
  * start another kind of load ({@link #startLoad}).
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
-public abstract class LoadBenchmarkBase {
+public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     /**
      * Round trips per invocation: enough that waking JMH's thread once per batch costs nothing
      * next to the round trips, few enough that a 1 s iteration holds several batches (10 at 10k/s).
@@ -49,7 +38,7 @@ public abstract class LoadBenchmarkBase {
     static final long ACCEPT_WAIT_MILLIS = 30_000;
 
     protected Server echoServer;
-    protected LoadGenerator load;
+    protected Load load;
     private Histogram interval;
     private Histogram measured;
     private long roundTrips0;
@@ -75,8 +64,13 @@ public abstract class LoadBenchmarkBase {
     protected abstract int payloadBytes();
 
     /** Starts the load against the running {@link #echoServer}; by default C closed loops of the client model. */
-    protected LoadGenerator startLoad(BenchmarkParams params) throws IOException {
-        return LoadGenerator.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+    protected Load startLoad(BenchmarkParams params) throws IOException {
+        return Load.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+    }
+
+    /** Why this point cannot run here, or null: by default what {@link ModelPoint#unavailableReason} says. */
+    protected String unavailableReason() {
+        return ModelPoint.unavailableReason(clientModel(), serverModel(), transportModel(), connectionCount());
     }
 
     /** Called as the last measurement iteration ends, to report what the subclass adds. */
@@ -85,14 +79,13 @@ public abstract class LoadBenchmarkBase {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
-        ClientModel client = clientModel();
         ServerModel serverModel = serverModel();
         Transport transport = transportModel();
         int connections = ModelPoint.positive("connections", connectionCount());
         if (payloadBytes() < 0) {
             throw new IllegalArgumentException("@Param payload must be >= 0, got " + payloadBytes());
         }
-        Skip.ifUnavailable(params, ModelPoint.unavailableReason(client, serverModel, transport, connections));
+        Skip.ifUnavailable(params, unavailableReason());
         forkShare = 1.0 / Math.max(1, params.getForks()); // forks = 0 runs in JMH's own JVM: one "fork"
         echoServer = ModelPoint.startServer(params, serverModel, transport);
         load = startLoad(params);
@@ -104,7 +97,7 @@ public abstract class LoadBenchmarkBase {
             Thread.sleep(1);
         }
         ModelPoint.recordConnected(params, transport, echoServer, load.options());
-        measured = new Histogram(LoadGenerator.MAX_TRACKED_NANOS, LoadGenerator.SIGNIFICANT_DIGITS);
+        measured = new Histogram(Load.MAX_TRACKED_NANOS, Load.SIGNIFICANT_DIGITS);
     }
 
     @Setup(Level.Iteration)
@@ -121,7 +114,7 @@ public abstract class LoadBenchmarkBase {
             interval = load.intervalHistogram(interval); // drops the warmup's latencies
             measured.reset();
             beginMeasurement();
-            roundTrips0 = load.roundTrips();
+            roundTrips0 = load.completed();
             cpu0 = ProcessProbe.cpuNanos();
             serverCpu0 = echoServer.cpuNanos();
             alloc0 = ProcessProbe.allocatedBytes();
@@ -135,7 +128,7 @@ public abstract class LoadBenchmarkBase {
     /** The body of a subclass's @Benchmark method: waits for {@value #BATCH} more verified round trips. */
     protected final void awaitBatch(LoadCounters counters) throws IOException {
         this.counters = counters; // JMH builds its results from the counters after the iteration's @TearDown, which fills them
-        load.awaitRoundTrips(load.roundTrips(), BATCH);
+        load.awaitCompleted(load.completed() + BATCH);
     }
 
     @TearDown(Level.Iteration)
@@ -149,7 +142,7 @@ public abstract class LoadBenchmarkBase {
         endInterval();
         if (reporting) {
             long alloc = ProcessProbe.allocatedBytes();
-            long roundTrips = load.roundTrips() - roundTrips0;
+            long roundTrips = load.completed() - roundTrips0;
             long serverCpu = echoServer.cpuNanos();
             counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
                     serverCpu < 0 || serverCpu0 < 0 ? -1 : serverCpu - serverCpu0,

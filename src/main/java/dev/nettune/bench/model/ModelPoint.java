@@ -2,10 +2,10 @@ package dev.nettune.bench.model;
 
 import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.ClientModel;
-import dev.nettune.jvm.VirtualThreads;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
+import dev.nettune.socket.EffectiveOptions;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.socket.Transport;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -44,25 +44,23 @@ final class ModelPoint {
 
     /**
      * Why this point cannot run here, or null when it can: virtual threads before JDK 21; a model
-     * with no Unix-domain form (java.net.Socket streams, AsynchronousSocketChannel); too few file
-     * descriptors for the connections.
+     * with no form over the transport (Unix-domain sockets exist for SocketChannel only); too few
+     * file descriptors for the connections.
      */
     static String unavailableReason(ClientModel client, ServerModel server, Transport transport, int connections) {
         if (client.unavailableReason() != null) {
-            return "client model VIRTUAL: " + client.unavailableReason();
+            return "client model " + client + ": " + client.unavailableReason();
         }
-        if (server == ServerModel.VIRTUAL && !VirtualThreads.available()) {
-            return "server model VIRTUAL: " + VirtualThreads.unavailableReason();
+        if (server.unavailableReason() != null) {
+            return "server model " + server + ": " + server.unavailableReason();
         }
-        if (transport == Transport.UNIX) {
-            if (client != ClientModel.CHANNEL && client != ClientModel.SELECTOR) {
-                return "Unix-domain sockets exist for SocketChannel only: client model " + client
-                        + " has no Unix-domain form (use CHANNEL or SELECTOR)";
-            }
-            if (server != ServerModel.SELECTOR) {
-                return "Unix-domain sockets exist for SocketChannel only: server model " + server
-                        + " serves java.net.Socket streams over TCP (use SELECTOR)";
-            }
+        if (!client.supports(transport)) {
+            return "client model " + client + " has no " + transport + " form (Unix-domain sockets exist for SocketChannel only); valid: "
+                    + ClientModel.valid(m -> m.supports(transport));
+        }
+        if (!server.supports(transport)) {
+            return "server model " + server + " has no " + transport + " form (it serves java.net.Socket streams over TCP); valid: "
+                    + ServerModel.valid(m -> m.supports(transport));
         }
         return ProcessProbe.fdShortage(connections);
     }
@@ -76,7 +74,7 @@ final class ModelPoint {
     }
 
     /** Records the options of the client's first connection and the server's last accepted one. */
-    static void recordConnected(BenchmarkParams params, Transport transport, Server server, dev.nettune.socket.EffectiveOptions client) {
+    static void recordConnected(BenchmarkParams params, Transport transport, Server server, EffectiveOptions client) {
         SocketTuning tuning = tuning(transport);
         SockoptsLog.record(params, "client", tuning, client);
         SockoptsLog.record(params, "server-accepted", tuning, server.acceptedOptions());

@@ -1,13 +1,11 @@
 package dev.nettune.bench.model;
 
-import dev.nettune.client.ClientConnection;
 import dev.nettune.client.ClientModel;
-import dev.nettune.jvm.VirtualThreads;
+import dev.nettune.client.load.Load;
+import dev.nettune.client.load.OpenLoop;
 import dev.nettune.server.ServerModel;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.socket.Transport;
-import dev.nettune.wire.Kind;
-import dev.nettune.wire.Request;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -17,9 +15,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,13 +34,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Read: primary = round trips/s achieved (should equal {@code offeredPerSecond}: if lower, the
  * model could not keep the rate and the latencies grow with run time). {@code p50Us}..{@code maxUs}
  * (from intended time, lower is better), {@code serviceP*Us}, {@code calibratedMaxPerSecond},
- * CPU and threads as in {@link LoadCounters}. Confounders: the calibration runs ~1.5 s on a busy
- * 2-core machine, so 50% is approximate; parkNanos wakes ~50 µs late (timer slack), and that
+ * CPU and threads as in {@link LoadCounters}. Confounders: the calibration is short and shares
+ * the machine, so 50% is approximate; parkNanos wakes late by the kernel's timer slack, and that
  * lateness is counted as latency, as a user would see it.
  *
  * <p>Client models here are those with a thread per connection (STREAM, CHANNEL, VIRTUAL): each
- * thread keeps its own schedule. An open-loop Selector or async driver needs sub-millisecond timers
- * in the event loop and is not implemented.
+ * thread keeps its own schedule ({@link OpenLoop}). An open-loop Selector or async driver needs
+ * sub-millisecond timers in the event loop and is not implemented: those points are skipped,
+ * saying so.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar OpenLoopLatencyBenchmark -p connections=16}
  */
@@ -55,13 +51,13 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     static final long CALIBRATION_WARMUP_MILLIS = 500;
     static final long CALIBRATION_MILLIS = 1_000;
 
-    /** Client I/O model with a thread per connection: STREAM, CHANNEL or VIRTUAL. */
-    @Param({"STREAM", "CHANNEL", "VIRTUAL"})
-    public String client;
+    /** Client I/O model: every {@link ClientModel}; those without an open-loop driver are skipped with the reason. */
+    @Param
+    public ClientModel client;
 
-    /** Server I/O model: a {@link ServerModel} name. */
-    @Param({"BLOCKING", "SELECTOR", "VIRTUAL"})
-    public String server;
+    /** Server I/O model: every {@link ServerModel}. */
+    @Param
+    public ServerModel server;
 
     /** Persistent connections sharing the rate. */
     @Param({"1", "16", "256", "1024"})
@@ -89,40 +85,32 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     }
 
     @Override
-    protected LoadGenerator startLoad(BenchmarkParams params) throws IOException {
-        ClientModel model = clientModel();
+    protected String unavailableReason() {
+        if (!OpenLoop.drives(client)) {
+            return "client model " + client + " has no open-loop driver (each connection keeps its schedule on a thread of its own); valid: "
+                    + ClientModel.valid(OpenLoop::drives);
+        }
+        return super.unavailableReason();
+    }
+
+    @Override
+    protected Load startLoad(BenchmarkParams params) throws IOException {
         if (loadPercent < 1 || loadPercent > 1000) {
             throw new IllegalArgumentException("@Param loadPercent must be 1..1000, got " + loadPercent);
         }
         SocketTuning tuning = ModelPoint.tuning(transportModel());
-        try (LoadGenerator calibration = LoadGenerator.closedLoop(model, echoServer.address(), tuning, connections, payload)) {
+        try (Load calibration = Load.closedLoop(client, echoServer.address(), tuning, connections, payload)) {
             sleep(CALIBRATION_WARMUP_MILLIS);
-            long n0 = calibration.roundTrips();
+            long n0 = calibration.completed();
             long t0 = System.nanoTime();
             sleep(CALIBRATION_MILLIS);
             calibration.checkHealthy();
-            calibratedMax = (calibration.roundTrips() - n0) * 1e9 / (System.nanoTime() - t0);
+            calibratedMax = (calibration.completed() - n0) * 1e9 / (System.nanoTime() - t0);
         }
         double rate = calibratedMax * loadPercent / 100.0;
         System.out.printf("nettune: open loop at %d%% of %.0f round trips/s = %.0f/s over %d connections%n",
                 loadPercent, calibratedMax, rate, connections);
-        List<ClientConnection> conns = new ArrayList<>();
-        List<Request> requests = new ArrayList<>();
-        ClientModel connectionModel = model == ClientModel.VIRTUAL ? ClientModel.STREAM : model;
-        try {
-            for (int i = 0; i < connections; i++) {
-                conns.add(connectionModel.open(echoServer.address(), tuning));
-                requests.add(model == ClientModel.CHANNEL ? Request.direct(Kind.ECHO, payload) : Request.of(Kind.ECHO, payload));
-            }
-        } catch (IOException | RuntimeException e) {
-            for (ClientConnection c : conns) {
-                c.close();
-            }
-            throw e;
-        }
-        ThreadFactory threads = model == ClientModel.VIRTUAL ? VirtualThreads.factory("open-virtual-")
-                : LoadGenerator.platformThreads("open-" + model.name().toLowerCase() + "-");
-        return new OpenLoop(conns, requests, threads, rate).start();
+        return OpenLoop.start(client, echoServer.address(), tuning, connections, payload, rate);
     }
 
     private static void sleep(long millis) throws IOException {
@@ -137,7 +125,7 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     @Override
     protected void beginMeasurement() {
         serviceInterval = ((OpenLoop) load).serviceHistogram(serviceInterval); // drops the warmup's
-        serviceMeasured = new Histogram(LoadGenerator.MAX_TRACKED_NANOS, LoadGenerator.SIGNIFICANT_DIGITS);
+        serviceMeasured = new Histogram(Load.MAX_TRACKED_NANOS, Load.SIGNIFICANT_DIGITS);
     }
 
     @Override
@@ -153,16 +141,12 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
 
     @Override
     protected ClientModel clientModel() {
-        ClientModel m = ClientModel.parse(client);
-        if (m != ClientModel.STREAM && m != ClientModel.CHANNEL && m != ClientModel.VIRTUAL) {
-            throw new IllegalArgumentException("@Param client '" + client + "' has no open-loop driver here; valid: [STREAM, CHANNEL, VIRTUAL]");
-        }
-        return m;
+        return client;
     }
 
     @Override
     protected ServerModel serverModel() {
-        return ServerModel.parse(server);
+        return server;
     }
 
     @Override

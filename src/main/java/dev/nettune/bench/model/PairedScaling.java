@@ -1,6 +1,5 @@
 package dev.nettune.bench.model;
 
-import dev.nettune.analysis.stats.Summary;
 import dev.nettune.client.SelectorClient;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
@@ -8,6 +7,7 @@ import dev.nettune.server.ServerModel;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.socket.Transport;
 import dev.nettune.wire.Kind;
+import org.apache.commons.math3.stat.StatUtils;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * Does the Selector server keep its throughput from few to many connections, measured so that a
- * noisy machine cannot decide the answer? On a shared 2-core VM the same point swings by a third
- * between runs (the host moves the VM's CPUs), so two points measured minutes apart compare
- * machine moods as much as connection counts. PairedScaling keeps a SELECTOR client of each size
+ * noisy machine cannot decide the answer? On a shared VM the same point swings from one minute to
+ * the next (the host moves the VM's CPUs), so two points measured minutes apart compare machine
+ * moods as much as connection counts. PairedScaling keeps a SELECTOR client of each size
  * connected to a SELECTOR server of its own and measures them in short alternating slices (few,
  * many, many, few, ...), so each ratio compares two slices seconds apart; it prints every pair and
  * the median ratio. Every reply is verified; only one load runs at a time, the other's threads wait
@@ -154,8 +154,8 @@ public final class PairedScaling {
                 pairs.size(), o.few(), median(few), o.many(), median(many), median(ratios), ratios[0], ratios[ratios.length - 1]);
     }
 
-    /** The analysis module's median (mean of the middle two for an even count). */
+    /** The median (the mean of the middle two for an even count): Commons Math's 50th percentile. */
     static double median(double[] values) {
-        return Summary.of(values).median();
+        return StatUtils.percentile(values, 50);
     }
 }

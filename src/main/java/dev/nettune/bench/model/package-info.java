@@ -12,8 +12,8 @@
  *   <li>{@link dev.nettune.bench.model.OpenLoopLatencyBenchmark}: fixed-rate load, latency from
  *       the intended send time (no coordinated omission).</li>
  * </ul>
- * Load generation: {@link dev.nettune.bench.model.LoadGenerator} (closed loops on the model's own
- * threads) and {@link dev.nettune.bench.model.OpenLoop}; both record HdrHistograms. Secondary
+ * Load generation lives in {@link dev.nettune.client.load} (closed loops on each model's own
+ * threads, and the open loop); every driver records HdrHistograms. Secondary
  * results ({@link dev.nettune.bench.model.LoadCounters}, {@link dev.nettune.bench.model.OpenLoopCounters})
  * are JMH EVENTS counters that carry their whole-measurement value in the LAST measurement
  * iteration only (0 in the others), because JMH sums EVENTS counters over iterations; and with F

@@ -1,9 +1,16 @@
 package dev.nettune.bench.reuse;
 
-import dev.nettune.bench.BenchDefaults;
+import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.ClientConnection;
+import dev.nettune.client.ClientModel;
+import dev.nettune.client.DriverThreads;
+import dev.nettune.client.load.Completions;
+import dev.nettune.client.load.Operation;
+import dev.nettune.client.load.ThreadLoad;
+import dev.nettune.client.load.Workload;
+import dev.nettune.client.load.Workloads;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -11,18 +18,14 @@ import dev.nettune.socket.SocketTuning;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
@@ -41,9 +44,10 @@ import java.util.concurrent.TimeUnit;
  * all T (P = 1, T/2, T), or the seed's pattern: each request a task on a T-thread
  * ThreadPoolExecutor that opens its own connection — a thread pool, not a connection pool.
  *
- * <p>Expect: a persistent connection several times the operations/s of connect-per-request (C on
- * this machine: ~9×; a connect costs a SYN/SYN-ACK/ACK, a FIN or RST exchange, socket setup and,
- * with the BLOCKING server, a server thread per connection). CONNECT_ONLY sits above CRR. POOL_FULL
+ * <p>Expect: a persistent connection several times the operations/s of connect-per-request (a
+ * connect costs a SYN/SYN-ACK/ACK, a FIN or RST exchange, socket setup and, with the BLOCKING
+ * server, a server thread per connection; {@code scripts/harness-c-crosscheck.sh} measures the
+ * same ratio in C). CONNECT_ONLY sits above CRR. POOL_FULL
  * close to PERSISTENT (the gap is borrow/return); POOL_1 serialises all T threads on one
  * connection; SEED_EXECUTOR at or below CRR (CRR plus a hand-off to the executor and back).
  * RST (SO_LINGER 0) leaves no TIME_WAIT; FIN leaves one per connection, on the client side
@@ -52,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * <p>How T is driven: {@code threads} is a @Param, not JMH's {@code -t} (JMH must run 1 thread,
  * which setup checks), so that the whole grid is one comparable table. In {@code thrpt} the T
  * client threads run closed-loop on their own and the JMH thread counts their completions
- * ({@link ClientLoad}): the score is operations/s of all T together (higher is better). In
+ * ({@link ThreadLoad}, {@link Completions}): the score is operations/s of all T together (higher is better). In
  * {@code sample} the JMH thread is itself client 1 of T (T-1 run beside it), so the percentiles
  * are the latency of one operation under T-way load (lower is better; s/op like every nettune
  * class, {@code -tu us} for readable text). For thrpt, client-side
@@ -61,34 +65,36 @@ import java.util.concurrent.TimeUnit;
  * (ports reused from TIME_WAIT), ListenOverflows and TCPSynRetrans (system-wide) are printed per
  * iteration and appended to {@code reuse.jsonl} beside the sockopts file ({@link ReuseLog}).
  *
- * <p>Ports: connect-per-request uses an ephemeral port per operation (32768–60999 here, 28,232
- * ports); at several thousand connects/s the range turns over in seconds. With tcp_tw_reuse = 2
+ * <p>Ports: connect-per-request uses an ephemeral port per operation (net.ipv4.ip_local_port_range,
+ * printed per trial); at several thousand connects/s the range turns over in seconds. With tcp_tw_reuse = 2
  * (loopback) the kernel reuses TIME_WAIT ports; where it cannot, connect fails with
  * EADDRNOTAVAIL and the benchmark stops with a PortExhaustedException naming the sysctls — never
  * a hang or a silently lower score. POOL_* with io=CHANNEL is skipped with a stated reason: the
  * foundation's pool holds Socket streams.
  *
- * <p>Confounders: 2 cores shared by T clients, the server (BLOCKING: one thread per connection,
- * SELECTOR: one event loop) and JMH; T = 16 measures contention, not parallelism. With the
- * BLOCKING server a connection costs a thread start, which dominates CRR (here ~2k against
- * ~7–10k ops/s with SELECTOR): compare workloads within one server model. CONNECT_ONLY completes
+ * <p>Server models: BLOCKING starts a platform thread per connection; POOLED takes one from a
+ * cached pool, as Tomcat-style servers do (a thread that finished a connection serves the next);
+ * SELECTOR serves every connection from one event loop. With persistent connections BLOCKING and
+ * POOLED should not differ; with a connection per request (CRR, SEED_EXECUTOR) BLOCKING also pays
+ * a thread start and exit per operation, so 1/ops(BLOCKING) - 1/ops(POOLED) is what one platform
+ * thread start costs on this JDK: a measured finding, not a hidden one. Compare workloads within
+ * one server model.
+ *
+ * <p>Confounders: the cores are shared by T clients, the server and JMH; T = 16 measures
+ * contention, not parallelism. CONNECT_ONLY completes
  * when the kernel finished the handshake, before the server accepts; when the acceptor falls
  * behind, the backlog fills, SYNs are dropped and retried after 1 s — a p99.9 near 1 s in
- * reuse.jsonl is that, not the JVM. TCP_NODELAY is on
- * at both ends, so Nagle plays no part. Loopback only.
+ * reuse.jsonl is that, not the JVM. TCP_NODELAY is on at both ends, so Nagle plays no part.
+ * Loopback only.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar ConnectionReuseBenchmark -p threads=1,4 -p payload=64
  * -p close=FIN -p io=STREAM -p server=BLOCKING -bm thrpt}; 60 s FIN vs RST:
  * {@code ... -p workload=CONNECT_PER_REQUEST -p close=FIN,RST -wi 0 -i 1 -r 60s -bm thrpt}.
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_SECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchDefaults.FORKS, jvmArgsAppend = {BenchDefaults.HEAP, BenchDefaults.HEAP_MIN})
 @Threads(1)
 @State(Scope.Benchmark)
-public class ConnectionReuseBenchmark {
+public class ConnectionReuseBenchmark extends AbstractBenchmark {
     /** How long setup waits for the server to accept the option probe. */
     private static final long ACCEPT_WAIT_SECONDS = 5;
 
@@ -108,17 +114,21 @@ public class ConnectionReuseBenchmark {
     @Param({"FIN", "RST"})
     public String close;
 
-    /** The client's I/O API: an {@link IoPath} constant. */
+    /** The client's I/O API: a {@link ClientModel} with a blocking connection per client thread (Socket streams or a SocketChannel). */
     @Param({"STREAM", "CHANNEL"})
     public String io;
 
-    /** Server model: BLOCKING (thread per connection) or SELECTOR (one event loop). */
-    @Param({"BLOCKING", "SELECTOR"})
+    /**
+     * Server model: BLOCKING (a platform thread started per connection), POOLED (a platform thread
+     * per connection from a cached pool, reused across connections) or SELECTOR (one event loop).
+     */
+    @Param({"BLOCKING", "POOLED", "SELECTOR"})
     public String server;
 
     private Server peer;
-    private ReuseClients clients;
-    private ClientLoad load;
+    private Workloads clients;
+    private ThreadLoad load;
+    private Completions completions;
     /** The JMH thread's own client in sample mode; null in thrpt mode. */
     private Operation own;
     private BenchmarkParams params;
@@ -131,7 +141,7 @@ public class ConnectionReuseBenchmark {
         params = benchmarkParams;
         Workload w = Workload.parse(workload);
         CloseStyle c = CloseStyle.parse(close);
-        IoPath path = IoPath.parse(io);
+        ClientModel path = ClientModel.parse(io);
         ServerModel model = ServerModel.parse(server);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -139,7 +149,7 @@ public class ConnectionReuseBenchmark {
         if (benchmarkParams.getThreads() != 1) {
             throw new IllegalArgumentException("run with JMH -t 1: client threads are the @Param 'threads', got -t " + benchmarkParams.getThreads());
         }
-        Skip.ifUnavailable(benchmarkParams, ReuseClients.unsupportedReason(w, path));
+        Skip.ifUnavailable(benchmarkParams, Workloads.unsupportedReason(w, path));
         SocketTuning tuning = c.clientTuning();
 
         peer = model.start(ServerConfig.DEFAULT);
@@ -147,7 +157,7 @@ public class ConnectionReuseBenchmark {
         System.out.println("nettune reuse: " + TimeWait.settings());
         recordOptions(benchmarkParams, path, tuning);
 
-        clients = new ReuseClients(w, path, tuning, peer.address(), threads, payload);
+        clients = new Workloads(w, path, tuning, peer.address(), threads, payload);
         boolean jmhIsClient = benchmarkParams.getMode() == Mode.SampleTime || benchmarkParams.getMode() == Mode.SingleShotTime;
         List<Operation> background = new ArrayList<>();
         for (int i = jmhIsClient ? 1 : 0; i < threads; i++) {
@@ -155,11 +165,12 @@ public class ConnectionReuseBenchmark {
         }
         own = jmhIsClient ? clients.newOperation() : null;
         tcpExtAtStart = TimeWait.tcpExt();
-        load = new ClientLoad(background, "reuse");
+        load = new ThreadLoad(background, DriverThreads.platform("reuse-client-"));
+        completions = new Completions(load);
     }
 
     /** Reads back and records the options of one probe connection opened with the benchmark's tuning. */
-    private void recordOptions(BenchmarkParams benchmarkParams, IoPath path, SocketTuning tuning) throws IOException {
+    private void recordOptions(BenchmarkParams benchmarkParams, ClientModel path, SocketTuning tuning) throws IOException {
         try (ClientConnection probe = path.open(peer.address(), tuning)) {
             SockoptsLog.record(benchmarkParams, "client", tuning, probe.options());
         }
@@ -182,24 +193,24 @@ public class ConnectionReuseBenchmark {
 
     @Setup(Level.Iteration)
     public void startIteration() {
-        load.startCounting();
-        load.intervalLatency(); // drop what was recorded between iterations
+        completions.startCounting();
+        load.intervalHistogram(null); // drop what was recorded between iterations
     }
 
     /** One operation: in thrpt, one completed by any of the T clients; in sample, one made by this thread. */
     @Benchmark
     public void operation() throws IOException {
         if (own != null) {
-            load.checkFailure(); // a volatile read: the T-1 clients beside this one must not fail unseen
+            load.checkHealthy(); // volatile reads: the T-1 clients beside this one must not fail unseen
             own.run();
         } else {
-            load.takeOne();
+            completions.takeOne();
         }
     }
 
     @TearDown(Level.Iteration)
     public void endIteration(IterationParams iterationParams) {
-        Histogram latency = load.intervalLatency();
+        Histogram latency = load.intervalHistogram(null);
         ReuseLog.iteration(params, iterationParams.getType().toString().toLowerCase(java.util.Locale.ROOT), ++iteration,
                 load.completed(), latency, TimeWait.count(port), clients.poolReplaced(), tcpExtSinceStart());
     }

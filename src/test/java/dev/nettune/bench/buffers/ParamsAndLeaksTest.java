@@ -1,5 +1,6 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.client.bulk.IoPath;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;

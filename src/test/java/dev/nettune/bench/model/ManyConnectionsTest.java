@@ -1,6 +1,7 @@
 package dev.nettune.bench.model;
 
 import dev.nettune.client.ClientModel;
+import dev.nettune.client.load.Load;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -56,15 +57,15 @@ class ManyConnectionsTest {
     private static void run(ClientModel client, int connections) throws Exception {
         SocketTuning tuning = ModelPoint.tuning(Transport.TCP);
         try (Server server = ServerModel.SELECTOR.start(ServerConfig.DEFAULT)) {
-            try (LoadGenerator load = LoadGenerator.closedLoop(client, server.address(), tuning, connections, 64)) {
+            try (Load load = Load.closedLoop(client, server.address(), tuning, connections, 64)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                load.awaitRoundTrips(0, (long) connections * ROUNDS_PER_CONNECTION);
-                while (load.minRoundTripsPerConnection() < 1 && System.nanoTime() < deadline) {
+                load.awaitCompleted((long) connections * ROUNDS_PER_CONNECTION);
+                while (load.minCompletedPerConnection() < 1 && System.nanoTime() < deadline) {
                     load.checkHealthy();
                     Thread.sleep(10);
                 }
                 load.checkHealthy();
-                assertTrue(load.minRoundTripsPerConnection() >= 1, "fewest round trips on a connection: " + load.minRoundTripsPerConnection());
+                assertTrue(load.minCompletedPerConnection() >= 1, "fewest round trips on a connection: " + load.minCompletedPerConnection());
                 if (connections == CONNECTIONS) {
                     assertEquals(connections, server.stats().open(), server.stats().toString());
                 }

@@ -1,6 +1,7 @@
 package dev.nettune.bench.model;
 
 import dev.nettune.client.ClientModel;
+import dev.nettune.client.load.Load;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -58,16 +59,16 @@ class ModelMatrixTest {
         try (Server server = serverModel.start(ServerConfig.DEFAULT.withTransport(transport).withTuning(tuning))) {
             long rounds = (long) connections * ROUNDS_PER_CONNECTION;
             long before = server.stats().frames();
-            try (LoadGenerator load = LoadGenerator.closedLoop(client, server.address(), tuning, connections, 1024)) {
-                load.awaitRoundTrips(0, rounds);
+            try (Load load = Load.closedLoop(client, server.address(), tuning, connections, 1024)) {
+                load.awaitCompleted(rounds);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EVERY_CONNECTION_SECONDS);
-                while (load.minRoundTripsPerConnection() < 1 && System.nanoTime() < deadline) {
+                while (load.minCompletedPerConnection() < 1 && System.nanoTime() < deadline) {
                     load.checkHealthy();
                     Thread.sleep(10);
                 }
                 load.checkHealthy();
-                assertTrue(load.minRoundTripsPerConnection() >= 1,
-                        "a connection completed only " + load.minRoundTripsPerConnection() + " round trips in " + EVERY_CONNECTION_SECONDS + " s");
+                assertTrue(load.minCompletedPerConnection() >= 1,
+                        "a connection completed only " + load.minCompletedPerConnection() + " round trips in " + EVERY_CONNECTION_SECONDS + " s");
                 assertEquals(connections, load.connections());
             }
             // Every round trip the load counted was verified; the server saw at least as many frames, no protocol errors.

@@ -1,6 +1,13 @@
 package dev.nettune.bench.reuse;
 
 import dev.nettune.client.ConnectionPool;
+import dev.nettune.client.DriverThreads;
+import dev.nettune.client.ClientModel;
+import dev.nettune.client.load.Completions;
+import dev.nettune.client.load.Operation;
+import dev.nettune.client.load.ThreadLoad;
+import dev.nettune.client.load.Workload;
+import dev.nettune.client.load.Workloads;
 import dev.nettune.server.BlockingServer;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.wire.Kind;
@@ -51,7 +58,7 @@ class PooledConnectionReplacementTest {
         int threads = 4;
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try (BlockingServer server = new BlockingServer(ServerConfig.DEFAULT);
-                 ReuseClients clients = new ReuseClients(Workload.POOL_HALF, IoPath.STREAM, CloseStyle.FIN.clientTuning(),
+                 Workloads clients = new Workloads(Workload.POOL_HALF, ClientModel.STREAM, CloseStyle.FIN.clientTuning(),
                          server.address(), threads, 64)) {
                 AtomicLongArray done = new AtomicLongArray(threads);
                 List<Operation> ops = new ArrayList<>();
@@ -63,8 +70,8 @@ class PooledConnectionReplacementTest {
                         done.incrementAndGet(index);
                     });
                 }
-                try (ClientLoad load = new ClientLoad(ops, "pool-drop-test")) {
-                    load.startCounting();
+                try (ThreadLoad load = new ThreadLoad(ops, DriverThreads.platform("pool-drop-test-"))) {
+                    Completions completions = new Completions(load);
                     for (int round = 0; round < 5; round++) {
                         long[] before = new long[threads];
                         for (int i = 0; i < threads; i++) {
@@ -72,13 +79,13 @@ class PooledConnectionReplacementTest {
                         }
                         for (int i = 0; i < threads; i++) {
                             while (done.get(i) < before[i] + 2) {
-                                load.takeOne(); // throws if any client thread failed
+                                completions.takeOne(); // throws if any client thread failed
                             }
                         }
                         server.closeConnections();
                     }
                     for (int i = 0; i < 200; i++) {
-                        load.takeOne();
+                        completions.takeOne();
                     }
                     assertNull(load.failure());
                 }

@@ -1,6 +1,13 @@
 package dev.nettune.bench.reuse;
 
 import dev.nettune.client.PortExhaustedException;
+import dev.nettune.client.ClientModel;
+import dev.nettune.client.DriverThreads;
+import dev.nettune.client.load.Completions;
+import dev.nettune.client.load.Operation;
+import dev.nettune.client.load.ThreadLoad;
+import dev.nettune.client.load.Workload;
+import dev.nettune.client.load.Workloads;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -36,7 +43,7 @@ class PortExhaustionTest {
         System.out.println("PortExhaustionTest: " + TimeWait.settings() + "; driving " + target + " connects");
         assertTimeoutPreemptively(Duration.ofSeconds(150), () -> {
             try (Server server = ServerModel.SELECTOR.start(ServerConfig.DEFAULT);
-                 ReuseClients clients = new ReuseClients(Workload.CONNECT_PER_REQUEST, IoPath.STREAM, CloseStyle.FIN.clientTuning(),
+                 Workloads clients = new Workloads(Workload.CONNECT_PER_REQUEST, ClientModel.STREAM, CloseStyle.FIN.clientTuning(),
                          server.address(), THREADS, 64)) {
                 List<Operation> ops = new ArrayList<>();
                 for (int i = 0; i < THREADS; i++) {
@@ -44,10 +51,10 @@ class PortExhaustionTest {
                 }
                 long start = System.nanoTime();
                 int done = 0;
-                try (ClientLoad load = new ClientLoad(ops, "exhaustion-test")) {
-                    load.startCounting();
+                try (ThreadLoad load = new ThreadLoad(ops, DriverThreads.platform("exhaustion-test-"))) {
+                    Completions completions = new Completions(load);
                     for (; done < target; done++) {
-                        load.takeOne();
+                        completions.takeOne();
                     }
                 } catch (IOException e) {
                     // Outcome 2: exhaustion, reported with its cause and the sysctls involved.

@@ -1,5 +1,12 @@
 package dev.nettune.bench.reuse;
 
+import dev.nettune.client.ClientModel;
+import dev.nettune.client.DriverThreads;
+import dev.nettune.client.load.Completions;
+import dev.nettune.client.load.Operation;
+import dev.nettune.client.load.ThreadLoad;
+import dev.nettune.client.load.Workload;
+import dev.nettune.client.load.Workloads;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -25,11 +32,11 @@ class ReuseWorkloadsTest {
     @Test
     void everyWorkloadRunsOnEveryPathAndServer() throws Exception {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            for (ServerModel model : new ServerModel[] {ServerModel.BLOCKING, ServerModel.SELECTOR}) {
-                for (IoPath io : IoPath.values()) {
+            for (ServerModel model : new ServerModel[] {ServerModel.BLOCKING, ServerModel.POOLED, ServerModel.SELECTOR}) {
+                for (ClientModel io : new ClientModel[] {ClientModel.STREAM, ClientModel.CHANNEL}) {
                     for (CloseStyle close : CloseStyle.values()) {
                         for (Workload w : Workload.values()) {
-                            if (ReuseClients.unsupportedReason(w, io) == null) {
+                            if (Workloads.unsupportedReason(w, io) == null) {
                                 run(model, io, close, w, OPERATIONS);
                             }
                         }
@@ -41,38 +48,39 @@ class ReuseWorkloadsTest {
 
     @Test
     void poolOnChannelHasAStatedReason() {
-        String reason = ReuseClients.unsupportedReason(Workload.POOL_FULL, IoPath.CHANNEL);
+        String reason = Workloads.unsupportedReason(Workload.POOL_FULL, ClientModel.CHANNEL);
         assertNotNull(reason);
         assertTrue(reason.contains("STREAM"), reason);
-        assertNull(ReuseClients.unsupportedReason(Workload.SEED_EXECUTOR, IoPath.CHANNEL));
+        assertNull(Workloads.unsupportedReason(Workload.SEED_EXECUTOR, ClientModel.CHANNEL));
     }
 
     /** Thousands of connect-per-request sockets, then every descriptor and thread is gone again. */
     @Test
     void connectPerRequestLeavesNoDescriptorsOrThreads() throws Exception {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            run(ServerModel.BLOCKING, IoPath.STREAM, CloseStyle.FIN, Workload.SEED_EXECUTOR, 100); // warm up JDK-internal threads
+            run(ServerModel.BLOCKING, ClientModel.STREAM, CloseStyle.FIN, Workload.SEED_EXECUTOR, 100); // warm up JDK-internal threads
             Leaks.Snapshot before = Leaks.snapshot();
-            run(ServerModel.BLOCKING, IoPath.STREAM, CloseStyle.FIN, Workload.CONNECT_PER_REQUEST, 3_000);
-            run(ServerModel.SELECTOR, IoPath.CHANNEL, CloseStyle.RST, Workload.CONNECT_PER_REQUEST, 3_000);
-            run(ServerModel.BLOCKING, IoPath.STREAM, CloseStyle.FIN, Workload.SEED_EXECUTOR, 1_000);
-            run(ServerModel.BLOCKING, IoPath.STREAM, CloseStyle.FIN, Workload.POOL_HALF, 1_000);
+            run(ServerModel.BLOCKING, ClientModel.STREAM, CloseStyle.FIN, Workload.CONNECT_PER_REQUEST, 3_000);
+            run(ServerModel.SELECTOR, ClientModel.CHANNEL, CloseStyle.RST, Workload.CONNECT_PER_REQUEST, 3_000);
+            run(ServerModel.BLOCKING, ClientModel.STREAM, CloseStyle.FIN, Workload.SEED_EXECUTOR, 1_000);
+            run(ServerModel.BLOCKING, ClientModel.STREAM, CloseStyle.FIN, Workload.POOL_HALF, 1_000);
+            run(ServerModel.POOLED, ClientModel.STREAM, CloseStyle.FIN, Workload.CONNECT_PER_REQUEST, 3_000);
             assertNull(before.leakedSince(), "file descriptors and live threads back to baseline");
         });
     }
 
-    private static void run(ServerModel model, IoPath io, CloseStyle close, Workload w, int operations) throws IOException, InterruptedException {
+    private static void run(ServerModel model, ClientModel io, CloseStyle close, Workload w, int operations) throws IOException, InterruptedException {
         String what = w + " io=" + io + " close=" + close + " server=" + model;
         try (Server server = model.start(ServerConfig.DEFAULT);
-             ReuseClients clients = new ReuseClients(w, io, close.clientTuning(), server.address(), THREADS, 64)) {
+             Workloads clients = new Workloads(w, io, close.clientTuning(), server.address(), THREADS, 64)) {
             List<Operation> ops = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 ops.add(clients.newOperation());
             }
-            try (ClientLoad load = new ClientLoad(ops, "workload-test")) {
-                load.startCounting();
+            try (ThreadLoad load = new ThreadLoad(ops, DriverThreads.platform("workload-test-"))) {
+                Completions completions = new Completions(load);
                 for (int i = 0; i < operations; i++) {
-                    load.takeOne();
+                    completions.takeOne();
                 }
             }
             long frames = server.stats().frames();

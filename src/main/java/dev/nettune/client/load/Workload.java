@@ -1,4 +1,4 @@
-package dev.nettune.bench.reuse;
+package dev.nettune.client.load;
 
 import java.util.Arrays;
 

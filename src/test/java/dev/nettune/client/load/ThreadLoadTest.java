@@ -1,5 +1,7 @@
-package dev.nettune.bench.reuse;
+package dev.nettune.client.load;
 
+import dev.nettune.client.ClientModel;
+import dev.nettune.client.DriverThreads;
 import dev.nettune.client.PortExhaustedException;
 import org.junit.jupiter.api.Test;
 
@@ -11,26 +13,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClientLoadTest {
+/** A ThreadLoad counts every completed operation once, and the first failure of any thread stops it with the cause. */
+class ThreadLoadTest {
 
     @Test
     void countsEveryCompletedOperationOnce() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        try (ClientLoad load = new ClientLoad(List.of(runs::incrementAndGet, runs::incrementAndGet), "count-test")) {
-            load.startCounting();
+        try (ThreadLoad load = new ThreadLoad(List.of(runs::incrementAndGet, runs::incrementAndGet), DriverThreads.platform("count-test-"))) {
+            Completions completions = new Completions(load);
             for (int i = 0; i < 10_000; i++) {
-                load.takeOne();
+                completions.takeOne();
             }
             assertTrue(load.completed() >= 10_000);
+            assertEquals(2, load.threads());
         }
         assertTrue(runs.get() >= 10_000);
     }
 
-    /** Exhaustion in a client thread stops the benchmark with the cause and the sysctls named, within bounded time. */
+    /** Exhaustion in a client thread stops the load with the cause and the sysctls named, within bounded time. */
     @Test
     void portExhaustionStopsWithAMessageNamingTheSysctls() {
         AtomicInteger left = new AtomicInteger(1_000);
@@ -40,10 +45,10 @@ class ClientLoadTest {
             }
         };
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(IOException.class, () -> {
-            try (ClientLoad load = new ClientLoad(List.of(exhausting, () -> { }), "exhaust-test")) {
-                load.startCounting();
+            try (ThreadLoad load = new ThreadLoad(List.of(exhausting, () -> { }), DriverThreads.platform("exhaust-test-"))) {
+                Completions completions = new Completions(load);
                 for (;;) {
-                    load.takeOne();
+                    completions.takeOne();
                 }
             }
         }));
@@ -53,18 +58,27 @@ class ClientLoadTest {
         assertTrue(e.getMessage().contains("Cannot assign requested address"), e.getMessage());
     }
 
-    /** In sample mode the JMH thread runs its own operation; a failure beside it must still stop the run. */
+    /** A thread that waits for nothing (JMH's own client in sample mode) must still see a failure beside it. */
     @Test
-    void checkFailureReportsABackgroundClientsFailure() throws Exception {
-        try (ClientLoad load = new ClientLoad(List.of(() -> {
+    void checkHealthyReportsABackgroundClientsFailure() throws Exception {
+        try (ThreadLoad load = new ThreadLoad(List.of(() -> {
             throw new IOException("Connection reset");
-        }), "check-test")) {
+        }), DriverThreads.platform("check-test-"))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (load.failure() == null && System.nanoTime() < deadline) {
                 Thread.sleep(1); // waiting for the client thread's first (failing) operation
             }
-            IOException e = assertThrows(IOException.class, load::checkFailure);
+            assertNotNull(load.failure());
+            IOException e = assertThrows(IOException.class, load::checkHealthy);
             assertTrue(e.getMessage().contains("Connection reset"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anEmptyLoadHasNothingToWaitFor() throws Exception {
+        try (ThreadLoad load = new ThreadLoad(List.of(), DriverThreads.platform("empty-test-"))) {
+            assertEquals(0, load.awaitCompleted(0), "nothing to wait for");
+            assertEquals(0, load.minCompletedPerConnection());
         }
     }
 
@@ -72,10 +86,8 @@ class ClientLoadTest {
     void unknownParameterValuesNameTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.parse("POOL_2"));
         assertTrue(e.getMessage().contains("POOL_2") && e.getMessage().contains("SEED_EXECUTOR"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> CloseStyle.parse("LINGER"));
-        assertTrue(e.getMessage().contains("LINGER") && e.getMessage().contains("RST"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> IoPath.parse("ASYNC"));
-        assertTrue(e.getMessage().contains("ASYNC") && e.getMessage().contains("CHANNEL"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ClientModel.parse("NIO"));
+        assertTrue(e.getMessage().contains("NIO") && e.getMessage().contains("CHANNEL"), e.getMessage());
     }
 
     @Test
@@ -85,5 +97,13 @@ class ClientLoadTest {
         assertEquals(1, Workload.POOL_HALF.poolSize(1));
         assertEquals(16, Workload.POOL_FULL.poolSize(16));
         assertEquals(0, Workload.CONNECT_PER_REQUEST.poolSize(16));
+    }
+
+    @Test
+    void workloadsNeedABlockingConnectionPerClientThread() {
+        assertTrue(Workloads.unsupportedReason(Workload.PERSISTENT, ClientModel.SELECTOR).contains("valid: [STREAM, CHANNEL"),
+                Workloads.unsupportedReason(Workload.PERSISTENT, ClientModel.SELECTOR));
+        assertTrue(Workloads.unsupportedReason(Workload.POOL_FULL, ClientModel.CHANNEL).contains("io=STREAM"));
+        assertEquals(null, Workloads.unsupportedReason(Workload.SEED_EXECUTOR, ClientModel.CHANNEL));
     }
 }

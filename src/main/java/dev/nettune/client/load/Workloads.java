@@ -1,9 +1,10 @@
-package dev.nettune.bench.reuse;
+package dev.nettune.client.load;
 
-import dev.nettune.client.ClientConnection;
+import dev.nettune.client.ClientModel;
 import dev.nettune.client.ConnectPerRequest;
 import dev.nettune.client.ConnectionPool;
 import dev.nettune.socket.SocketTuning;
+import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
 
 import java.io.IOException;
@@ -17,16 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * ReuseClients makes the per-client-thread {@link Operation}s of one {@link Workload} and owns
- * what the client threads share: the {@link ConnectionPool} of the POOL workloads, the
- * ThreadPoolExecutor of SEED_EXECUTOR. Every request/response is verified by the client classes.
+ * Workloads makes the per-client-thread {@link Operation}s of one {@link Workload} on one client
+ * model, for a {@link ThreadLoad}, and owns what the client threads share: the
+ * {@link ConnectionPool} of the POOL workloads, the ThreadPoolExecutor of SEED_EXECUTOR. Every
+ * request/response is verified by the client classes.
  */
-final class ReuseClients implements AutoCloseable {
+public final class Workloads implements AutoCloseable {
     /** How long close() waits for the seed executor's threads. */
     static final long EXECUTOR_JOIN_SECONDS = 10;
 
     private final Workload workload;
-    private final IoPath io;
+    private final ClientModel model;
     private final SocketTuning tuning;
     private final SocketAddress server;
     private final int payload;
@@ -40,17 +42,19 @@ final class ReuseClients implements AutoCloseable {
     }
 
     /**
+     * @param model   the client's I/O model: one with a blocking connection per client thread
      * @param threads client threads T: sizes the pool (P = 1, T/2, T) and the seed's executor (T threads)
      */
-    ReuseClients(Workload workload, IoPath io, SocketTuning tuning, SocketAddress server, int threads, int payload) {
+    public Workloads(Workload workload, ClientModel model, SocketTuning tuning, SocketAddress server, int threads, int payload) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
-        if (workload.poolSize(threads) > 0 && io != IoPath.STREAM) {
-            throw new IllegalArgumentException(unsupportedReason(workload, io));
+        String unsupported = unsupportedReason(workload, model);
+        if (unsupported != null) {
+            throw new IllegalArgumentException(unsupported);
         }
         this.workload = workload;
-        this.io = io;
+        this.model = model;
         this.tuning = tuning;
         this.server = server;
         this.payload = payload;
@@ -63,7 +67,7 @@ final class ReuseClients implements AutoCloseable {
                 return t;
             });
             // Each executor thread connects per task through its own connector, as the seed's tasks do.
-            executorConnects = ThreadLocal.withInitial(() -> new ConnectPerRequest(server, tuning, io.clientModel())::exchange);
+            executorConnects = ThreadLocal.withInitial(() -> new ConnectPerRequest(server, tuning, model)::exchange);
         } else {
             executor = null;
             executorConnects = null;
@@ -71,34 +75,35 @@ final class ReuseClients implements AutoCloseable {
     }
 
     /**
-     * Why a workload has no form on an I/O path, or null: the foundation's ConnectionPool holds
-     * java.net.Socket stream connections only, so the POOL workloads are measured on STREAM.
+     * Why a workload has no form on a client model, or null: each client thread makes blocking
+     * exchanges on a platform thread of its own (the models that have a one-connection form and
+     * run on platform threads); the foundation's ConnectionPool holds java.net.Socket stream
+     * connections only, so the POOL workloads are measured on STREAM.
      */
-    static String unsupportedReason(Workload workload, IoPath io) {
-        if (io == IoPath.STREAM || workload.poolSize(1) == 0) {
+    public static String unsupportedReason(Workload workload, ClientModel model) {
+        if (!model.hasConnection() || model.driver() != ClientModel.Driver.PLATFORM_THREADS) {
+            return "client model " + model + " has no blocking connection driven from a client thread of its own; valid: "
+                    + ClientModel.valid(m -> m.hasConnection() && m.driver() == ClientModel.Driver.PLATFORM_THREADS);
+        }
+        if (model == ClientModel.STREAM || workload.poolSize(1) == 0) {
             return null;
         }
         return "workload " + workload + " uses dev.nettune.client.ConnectionPool, which holds java.net.Socket stream connections only;"
-                + " the pool is measured with io=STREAM, not io=" + io;
+                + " the pool is measured with io=STREAM, not io=" + model;
     }
 
     /** One client thread's operation; each call makes a new one with its own request (sequence numbers are per thread). */
-    Operation newOperation() throws IOException {
-        Request request = io.echo(payload);
+    public Operation newOperation() throws IOException {
+        Request request = model.request(Kind.ECHO, payload);
         switch (workload) {
-            case PERSISTENT: {
-                ClientConnection c = io.open(server, tuning);
-                return new Operation() {
-                    public void run() throws IOException { c.exchange(request); }
-                    public void close() throws IOException { c.close(); }
-                };
-            }
+            case PERSISTENT:
+                return Operation.exchanges(model.open(server, tuning), request);
             case CONNECT_PER_REQUEST: {
-                ConnectPerRequest crr = new ConnectPerRequest(server, tuning, io.clientModel());
+                ConnectPerRequest crr = new ConnectPerRequest(server, tuning, model);
                 return () -> crr.exchange(request);
             }
             case CONNECT_ONLY:
-                return new ConnectPerRequest(server, tuning, io.clientModel())::connectOnly;
+                return new ConnectPerRequest(server, tuning, model)::connectOnly;
             case POOL_1:
             case POOL_HALF:
             case POOL_FULL:
@@ -130,7 +135,7 @@ final class ReuseClients implements AutoCloseable {
     }
 
     /** Connections the pool replaced because the server had closed them (0 without a pool). */
-    long poolReplaced() {
+    public long poolReplaced() {
         return pool == null ? 0 : pool.replaced();
     }
 

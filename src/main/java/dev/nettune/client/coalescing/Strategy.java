@@ -1,4 +1,4 @@
-package dev.nettune.bench.coalescing;
+package dev.nettune.client.coalescing;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.nettune.bench.buffers;
+package dev.nettune.client.bulk;
 
 import java.io.IOException;
 
@@ -10,7 +10,7 @@ import java.io.IOException;
 public final class StallException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    StallException(String message, Throwable cause) {
+    public StallException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,4 +1,4 @@
-package dev.nettune.bench.coalescing;
+package dev.nettune.client.coalescing;
 
 import dev.nettune.client.ChannelConnection;
 import dev.nettune.client.StreamConnection;

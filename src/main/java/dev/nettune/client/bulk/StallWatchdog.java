@@ -1,4 +1,4 @@
-package dev.nettune.bench.buffers;
+package dev.nettune.client.bulk;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The measured path costs one ordered store per call: no allocation, no clock read.
  */
-final class StallWatchdog implements Closeable {
+public final class StallWatchdog implements Closeable {
     /** System property overriding the default bound, seconds. */
-    static final String STALL_SECONDS_PROPERTY = "nettune.buffers.stallSeconds";
-    /** Default bound: an order of magnitude above the slowest healthy write seen here (~30 ms). */
-    static final long DEFAULT_STALL_SECONDS = 10;
+    public static final String STALL_SECONDS_PROPERTY = "nettune.buffers.stallSeconds";
+    /** Default bound: orders of magnitude above a healthy write, which takes milliseconds even when a small buffer collapses throughput. */
+    public static final long DEFAULT_STALL_SECONDS = 10;
     /** Checks per bound: the reaction time is bound × (1 + 1/CHECKS_PER_BOUND). */
     private static final int CHECKS_PER_BOUND = 10;
 
@@ -32,7 +32,7 @@ final class StallWatchdog implements Closeable {
     private volatile boolean closed;
     private volatile String stallMessage;
 
-    StallWatchdog(String configuration, long boundNanos, Closeable target) {
+    public StallWatchdog(String configuration, long boundNanos, Closeable target) {
         if (boundNanos <= 0) {
             throw new IllegalArgumentException("stall bound must be > 0 ns: " + boundNanos);
         }
@@ -45,25 +45,25 @@ final class StallWatchdog implements Closeable {
     }
 
     /** The bound from {@value #STALL_SECONDS_PROPERTY}, or {@value #DEFAULT_STALL_SECONDS} s. */
-    static long defaultBoundNanos() {
+    public static long defaultBoundNanos() {
         return TimeUnit.SECONDS.toNanos(Long.getLong(STALL_SECONDS_PROPERTY, DEFAULT_STALL_SECONDS));
     }
 
-    void arm() {
+    public void arm() {
         armed = true;
     }
 
     /** Reports progress; {@code count} must differ from the previous call's (e.g. bytes so far). */
-    void progress(long count) {
+    public void progress(long count) {
         progress = count;
     }
 
-    void disarm() {
+    public void disarm() {
         armed = false;
     }
 
     /** Whether the watchdog has cut an operation off. */
-    boolean stalled() {
+    public boolean stalled() {
         return stallMessage != null;
     }
 
@@ -71,13 +71,13 @@ final class StallWatchdog implements Closeable {
      * Call when an operation failed: returns a StallException naming the configuration when the
      * watchdog caused the failure, else {@code e} itself.
      */
-    IOException check(IOException e) {
+    public IOException check(IOException e) {
         String m = stallMessage;
         return m == null ? e : new StallException(m, e);
     }
 
     /** Throws the StallException when the watchdog fired after the operation ended anyway. */
-    void throwIfStalled() throws StallException {
+    public void throwIfStalled() throws StallException {
         String m = stallMessage;
         if (m != null) {
             throw new StallException(m, null);

@@ -1,13 +1,18 @@
-package dev.nettune.bench.model;
+package dev.nettune.client.load;
 
 import dev.nettune.client.ClientConnection;
+import dev.nettune.client.ClientModel;
+import dev.nettune.socket.SocketTuning;
+import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -24,9 +29,10 @@ import java.util.concurrent.locks.LockSupport;
  * request scheduled at that time sees) and {@link #serviceHistogram} from the actual send (what
  * a closed-loop measurement would report). The gap between them is the queueing a closed loop hides.
  * Waiting for the send time uses {@link LockSupport#parkNanos}, which overshoots by the kernel's
- * timer slack (~50 µs on Linux): that lateness is counted, as the user would see it.
+ * timer slack: that lateness is counted, as the user would see it. Each connection keeps its own
+ * schedule on a thread of its own, so only thread-per-connection models have an open loop.
  */
-public final class OpenLoop extends LoadGenerator {
+public final class OpenLoop extends Load {
     /** The first sends are scheduled this far after start(), so that every thread is up. */
     static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -43,9 +49,9 @@ public final class OpenLoop extends LoadGenerator {
      * requests per second in total, sending {@code requests.get(i)} on {@code conns.get(i)}.
      * Takes ownership of the connections: {@link #close()} closes them.
      */
-    public OpenLoop(List<ClientConnection> conns, List<Request> requests, ThreadFactory factory, double ratePerSecond) {
+    public OpenLoop(List<? extends ClientConnection> conns, List<Request> requests, ThreadFactory factory, double ratePerSecond) {
         super(conns.size());
-        if (requests.size() != conns.size()) {
+        if (conns.isEmpty() || requests.size() != conns.size()) {
             throw new IllegalArgumentException(requests.size() + " requests for " + conns.size() + " connections");
         }
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
@@ -59,6 +65,37 @@ public final class OpenLoop extends LoadGenerator {
         options = conns.get(0).options();
     }
 
+    /** Whether {@code model} has an open-loop driver: a thread of its own per connection. */
+    public static boolean drives(ClientModel model) {
+        return model.hasConnection()
+                && (model.driver() == ClientModel.Driver.PLATFORM_THREADS || model.driver() == ClientModel.Driver.VIRTUAL_THREADS);
+    }
+
+    /**
+     * Opens {@code connections} connections of {@code model} and starts echoes on them at
+     * {@code ratePerSecond} in total.
+     *
+     * @throws IllegalArgumentException for a model without an open-loop driver ({@link #drives})
+     */
+    public static OpenLoop start(ClientModel model, SocketAddress server, SocketTuning tuning, int connections, int payloadBytes,
+                                 double ratePerSecond) throws IOException {
+        if (!drives(model)) {
+            throw new IllegalArgumentException("client model " + model + " has no open-loop driver; valid: " + ClientModel.valid(OpenLoop::drives));
+        }
+        List<ClientConnection> conns = new ArrayList<>();
+        List<Request> requests = new ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                conns.add(model.open(server, tuning));
+                requests.add(model.request(Kind.ECHO, payloadBytes));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(conns);
+            throw e;
+        }
+        return new OpenLoop(conns, requests, model.threads("open-" + model.name().toLowerCase(Locale.ROOT) + "-"), ratePerSecond).start();
+    }
+
     /** Starts the schedules; returns at once. */
     public OpenLoop start() {
         long start = System.nanoTime() + START_DELAY_NANOS;
@@ -67,8 +104,7 @@ public final class OpenLoop extends LoadGenerator {
             ClientConnection c = conns.get(i);
             Request r = requests.get(i);
             long first = start + intervalNanos * i / n;
-            Thread t = factory.newThread(() -> drive(c, r, first));
-            threads.add(t);
+            threads.add(factory.newThread(() -> drive(c, r, first)));
         }
         for (Thread t : threads) {
             t.start();
@@ -79,11 +115,11 @@ public final class OpenLoop extends LoadGenerator {
     private void drive(ClientConnection c, Request request, long first) {
         long intended = first;
         try {
-            while (running) {
+            while (running()) {
                 long now;
                 while ((now = System.nanoTime()) < intended) {
                     LockSupport.parkNanos(intended - now);
-                    if (!running) {
+                    if (!running()) {
                         return;
                     }
                 }
@@ -93,8 +129,8 @@ public final class OpenLoop extends LoadGenerator {
                 completed(end - intended);
                 intended += intervalNanos;
             }
-        } catch (IOException | RuntimeException e) {
-            failed(e);
+        } catch (Throwable t) {
+            failed(t);
         }
     }
 
@@ -115,18 +151,21 @@ public final class OpenLoop extends LoadGenerator {
 
     /** Not tracked per connection in an open loop: each follows its own schedule. */
     @Override
-    public long minRoundTripsPerConnection() {
-        throw new UnsupportedOperationException("an open loop does not count round trips per connection");
+    public long minCompletedPerConnection() {
+        throw new UnsupportedOperationException("an open loop does not count operations per connection");
     }
 
     @Override
-    void stop() throws IOException {
+    protected void stop() throws IOException {
         for (Thread t : threads) {
             LockSupport.unpark(t); // a thread parked until its next send time sees the stop flag now
         }
-        for (Thread t : threads) {
-            join(t);
+        try {
+            for (Thread t : threads) {
+                join(t);
+            }
+        } finally {
+            closeAll(conns);
         }
-        closeAll(conns);
     }
 }

@@ -1,6 +1,7 @@
-package dev.nettune.bench.model;
+package dev.nettune.client.load;
 
 import dev.nettune.client.ClientConnection;
+import dev.nettune.client.DriverThreads;
 import dev.nettune.client.StreamConnection;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
@@ -31,12 +32,12 @@ class OpenLoopTest {
             List<ClientConnection> conns = List.of(new StreamConnection(server.address(), SocketTuning.NO_DELAY),
                     new StreamConnection(server.address(), SocketTuning.NO_DELAY));
             try (OpenLoop load = new OpenLoop(conns, List.of(Request.of(Kind.ECHO, 64), Request.of(Kind.ECHO, 64)),
-                    LoadGenerator.platformThreads("test-open-"), rate).start()) {
+                    DriverThreads.platform("test-open-"), rate).start()) {
                 Thread.sleep(200); // past the start delay
-                long n0 = load.roundTrips();
+                long n0 = load.completed();
                 long t0 = System.nanoTime();
                 Thread.sleep(1000);
-                double achieved = (load.roundTrips() - n0) * 1e9 / (System.nanoTime() - t0);
+                double achieved = (load.completed() - n0) * 1e9 / (System.nanoTime() - t0);
                 load.checkHealthy();
                 // Wide margin: a busy 2-core machine; the point is "the schedule, not as fast as possible" (which is > 10k/s).
                 assertTrue(achieved > rate * 0.5 && achieved < rate * 1.5, "achieved " + achieved + "/s for " + rate + "/s scheduled");
@@ -50,7 +51,7 @@ class OpenLoopTest {
         // A connection that takes 10 ms per exchange can serve 100/s; scheduled at 500/s it falls
         // behind, and the requests due meanwhile wait: after ~1 s the latest due ~0.8 s before it was sent.
         try (OpenLoop load = new OpenLoop(List.of(new SlowConnection(10)), List.of(Request.of(Kind.ECHO, 0)),
-                LoadGenerator.platformThreads("test-slow-"), 500).start()) {
+                DriverThreads.platform("test-slow-"), 500).start()) {
             Thread.sleep(1000);
             load.checkHealthy();
             Histogram fromIntended = load.intervalHistogram(null);

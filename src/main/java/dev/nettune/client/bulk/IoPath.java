@@ -1,4 +1,4 @@
-package dev.nettune.bench.buffers;
+package dev.nettune.client.bulk;
 
 import java.util.Arrays;
 

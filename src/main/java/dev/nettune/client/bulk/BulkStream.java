@@ -1,5 +1,7 @@
-package dev.nettune.bench.buffers;
+package dev.nettune.client.bulk;
 
+import dev.nettune.client.ChannelConnection;
+import dev.nettune.client.ClientConnection;
 import dev.nettune.client.StreamConnection;
 import dev.nettune.socket.EffectiveOptions;
 import dev.nettune.socket.OptionTarget;
@@ -14,8 +16,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -28,20 +28,21 @@ import java.nio.channels.SocketChannel;
  * reads exactly the declared length and checks the CRC, so a short or corrupted stream never gets
  * a valid reply). The payload is deterministic and its CRC is computed once, at construction.
  *
- * <p>The options are applied before connect (SO_RCVBUF must be, to count in the window scale).
- * Every send is bounded by a {@link StallWatchdog}: no progress for the bound closes the socket and
- * the send throws a {@link StallException} naming the configuration.
+ * <p>The connection is a {@link StreamConnection} (byte[] writes; connected with a timeout, as
+ * most applications do) or a {@link ChannelConnection} (heap or direct ByteBuffer writes); the
+ * options are applied before connect (SO_RCVBUF must be, to count in the window scale). Every send
+ * is bounded by a {@link StallWatchdog}: no progress for the bound closes the connection and the
+ * send throws a {@link StallException} naming the configuration.
  */
-final class BulkStream implements Closeable {
+public final class BulkStream implements Closeable {
     private final IoPath path;
     private final int writeSize;
     private final String configuration;
     private final Request request;
     private final ReplyCheck check = new ReplyCheck();
-    private final EffectiveOptions options;
+    private final ClientConnection connection;
     private final StallWatchdog watchdog;
     // STREAM path
-    private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private final byte[] ack = new byte[Header.BYTES];
@@ -57,8 +58,8 @@ final class BulkStream implements Closeable {
      * @param configuration how the point is named in a stall message, e.g. "sndBuf=4096 writeSize=65536 ..."
      * @param stallNanos    the watchdog's bound: longest time a send may go without moving a byte
      */
-    BulkStream(SocketAddress server, IoPath path, SocketTuning tuning, int streamBytes, int writeSize,
-               String configuration, long stallNanos) throws IOException {
+    public BulkStream(SocketAddress server, IoPath path, SocketTuning tuning, int streamBytes, int writeSize,
+                      String configuration, long stallNanos) throws IOException {
         if (writeSize <= 0 || streamBytes <= 0) {
             throw new IllegalArgumentException("writeSize and streamBytes must be > 0: " + writeSize + ", " + streamBytes);
         }
@@ -66,43 +67,29 @@ final class BulkStream implements Closeable {
         this.writeSize = writeSize;
         this.configuration = configuration;
         this.request = path == IoPath.CHANNEL_DIRECT ? Request.direct(Kind.ACK, streamBytes) : Request.of(Kind.ACK, streamBytes);
-        Closeable toClose;
         if (path == IoPath.STREAM) {
-            socket = new Socket();
-            channel = null;
-            toClose = socket;
+            StreamConnection c = new StreamConnection(server, tuning, StreamConnection.CONNECT_TIMEOUT_MILLIS);
+            connection = c;
             try {
-                tuning.applyToClient(OptionTarget.of(socket));
-                // A timed connect, as StreamConnection and most applications do. Note: on JDK 25 (not 17) it
-                // leaves the socket O_NONBLOCK, so byte[] writes become write(2) + poll (seen with strace).
-                socket.connect(server, StreamConnection.CONNECT_TIMEOUT_MILLIS);
-                options = EffectiveOptions.readFrom(OptionTarget.of(socket));
-                out = socket.getOutputStream();
-                in = socket.getInputStream();
+                out = c.socket().getOutputStream();
+                in = c.socket().getInputStream();
             } catch (IOException | RuntimeException e) {
-                socket.close();
+                c.close();
                 throw e;
             }
+            channel = null;
         } else {
-            socket = null;
+            ChannelConnection c = new ChannelConnection(server, tuning);
+            connection = c;
+            channel = c.channel();
             out = null;
             in = null;
-            channel = SocketChannel.open();
-            toClose = channel;
-            try {
-                tuning.applyToClient(OptionTarget.of(channel));
-                channel.connect(server);
-                options = EffectiveOptions.readFrom(OptionTarget.of(channel));
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
         }
-        watchdog = new StallWatchdog(configuration, stallNanos, toClose);
+        watchdog = new StallWatchdog(configuration, stallNanos, connection);
     }
 
     /** Sends one stream and verifies the server's reply; throws on a lost, short or corrupted stream or a stall. */
-    void send() throws IOException {
+    public void send() throws IOException {
         request.next();
         watchdog.arm();
         try {
@@ -173,37 +160,32 @@ final class BulkStream implements Closeable {
     }
 
     /** Options read back after connect. */
-    EffectiveOptions options() {
-        return options;
+    public EffectiveOptions options() {
+        return connection.options();
     }
 
     /** Options read back now: autotuning grows SO_SNDBUF/SO_RCVBUF as data flows. */
-    EffectiveOptions currentOptions() throws IOException {
-        return EffectiveOptions.readFrom(path == IoPath.STREAM ? OptionTarget.of(socket) : OptionTarget.of(channel));
+    public EffectiveOptions currentOptions() throws IOException {
+        return EffectiveOptions.readFrom(path == IoPath.STREAM ? OptionTarget.of(((StreamConnection) connection).socket())
+                : OptionTarget.of(channel));
     }
 
     /** Frame bytes (headers + payloads) sent by completed and partial sends. */
-    long bytesSent() {
+    public long bytesSent() {
         return bytesSent;
     }
 
-    /** The local port, to find this connection in {@code ss} output. */
-    int localPort() {
-        return path == IoPath.STREAM ? socket.getLocalPort()
-                : ((InetSocketAddress) channel.socket().getLocalSocketAddress()).getPort();
-    }
-
     /** The request whose frame is sent, for tests that corrupt it after its CRC was computed. */
-    Request request() {
+    public Request request() {
         return request;
     }
 
     /** Whether every send so far completed and verified (no stall, no error). */
-    boolean healthy() {
+    public boolean healthy() {
         return !failed && !watchdog.stalled();
     }
 
-    String configuration() {
+    public String configuration() {
         return configuration;
     }
 
@@ -212,11 +194,7 @@ final class BulkStream implements Closeable {
         try {
             watchdog.close();
         } finally {
-            if (socket != null) {
-                socket.close();
-            } else {
-                channel.close();
-            }
+            connection.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.nettune.bench.coalescing;
+package dev.nettune.client.coalescing;
 
 import dev.nettune.server.BlockingServer;
 import dev.nettune.server.ServerConfig;
