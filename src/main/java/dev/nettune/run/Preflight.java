@@ -211,7 +211,7 @@ public final class Preflight {
             if (!Files.isDirectory(p)) {
                 throw new UsageException(property + ": " + p + " is a file, not a folder");
             }
-            if (!Files.isWritable(p)) {
+            if (!Files.isWritable(p) || !canCreateIn(p)) {
                 throw new UsageException(property + ": " + p + " is not writable");
             }
             return;
@@ -223,8 +223,22 @@ public final class Preflight {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UsageException(property + ": " + p + " cannot be created" + (parent == null ? "" : ": " + parent + " is a file"));
         }
-        if (!Files.isWritable(parent)) {
+        if (!Files.isWritable(parent) || !canCreateIn(parent)) {
             throw new UsageException(property + ": " + p + " cannot be created: " + parent + " is not writable");
+        }
+    }
+
+    /**
+     * Whether a file can be created in {@code dir}: tried with a probe file that is removed at once,
+     * because permissions do not tell (root passes every permission check, yet cannot write to a
+     * read-only mount or to /proc).
+     */
+    private static boolean canCreateIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".nettune-probe", ""));
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 

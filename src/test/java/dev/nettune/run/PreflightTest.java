@@ -153,6 +153,15 @@ class PreflightTest {
     }
 
     @Test
+    void aFolderThatPermissionsAllowButTheFileSystemRefusesIsRefused() {
+        // root passes every permission check; /proc takes no new files from anyone
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux /proc");
+        assertEquals("nettune.results: " + proc.resolve("nettune-results") + " cannot be created: " + proc + " is not writable",
+                assertThrows(UsageException.class, () -> prepareIn(tmp, "--results=/proc/nettune-results")).getMessage());
+    }
+
+    @Test
     void aReadOnlyFolderIsRefused() throws Exception {
         Path ro = Files.createDirectories(tmp.resolve("ro"));
         assumeTrue(ro.toFile().setWritable(false, false) && !Files.isWritable(ro), "root ignores permissions");
