@@ -38,12 +38,6 @@ public final class Units {
         }
     }
 
-    /** True when {@code unit} is a time per operation: lower is better. */
-    public static boolean isTimePerOp(String unit) {
-        String u = unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : unit;
-        return !Double.isNaN(secondsOf(u));
-    }
-
     /**
      * Chooses a scale for a column of values in {@code unit}, given a representative value (such as
      * the median of the column) and the metric name (used to recognise byte rates).
