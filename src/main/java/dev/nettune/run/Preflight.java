@@ -36,9 +36,10 @@ import java.util.concurrent.TimeUnit;
 public final class Preflight {
     /**
      * Seconds a fork costs besides its iterations (JVM start, trial setup and teardown), for
-     * estimates; points with slow setups (1,024 connections, calibration) cost more.
+     * estimates: the mean over a quick run's forks on a 2-core machine, so setup-heavy points (many
+     * connections, connect-per-request warm-up) are in it; a single plain point costs less.
      */
-    static final double FORK_OVERHEAD_SECONDS = 0.5;
+    static final double FORK_OVERHEAD_SECONDS = 1.2;
     /** How long validating a JVM's flags ({@code java <flags> -version}) may take. */
     static final long VALIDATE_TIMEOUT_SECONDS = 60;
     /** Quick is meant to answer every family's question within this per JVM on a 2-core machine. */

@@ -83,9 +83,9 @@ class PreflightTest {
     @Test
     void planPrintsPointsBlocksJvmsAndTheSecondsOfAFork() {
         String out = plan(prepare("--profile=smoke", "--jvms=a=" + SELF + ",b=" + SELF, "--seed=42"));
-        // the test's benchmark list has no profile files: 14 points, each 2 blocks x 2 JVMs x 1.5 s
+        // the test's benchmark list has no profile files: 14 points, each 2 blocks x 2 JVMs x 2.2 s
         assertTrue(out.startsWith("nettune: profile smoke, 2 blocks per point (randomized interleaved blocks, point-major), seed 42\n"), out);
-        assertTrue(out.contains("Plan: 14 points x 2 blocks x 2 JVMs = 56 forks x ~1.5 s = ~1m24s (42s per JVM)"), out);
+        assertTrue(out.contains("Plan: 14 points x 2 blocks x 2 JVMs = 56 forks x ~2.2 s = ~2m03s (1m02s per JVM)"), out);
         assertTrue(out.contains("ModelBenchmark") && out.contains("(no smoke keys: the full @Param grid)"), out);
         assertTrue(out.contains("warning: ModelBenchmark, ReuseBenchmark run(s) the full @Param grid in smoke"), out);
         assertTrue(out.contains("A/A self-check: a and b are one JVM started the same way"), out);
@@ -101,10 +101,10 @@ class PreflightTest {
 
     @Test
     void quickOverItsBudgetIsWarned() {
-        // 14 points x 8 blocks x 1 JVM x 3.5 s = 6m32s: within; 30 blocks: 24m30s
+        // 14 points x 8 blocks x 1 JVM x 4.2 s = 7m50s: within; 30 blocks: 29m24s
         assertFalse(plan(prepare()).contains("warning: quick should fit"));
         String out = plan(prepare("--blocks=30"));
-        assertTrue(out.contains("warning: quick should fit 10m00s per JVM; this plan needs ~24m30s"), out);
+        assertTrue(out.contains("warning: quick should fit 10m00s per JVM; this plan needs ~29m24s"), out);
         assertTrue(out.contains("note: one JVM: nothing to compare"), out);
     }
 
@@ -114,7 +114,7 @@ class PreflightTest {
         assertEquals(SuiteOptions.DEFAULT_MAX_BLOCKS_FACTOR * Profile.QUICK.blocks, p.maxBlocks());
         String out = plan(p);
         assertTrue(out.contains("8-32 blocks per point") && out.contains("half-width is <= 3.0%")
-                && out.contains("at most 1m52s with 32 blocks"), out);
+                && out.contains("at most 2m14s with 32 blocks"), out);
     }
 
     @Test

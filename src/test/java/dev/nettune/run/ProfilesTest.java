@@ -62,8 +62,8 @@ class ProfilesTest {
     @Test
     void quickKeepsTheQuestionsOfEachFamilyWithinItsBudget() {
         Plan quick = plan(Profile.QUICK);
-        Map<String, Integer> expected = new TreeMap<>(Map.of("RoundTripBenchmark", 1, "ConnectionScalingBenchmark", 7,
-                "SocketBufferStreamBenchmark", 2, "CoalescingBenchmark", 3, "NagleBenchmark", 2, "ConnectionReuseBenchmark", 5));
+        Map<String, Integer> expected = new TreeMap<>(Map.of("RoundTripBenchmark", 1, "ConnectionScalingBenchmark", 6,
+                "SocketBufferStreamBenchmark", 2, "CoalescingBenchmark", 2, "NagleBenchmark", 2, "ConnectionReuseBenchmark", 4));
         assertEquals(expected, pointsPerClass(quick));
         assertEquals(Set.of("OpenLoopLatencyBenchmark", "SingleConnectionLatencyBenchmark", "LargeEchoBenchmark",
                 "StreamIoPathBenchmark", "PipelinedCoalescingBenchmark"), quick.omitted().stream().map(Plan::simple).collect(Collectors.toSet()));
@@ -87,8 +87,7 @@ class ProfilesTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("STREAMxBLOCKING", "SELECTORxSELECTOR"), pairs);
         assertEquals(Set.of("1", "16", "256"), connections(scaling, "STREAM"), "both pairs at the counts the crossover needs");
-        assertEquals(Set.of("1", "16", "256", "1024"), connections(scaling, "SELECTOR"),
-                "the Selector pair alone at 1,024 (a thread per connection there costs tens of seconds a fork)");
+        assertEquals(Set.of("1", "16", "256"), connections(scaling, "SELECTOR"));
         assertTrue(scaling.points().stream().allMatch(p -> p.mode() == Mode.Throughput));
     }
 

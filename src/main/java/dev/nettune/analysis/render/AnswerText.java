@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -98,7 +99,7 @@ final class AnswerText {
                 StringBuilder sb = new StringBuilder();
                 if (labels(a).contains(head)) {
                     sb.append("per-part writes ").append(across(a, head, "more", "fewer"))
-                            .append(" messages/s than one copied write (COPY_HEAP)");
+                            .append(" messages/s than one write of the whole message (").append(reference(a)).append(")");
                 } else {
                     sb.append("no per-part point measured");
                 }
@@ -283,6 +284,13 @@ final class AnswerText {
 
     private static String value(Contrast c) {
         return c.label().substring(c.label().indexOf('=') + 1);
+    }
+
+    /** The coalescing reference strategies the findings were contrasted against, e.g. {@code COPY_HEAP}. */
+    private static String reference(Answer a) {
+        return a.findings().stream().flatMap(f -> f.contrasts().stream())
+                .map(c -> c.reference().key().params().getOrDefault("strategy", "?"))
+                .distinct().collect(Collectors.joining(" / "));
     }
 
     private static String strategy(Contrast c) {

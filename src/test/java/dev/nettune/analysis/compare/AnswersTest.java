@@ -51,6 +51,20 @@ class AnswersTest {
     }
 
     @Test
+    void coalescingFallsBackToAnotherSingleWriteWhenTheCopyIsNotMeasured() {
+        ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null,
+                RowFilter.parse("Coalescing strategy!=COPY_HEAP"));
+        Answer coal = answers(set).get(Topic.COALESCING.ordinal());
+        assertTrue(coal.measured());
+        Contrast c = coal.findings().get(0).contrasts().get(0);
+        assertEquals("strategy=STREAM_PER_PART", c.label());
+        assertEquals("GATHERING", c.reference().key().params().get("strategy"));
+        ResultSet perPartOnly = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null,
+                RowFilter.parse("Coalescing strategy=STREAM_PER_PART"));
+        assertFalse(answers(perPartOnly).get(Topic.COALESCING.ordinal()).measured(), "no single write, no answer");
+    }
+
+    @Test
     void missingPointsGiveAnswersWithoutFindings() {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null, RowFilter.parse("RoundTrip"));
         List<Answer> as = answers(set);
