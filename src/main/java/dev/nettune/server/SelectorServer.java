@@ -261,7 +261,9 @@ public final class SelectorServer implements Server {
                 if (r == 0) {
                     return;
                 }
-                stats.bytesIn.add(r);
+                if (!conn.control) {
+                    stats.bytesIn.add(r);
+                }
                 drained = r < room;
             }
         }
@@ -334,8 +336,10 @@ public final class SelectorServer implements Server {
 
         /**
          * Answers a STATS request on the control path: the connection becomes a control connection,
-         * the request's bytes (counted at read) and the reply's are taken back out of the counters,
-         * and no frame is counted. True when the reply was sent, false when it waits for OP_WRITE.
+         * the bytes of its first request (counted at read, before the connection was known to be one)
+         * are taken back out, and from then on nothing it reads or writes is counted — a reply's bytes
+         * never pass through the counters, so a reader racing the reply's write sees them unchanged.
+         * True when the reply was sent, false when it waits for OP_WRITE.
          */
         private boolean answerStats(SelectionKey key, Connection conn, Header h) throws IOException {
             if (h.length() != 0) {
@@ -345,11 +349,9 @@ public final class SelectorServer implements Server {
                 conn.control = true;
                 stats.control.increment();
                 acceptedOptions.compareAndSet(conn.options, conn.before); // a control connection is not "the last accepted" one
+                stats.bytesIn.add(-Header.BYTES);
             }
-            stats.bytesIn.add(-Header.BYTES);
-            ByteBuffer reply = StatsReply.frame(SelectorServer.this, h.seq());
-            stats.bytesOut.add(-reply.remaining());
-            return startReply(key, conn, reply, false);
+            return startReply(key, conn, StatsReply.frame(SelectorServer.this, h.seq()), false);
         }
 
         /** Adds {@code length} buffered bytes from {@code offset} to the CRC (through the view: in's position marks the data's end). */
@@ -397,7 +399,9 @@ public final class SelectorServer implements Server {
                 if (r == 0) {
                     return false;
                 }
-                stats.bytesIn.add(r);
+                if (!conn.control) {
+                    stats.bytesIn.add(r);
+                }
                 scratch.flip();
                 crc.update(scratch);
                 conn.ackLeft -= r;
@@ -446,7 +450,9 @@ public final class SelectorServer implements Server {
                 if (w == 0) {
                     return false;
                 }
-                stats.bytesOut.add(w);
+                if (!conn.control) {
+                    stats.bytesOut.add(w);
+                }
             }
             return true;
         }
