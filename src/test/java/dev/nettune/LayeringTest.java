@@ -32,6 +32,7 @@ class LayeringTest {
     void benchmarksOpenNoSocketChannelOrSelector() throws IOException {
         List<String> found = matches("bench", SOCKET_TYPES);
         assertEquals(List.of(), found, "sockets, channels and selectors live in server/ and client/");
+        assertEquals(List.of(), matches("placement", SOCKET_TYPES), "a placement starts servers; their sockets are in server/");
     }
 
     @Test
@@ -44,6 +45,7 @@ class LayeringTest {
     void theAnalysisImportsNeitherBenchmarksNorTheRunner() throws IOException {
         assertEquals(List.of(), references("analysis", "bench"));
         assertEquals(List.of(), references("analysis", "run"));
+        assertEquals(List.of(), references("analysis", "placement"), "a placement reaches the analysis as a parameter in the files");
     }
 
     /** "file:line: text" of every non-comment line under {@code dir} matching {@code p}. */

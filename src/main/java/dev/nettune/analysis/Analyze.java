@@ -4,6 +4,7 @@ import dev.nettune.analysis.compare.Answer;
 import dev.nettune.analysis.compare.Answers;
 import dev.nettune.analysis.compare.Comparisons;
 import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.PlacementComparisons;
 import dev.nettune.analysis.compare.RegressionGate;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.Family;
@@ -202,7 +203,8 @@ public final class Analyze {
             String scope = order.size() == 1 ? "this run" : "these runs";
             Map<String, String> appendices = files.appendices(set);
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
-                    List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha());
+                    List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha(),
+                    PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)));
             String readme = new MarkdownReport(report).render();
             files.write("README.md", readme);
             files.writeAll(appendices);

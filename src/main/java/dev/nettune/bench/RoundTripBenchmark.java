@@ -2,7 +2,9 @@ package dev.nettune.bench;
 
 import dev.nettune.client.StreamConnection;
 import dev.nettune.server.BlockingServer;
+import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
+import dev.nettune.server.ServerModel;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
@@ -30,6 +32,12 @@ import java.io.IOException;
  * times the round trips of two threads free on two cores, because each cross-core wake-up costs
  * more than the loopback itself. Compare like with like.
  *
+ * <p>Placement ({@link ServerPlacement}): {@code inprocess} (default) shares one JVM and loopback;
+ * {@code process} moves the server into a JVM of its own (no shared JIT, GC or safepoints; the same
+ * loopback); {@code netns} puts that JVM behind a veth link of MTU 1500 (a 64 B exchange fits one
+ * packet either way: what changes is the path through veth and a second namespace; a rate limit
+ * barely matters at this size); {@code remote=HOST:PORT} adds a real network's round trip.
+ *
  * <p>Read: {@code thrpt} in round trips/s (higher is better); {@code sample} in µs per round trip
  * with percentiles (lower is better). With {@code -prof gc}, {@code gc.alloc.rate.norm} should be
  * near 0 B/op: requests and reply buffers are reused.
@@ -44,14 +52,23 @@ public class RoundTripBenchmark extends AbstractBenchmark {
     @Param({"64"})
     public int payload;
 
-    private BlockingServer server;
+    /** Where the server runs: {@code inprocess}, {@code process}, {@code netns[:rate=R]}, {@code remote=HOST:PORT} ({@link ServerPlacement}). */
+    @Param({"inprocess"})
+    public String placement;
+
+    private Server server;
     private StreamConnection connection;
     private Request request;
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException {
-        server = new BlockingServer(ServerConfig.DEFAULT);
-        connection = new StreamConnection(server.address(), SocketTuning.NO_DELAY);
+        server = ServerPlacement.start(params, placement, ServerModel.BLOCKING, ServerConfig.DEFAULT);
+        try {
+            connection = new StreamConnection(server.address(), SocketTuning.NO_DELAY);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         request = Request.of(Kind.ECHO, payload);
         connection.exchange(request); // the server reads back its accepted socket's options before serving it
         SockoptsLog.record(params, "client", SocketTuning.NO_DELAY, connection.options());
@@ -65,7 +82,14 @@ public class RoundTripBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        connection.close();
-        server.close();
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * &lt;jvm label&gt;/&lt;Class&gt;.json                  JMH's JSON, merged by the runner
  * &lt;jvm label&gt;/sockopts.jsonl, skips.jsonl   written by the benchmarks, one JSON object per line
  * &lt;jvm label&gt;/reuse.jsonl                     written by the connection-reuse benchmark
+ * &lt;jvm label&gt;/placements.jsonl                where a point's server ran, when not in process
  * </pre>
  */
 public final class ResultFiles {
@@ -27,6 +28,8 @@ public final class ResultFiles {
     public static final String SKIPS = "skips.jsonl";
     /** Per-iteration latency, TIME_WAIT and port settings of the connection-reuse family. */
     public static final String REUSE = "reuse.jsonl";
+    /** Per trial of a point whose server ran outside the benchmark's JVM: where, on which link, which server JVM. */
+    public static final String PLACEMENTS = "placements.jsonl";
 
     /** Prefix of every nettune system property. */
     public static final String PROPERTY_PREFIX = "nettune.";
@@ -44,5 +47,15 @@ public final class ResultFiles {
     public static Path fromProperty(String property) {
         String f = System.getProperty(property);
         return f == null ? null : Path.of(f);
+    }
+
+    /** The file {@code name} in the folder of the sockopts file (the fork's JVM folder), or null when that is not set. */
+    public static Path besideSockopts(String name) {
+        Path sockopts = fromProperty(SOCKOPTS_PROPERTY);
+        if (sockopts == null) {
+            return null;
+        }
+        Path parent = sockopts.toAbsolutePath().getParent();
+        return parent == null ? Path.of(name) : parent.resolve(name);
     }
 }

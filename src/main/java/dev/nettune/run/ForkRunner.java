@@ -62,8 +62,32 @@ final class ForkRunner {
                 .build();
     }
 
-    /** Runs the fork; waits (up to {@link Suite#LOCK_WAIT_SECONDS}) while another JMH run holds the machine's JMH lock. */
+    /**
+     * Runs the fork; waits (up to {@link Suite#LOCK_WAIT_SECONDS}) while another JMH run holds the
+     * machine's JMH lock. After a fork of a netns placement, removes what a fork that could not
+     * clean up (killed outright) left behind ({@link dev.nettune.placement.Netns#sweep()}).
+     */
     Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+        try {
+            return runFork(point, target, launcher, dir);
+        } finally {
+            if (point.point().params().getOrDefault(Preflight.PLACEMENT_PARAM, "").startsWith("netns")) {
+                sweep();
+            }
+        }
+    }
+
+    private void sweep() {
+        try {
+            for (String removed : dev.nettune.placement.Netns.sweep()) {
+                log.note("removed " + removed + " left by a fork that ended without cleaning up");
+            }
+        } catch (IOException e) {
+            log.note("could not check for namespaces left by forks: " + e.getMessage());
+        }
+    }
+
+    private Result runFork(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
         Options options = options(spec, point, target, launcher, dir);
         long lockDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Suite.LOCK_WAIT_SECONDS);
         boolean toldWaiting = false;

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  *       class declares the full set it documents and handles; a constant outside the list (e.g.
  *       server VIRTUAL in ConnectionReuseBenchmark, client SELECTOR in OpenLoopLatencyBenchmark) is one
  *       the class rejects or never documented.</li>
+ *   <li>a String named {@code placement}: a server placement
+ *       ({@link dev.nettune.placement.Placement#parse}: inprocess, process, netns[:rate=R][:delay=D],
+ *       remote=HOST:PORT).</li>
  *   <li>any other String: accepted as is.</li>
  * </ul>
  *
@@ -35,7 +38,10 @@ import java.util.regex.Pattern;
 public record ParamRule(String owner, String param, Kind kind, String type, List<String> declared) {
 
     /** What kind of value a parameter takes. */
-    public enum Kind { INTEGER, DECIMAL, BOOLEAN, CHAR, CLOSED, TEXT }
+    public enum Kind { INTEGER, DECIMAL, BOOLEAN, CHAR, CLOSED, PLACEMENT, TEXT }
+
+    /** The parameter whose values are server placements. */
+    static final String PLACEMENT = "placement";
 
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*|true|false");
 
@@ -64,6 +70,9 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
         if (t == char.class) {
             return new ParamRule(owner, param, Kind.CHAR, t.getName(), declared);
         }
+        if (type == String.class && param.equals(PLACEMENT)) {
+            return new ParamRule(owner, param, Kind.PLACEMENT, name, declared);
+        }
         if (type.isEnum() || (type == String.class && !declared.isEmpty() && declared.stream().allMatch(v -> CONSTANT.matcher(v).matches()))) {
             return new ParamRule(owner, param, Kind.CLOSED, name, declared);
         }
@@ -72,6 +81,9 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
 
     /** The rule when the field cannot be read: whole numbers if every declared value is one, constants if all are. */
     static ParamRule inferred(String owner, String param, List<String> declared) {
+        if (param.equals(PLACEMENT)) {
+            return new ParamRule(owner, param, Kind.PLACEMENT, "String", declared);
+        }
         if (!declared.isEmpty() && declared.stream().allMatch(ParamRule::isLong)) {
             return new ParamRule(owner, param, Kind.INTEGER, "long", declared);
         }
@@ -109,6 +121,13 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
             case CLOSED:
                 return declared.contains(value) ? null
                         : owner + "." + param + " accepts " + String.join(", ", declared) + "; not '" + value + "'";
+            case PLACEMENT:
+                try {
+                    dev.nettune.placement.Placement.parse(value);
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return owner + "." + param + ": " + e.getMessage();
+                }
             default:
                 return null;
         }

@@ -178,10 +178,46 @@ public final class Preflight {
         return out;
     }
 
-    /** The plan: the profile's points of the included benchmarks, with the extra JMH options' -p and -bm. */
+    /** The @Param of the benchmarks whose server can run elsewhere ({@link dev.nettune.placement.Placement}). */
+    static final String PLACEMENT_PARAM = "placement";
+
+    /**
+     * The plan: the profile's points of the included benchmarks, with the extra JMH options' -p and
+     * -bm, and {@code nettune.placements} as the values of the {@value #PLACEMENT_PARAM} parameter.
+     */
     static Plan plan(SuiteOptions o, CommandLineOptions cmd, Collection<BenchmarkListEntry> entries) {
-        return Plan.build(entries, o.profile(), o.include(), jmhParams(o.jmhArgs(), cmd), List.copyOf(cmd.getBenchModes()),
-                Plan::profileResource);
+        Map<String, List<String>> params = new LinkedHashMap<>(jmhParams(o.jmhArgs(), cmd));
+        if (!o.placements().isEmpty()) {
+            if (params.containsKey(PLACEMENT_PARAM)) {
+                throw new UsageException("nettune.placements: placements are given twice, also as -p " + PLACEMENT_PARAM
+                        + " in nettune.jmh; give them once");
+            }
+            List<String> taking = new ArrayList<>();
+            java.util.regex.Pattern include = null;
+            try {
+                include = o.include() == null || o.include().isBlank() ? null : java.util.regex.Pattern.compile(o.include());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                include = null; // Plan.build says what is wrong with the expression
+            }
+            for (BenchmarkListEntry e : entries) {
+                if (e.getParams().orElse(Map.of()).containsKey(PLACEMENT_PARAM) && (include == null || include.matcher(e.getUsername()).find())
+                        && !taking.contains(Plan.simple(e.getUserClassQName()))) {
+                    taking.add(Plan.simple(e.getUserClassQName()));
+                }
+            }
+            if (taking.isEmpty() && (o.include() == null || include != null)) {
+                throw new UsageException("nettune.placements: no selected benchmark takes a placement" + (o.include() == null ? ""
+                        : " (include '" + o.include() + "')") + "; those that do: " + String.join(", ", placementClasses(entries)));
+            }
+            params.put(PLACEMENT_PARAM, o.placements());
+        }
+        return Plan.build(entries, o.profile(), o.include(), params, List.copyOf(cmd.getBenchModes()), Plan::profileResource);
+    }
+
+    /** Simple names of the benchmark classes with a {@value #PLACEMENT_PARAM} parameter. */
+    static List<String> placementClasses(Collection<BenchmarkListEntry> entries) {
+        return entries.stream().filter(e -> e.getParams().orElse(Map.of()).containsKey(PLACEMENT_PARAM))
+                .map(e -> Plan.simple(e.getUserClassQName())).distinct().sorted().toList();
     }
 
     /**

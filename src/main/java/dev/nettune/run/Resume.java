@@ -28,7 +28,7 @@ import java.util.Optional;
 final class Resume {
     /** Options a resume takes from the run's run.json, whatever the command line says. */
     static final List<String> FROM_RUN = List.of("profile", "jvms", "variants", "include", "jmh", "blocks", "ci", "maxBlocks",
-            "seed", "selfCheck");
+            "seed", "selfCheck", "placements");
 
     /**
      * What a resume continues from.
@@ -73,7 +73,7 @@ final class Resume {
             out.add("profile");
         }
         Object[] values = {o.jvms(), o.variants(), o.include(), o.jmhArgs().isEmpty() ? null : o.jmhArgs(), o.blocks(), o.ci(),
-                o.maxBlocks(), o.seed(), o.selfCheck()};
+                o.maxBlocks(), o.seed(), o.selfCheck(), o.placements().isEmpty() ? null : o.placements()};
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 out.add(FROM_RUN.get(i + 1));

@@ -104,6 +104,7 @@ public final class Suite {
         Prepared p = Preflight.prepare(o, JvmMatrix.Sources.ofThisProcess(), BenchmarkList.defaultList()
                 .getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of()));
         Preflight.printPlan(out, p);
+        printPlacements(out, p.plan());
         if (o.dryRun()) {
             out.println("nettune: dry run; nothing started.");
             return EXIT_OK;
@@ -112,6 +113,44 @@ public final class Suite {
             System.setProperty("jmh.ignoreLock", "true");
         }
         return execute(p);
+    }
+
+    /**
+     * Prints the server placements the plan runs, when any is not in process, and which of them this
+     * host cannot give (their points will be skipped with the reason, as virtual threads on JDK 17).
+     */
+    static void printPlacements(PrintStream out, Plan plan) {
+        java.util.Set<String> placements = new java.util.LinkedHashSet<>();
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        for (Plan.ClassPlan c : plan.classes()) {
+            for (Plan.Point pt : c.points()) {
+                String pl = pt.params().get(Preflight.PLACEMENT_PARAM);
+                if (pl != null) {
+                    placements.add(pl);
+                    classes.add(c.simpleName());
+                }
+            }
+        }
+        if (placements.isEmpty() || placements.equals(java.util.Set.of(dev.nettune.placement.Placement.INPROCESS))) {
+            return;
+        }
+        out.println("Server placements: " + String.join(", ", placements) + " (" + String.join(", ", classes)
+                + "; the other benchmarks run their server in process)");
+        for (String text : placements) {
+            dev.nettune.placement.Placement pl = dev.nettune.placement.Placement.parse(text);
+            if (pl.kind() == dev.nettune.placement.Placement.Kind.NETNS) {
+                String why = dev.nettune.placement.Netns.unavailableReason(pl.rate() != null || pl.delay() != null);
+                if (why != null) {
+                    out.println("  note: " + text + " cannot be had here (" + why + "): its points will be skipped with this reason");
+                } else if (pl.delay() != null) {
+                    out.println("  note: " + text + " needs the kernel's netem qdisc; without it (this is known when the first"
+                            + " namespace is shaped) its points are skipped with the reason");
+                }
+            } else if (pl.kind() == dev.nettune.placement.Placement.Kind.REMOTE) {
+                out.println("  note: " + text + " is a server you started; points whose server model or socket options differ"
+                        + " from its own are skipped, saying how to start a matching one");
+            }
+        }
     }
 
     /**

@@ -45,15 +45,18 @@ import java.util.regex.PatternSyntaxException;
  * @param filter     report: filter expression ({@link #FILTER_SYNTAX}); null for none
  * @param failOnRegression report: fail (exit 1) when a row is significantly worse than its baseline
  *                   by more than this fraction, in (0, 1); null to never fail on results
+ * @param placements server placements ({@link dev.nettune.placement.Placement}) for the benchmarks
+ *                   that take one, replacing their profile's; empty when not set
  * @param help       print HELP and stop
  */
 public record SuiteOptions(Profile profile, String jvms, String variants, String include, boolean skip,
                            List<String> jmhArgs, Path results, Path analysis, String baseline, boolean ignoreLock,
                            boolean dryRun, Integer blocks, Double ci, Integer maxBlocks, Long seed, String resume,
-                           String selfCheck, String runs, String filter, Double failOnRegression, boolean help) {
+                           String selfCheck, String runs, String filter, Double failOnRegression, List<String> placements,
+                           boolean help) {
 
     /** Option names accepted, in help order. */
-    static final List<String> NAMES = List.of("profile", "jvms", "selfCheck", "variants", "include", "jmh", "blocks",
+    static final List<String> NAMES = List.of("profile", "jvms", "selfCheck", "variants", "placements", "include", "jmh", "blocks",
             "ci", "maxBlocks", "seed", "resume", "skip", "results", "analysis", "baseline", "runs", "filter",
             "failOnRegression", "ignoreLock", "dryRun");
 
@@ -102,6 +105,13 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             "  variants=LIST             extra matrix columns: built-in " + String.join(", ", Variant.BUILT_IN.keySet()),
             "                            or name:jdks:spec (jdks *, 17, 13-17, 22+; spec: JVM flags and/or",
             "                            taskset=CPUS), separated by ';'. E.g. plainsocket;cpu0;par:21+:-XX:+UseParallelGC",
+            "  placements=LIST           where the server runs, for the benchmarks that take a placement (RoundTrip,",
+            "                            SingleConnectionLatency, SocketBufferStream, ConnectionReuse); comma-separated:",
+            "                            inprocess (the default), process (a server JVM of its own, loopback), netns (that JVM",
+            "                            in a network namespace over veth, MTU 1500; root), netns:rate=1gbit (tc tbf both ways),",
+            "                            netns:delay=5ms (tc netem, where the kernel has it), remote=HOST:PORT (a server you",
+            "                            started: java -cp benchmarks.jar dev.nettune.server.Main). A point whose placement",
+            "                            cannot be had here is skipped with the reason. Other benchmarks stay in process.",
             "  include=REGEX             run only benchmarks whose Class.method matches (find). Default: all.",
             "  jmh=\"ARGS\"                extra JMH options, e.g. \"-prof gc\", \"-i 5 -r 2s\" (override the profile's fork),",
             "                            \"-p payload=64\" (a @Param of a selected benchmark, with a value it accepts).",
@@ -139,7 +149,8 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 return new SuiteOptions(Profile.QUICK, null, null, null, false, List.of(), Path.of(Profile.DEFAULT_RESULTS),
-                        Path.of(Profile.DEFAULT_ANALYSIS), null, false, false, null, null, null, null, null, null, null, null, null, true);
+                        Path.of(Profile.DEFAULT_ANALYSIS), null, false, false, null, null, null, null, null, null, null, null, null,
+                        List.of(), true);
             }
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -201,12 +212,38 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         if (filter != null) {
             checkFilter(filter);
         }
+        List<String> placements = placements(values.get("placements"));
         return new SuiteOptions(profile, values.get("jvms"), values.get("variants"), values.get("include"),
                 bool(values, "skip"), tokenize(values.getOrDefault("jmh", "")),
                 Path.of(values.getOrDefault("results", profile.defaultResults)),
                 Path.of(values.getOrDefault("analysis", profile.defaultAnalysis)),
                 values.get("baseline"), bool(values, "ignoreLock"), bool(values, "dryRun"),
-                blocks, ci, maxBlocks, longValue(values, "seed"), resume, selfCheck, runs, filter, failOnRegression, false);
+                blocks, ci, maxBlocks, longValue(values, "seed"), resume, selfCheck, runs, filter, failOnRegression, placements, false);
+    }
+
+    /** The placements of a comma-separated list, each checked, in the text form they parse to; empty for null. */
+    static List<String> placements(String list) {
+        if (list == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : list.split(",")) {
+            if (p.isBlank()) {
+                throw new UsageException("nettune.placements: '" + list + "' has an empty entry; valid: "
+                        + dev.nettune.placement.Placement.FORMS);
+            }
+            String text;
+            try {
+                text = dev.nettune.placement.Placement.parse(p.trim()).toString();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("nettune.placements: " + e.getMessage());
+            }
+            if (out.contains(text)) {
+                throw new UsageException("nettune.placements: '" + text + "' is listed twice");
+            }
+            out.add(text);
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A BlockingServer serves each connection's java.net.Socket streams on a platform thread started for it. */
 public final class BlockingServer extends ThreadPerConnectionServer {
     public BlockingServer(ServerConfig config) throws IOException {
-        super(config, platformThreads("blocking-server-conn-"), true, false, "blocking-server");
+        super(config, ServerModel.BLOCKING, platformThreads("blocking-server-conn-"), true, false, "blocking-server");
     }
 
     /** Daemon platform threads with the JVM's default stack, as an application's would be. */

@@ -13,6 +13,6 @@ import java.io.IOException;
  */
 public final class PooledServer extends ThreadPerConnectionServer {
     public PooledServer(ServerConfig config) throws IOException {
-        super(config, BlockingServer.platformThreads("pooled-server-conn-"), true, true, "pooled-server");
+        super(config, ServerModel.POOLED, BlockingServer.platformThreads("pooled-server-conn-"), true, true, "pooled-server");
     }
 }

@@ -19,6 +19,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -28,7 +29,8 @@ import java.util.zip.CRC32C;
  * survives partial reads and writes and pipelined frames: read as much as its buffer takes, serve
  * every complete frame, write each reply; OP_WRITE is wanted only while a reply is pending. One
  * read(2) and one write(2) per request when each request arrives alone. Works over TCP and
- * Unix-domain sockets.
+ * Unix-domain sockets. A {@link Kind#STATS} request is answered with the server's
+ * {@link StatsReply} and makes its connection a control connection, whose frames are not counted.
  */
 public final class SelectorServer implements Server {
     /** Ack payloads are read through a per-loop scratch buffer of this size. */
@@ -44,14 +46,14 @@ public final class SelectorServer implements Server {
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
-    private volatile EffectiveOptions acceptedOptions;
+    private final AtomicReference<EffectiveOptions> acceptedOptions = new AtomicReference<>();
     private volatile boolean closing;
 
     public SelectorServer(ServerConfig config) throws IOException {
         this.config = config;
-        this.listener = config.transport().openListener();
+        SocketAddress bindAddress = config.newBindAddress();
+        this.listener = config.transport().openListener(bindAddress);
         EventLoop[] created = new EventLoop[config.eventLoops()];
-        SocketAddress bindAddress = config.transport().newBindAddress();
         try {
             config.tuning().applyToListener(OptionTarget.of(listener));
             listener.bind(bindAddress, config.backlog());
@@ -99,9 +101,16 @@ public final class SelectorServer implements Server {
         int start;
         /** Ack payload bytes still to read; -1 when not inside an ack payload. */
         int ackLeft = -1;
+        /** True once a STATS request made this a control connection: its frames and its close are not counted. */
+        boolean control;
+        /** Options read back at accept, and the server's "last accepted" before them (restored if this turns out to be a control connection). */
+        final EffectiveOptions options;
+        final EffectiveOptions before;
 
-        Connection(SocketChannel channel) {
+        Connection(SocketChannel channel, EffectiveOptions options, EffectiveOptions before) {
             this.channel = channel;
+            this.options = options;
+            this.before = before;
         }
 
         boolean midFrame() {
@@ -112,7 +121,7 @@ public final class SelectorServer implements Server {
     private final class EventLoop implements Runnable {
         final Selector selector;
         final Thread thread;
-        final Queue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
+        final Queue<Connection> handedOver = new ConcurrentLinkedQueue<>();
         final ByteBuffer scratch = ByteBuffer.allocateDirect(ACK_CHUNK_BYTES);
         final CRC32C crc = new CRC32C();
         /**
@@ -144,8 +153,8 @@ public final class SelectorServer implements Server {
                         closeConnection(key, (Connection) key.attachment());
                     }
                 }
-                for (SocketChannel c; (c = handedOver.poll()) != null; ) {
-                    closeQuietly(c);
+                for (Connection c; (c = handedOver.poll()) != null; ) {
+                    closeQuietly(c.channel);
                 }
                 closeQuietly(selector);
             }
@@ -164,12 +173,12 @@ public final class SelectorServer implements Server {
         }
 
         private void registerHandedOver() {
-            for (SocketChannel c; (c = handedOver.poll()) != null; ) {
+            for (Connection c; (c = handedOver.poll()) != null; ) {
                 try {
-                    c.register(selector, SelectionKey.OP_READ, new Connection(c));
+                    c.channel.register(selector, SelectionKey.OP_READ, c);
                 } catch (IOException e) {
-                    closeQuietly(c);
-                    stats.closed.increment();
+                    closeQuietly(c.channel);
+                    stats.connectionClosed(false);
                     openConnections.decrementAndGet();
                 }
             }
@@ -188,18 +197,20 @@ public final class SelectorServer implements Server {
                 }
                 stats.accepted.increment();
                 openConnections.incrementAndGet();
+                Connection conn;
                 try {
                     c.configureBlocking(false);
                     config.tuning().applyToAccepted(OptionTarget.of(c));
-                    acceptedOptions = EffectiveOptions.readFrom(OptionTarget.of(c));
+                    EffectiveOptions mine = EffectiveOptions.readFrom(OptionTarget.of(c));
+                    conn = new Connection(c, mine, acceptedOptions.getAndSet(mine));
                 } catch (IOException | RuntimeException e) {
                     closeQuietly(c);
-                    stats.closed.increment();
+                    stats.connectionClosed(false);
                     openConnections.decrementAndGet();
                     continue;
                 }
                 EventLoop target = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-                target.handedOver.add(c);
+                target.handedOver.add(conn);
                 if (target != this) {
                     target.selector.wakeup(); // this loop registers its own before its next select()
                 }
@@ -250,7 +261,9 @@ public final class SelectorServer implements Server {
                 if (r == 0) {
                     return;
                 }
-                stats.bytesIn.add(r);
+                if (!conn.control) {
+                    stats.bytesIn.add(r);
+                }
                 drained = r < room;
             }
         }
@@ -287,6 +300,13 @@ public final class SelectorServer implements Server {
                 if (!h.kind().isRequest()) {
                     throw new ProtocolException("expected a request, got " + h);
                 }
+                if (h.kind() == Kind.STATS) {
+                    conn.start += Header.BYTES;
+                    if (!answerStats(key, conn, h)) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (h.kind() == Kind.ACK) {
                     crc.reset();
                     conn.start += Header.BYTES;
@@ -308,10 +328,30 @@ public final class SelectorServer implements Server {
                 ByteBuffer reply = conn.echoView;
                 reply.clear().position(conn.start).limit(conn.start + frame);
                 conn.start += frame;
-                if (!startReply(key, conn, reply)) {
+                if (!startReply(key, conn, reply, true)) {
                     return false;
                 }
             }
+        }
+
+        /**
+         * Answers a STATS request on the control path: the connection becomes a control connection,
+         * the bytes of its first request (counted at read, before the connection was known to be one)
+         * are taken back out, and from then on nothing it reads or writes is counted — a reply's bytes
+         * never pass through the counters, so a reader racing the reply's write sees them unchanged.
+         * True when the reply was sent, false when it waits for OP_WRITE.
+         */
+        private boolean answerStats(SelectionKey key, Connection conn, Header h) throws IOException {
+            if (h.length() != 0) {
+                throw new ProtocolException("a STATS request has no payload, got " + h);
+            }
+            if (!conn.control) {
+                conn.control = true;
+                stats.control.increment();
+                acceptedOptions.compareAndSet(conn.options, conn.before); // a control connection is not "the last accepted" one
+                stats.bytesIn.add(-Header.BYTES);
+            }
+            return startReply(key, conn, StatsReply.frame(SelectorServer.this, h.seq()), false);
         }
 
         /** Adds {@code length} buffered bytes from {@code offset} to the CRC (through the view: in's position marks the data's end). */
@@ -359,7 +399,9 @@ public final class SelectorServer implements Server {
                 if (r == 0) {
                     return false;
                 }
-                stats.bytesIn.add(r);
+                if (!conn.control) {
+                    stats.bytesIn.add(r);
+                }
                 scratch.flip();
                 crc.update(scratch);
                 conn.ackLeft -= r;
@@ -378,12 +420,14 @@ public final class SelectorServer implements Server {
             }
             Header.encode(conn.ackReply, 0, Kind.ACK_REPLY, 0, conn.header.seq(), conn.header.crc());
             conn.ackReply.clear();
-            return startReply(key, conn, conn.ackReply);
+            return startReply(key, conn, conn.ackReply, true);
         }
 
         /** Writes a reply now; if the socket cannot take it all, waits for OP_WRITE. True when sent. */
-        private boolean startReply(SelectionKey key, Connection conn, ByteBuffer reply) throws IOException {
-            stats.frames.increment();
+        private boolean startReply(SelectionKey key, Connection conn, ByteBuffer reply, boolean counted) throws IOException {
+            if (counted) {
+                stats.frames.increment();
+            }
             if (!writeSome(conn, reply)) {
                 conn.pendingReply = reply;
                 key.interestOps(SelectionKey.OP_WRITE);
@@ -406,7 +450,9 @@ public final class SelectorServer implements Server {
                 if (w == 0) {
                     return false;
                 }
-                stats.bytesOut.add(w);
+                if (!conn.control) {
+                    stats.bytesOut.add(w);
+                }
             }
             return true;
         }
@@ -414,7 +460,7 @@ public final class SelectorServer implements Server {
         private void closeConnection(SelectionKey key, Connection conn) {
             key.cancel();
             closeQuietly(conn.channel);
-            stats.closed.increment();
+            stats.connectionClosed(conn.control);
             openConnections.decrementAndGet();
         }
     }
@@ -433,6 +479,16 @@ public final class SelectorServer implements Server {
     }
 
     @Override
+    public ServerModel model() {
+        return ServerModel.SELECTOR;
+    }
+
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
     public ServerStats stats() {
         return stats;
     }
@@ -444,7 +500,7 @@ public final class SelectorServer implements Server {
 
     @Override
     public EffectiveOptions acceptedOptions() {
-        return acceptedOptions;
+        return acceptedOptions.get();
     }
 
     @Override

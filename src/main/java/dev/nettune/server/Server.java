@@ -5,12 +5,19 @@ import dev.nettune.socket.EffectiveOptions;
 import java.net.SocketAddress;
 
 /**
- * A Server is an in-process echo/ack server on loopback. It is listening when its constructor
- * returns; {@link #close()} closes the listener and every connection and joins every thread.
+ * A Server is a nettune echo/ack server: in this process (listening when its constructor returns;
+ * {@link #close()} closes the listener and every connection and joins every thread), or one in
+ * another process or on another host seen through its control connection ({@link RemoteServer}).
  */
 public interface Server extends AutoCloseable {
-    /** The bound address: loopback with the real port, or a Unix-domain socket path. */
+    /** The bound address: loopback (or the one address configured) with the real port, or a Unix-domain socket path. */
     SocketAddress address();
+
+    /** Which implementation serves. */
+    ServerModel model();
+
+    /** How it listens and serves (for a server elsewhere: as it reports). */
+    ServerConfig config();
 
     ServerStats stats();
 

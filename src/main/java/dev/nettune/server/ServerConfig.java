@@ -3,16 +3,23 @@ package dev.nettune.server;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.socket.Transport;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
 /**
  * A ServerConfig says how a server listens and serves.
  *
- * @param transport     TCP on loopback, or a Unix-domain socket (Selector server only)
+ * @param transport     TCP (on loopback, or the one bind address given), or a Unix-domain socket (Selector server only)
  * @param tuning        socket options for the listener and accepted sockets
  * @param backlog       listen backlog; the kernel caps it at net.core.somaxconn
  * @param maxFrameBytes largest payload accepted; a larger header drops the connection
  * @param eventLoops    Selector threads (Selector server only), >= 1
+ * @param bindAddress   the one address a TCP server listens on, or null for loopback; never a wildcard
+ * @param port          TCP port to listen on, 0 for one the kernel chooses (read back from the server)
  */
-public record ServerConfig(Transport transport, SocketTuning tuning, int backlog, int maxFrameBytes, int eventLoops) {
+public record ServerConfig(Transport transport, SocketTuning tuning, int backlog, int maxFrameBytes, int eventLoops,
+                           InetAddress bindAddress, int port) {
     public static final int DEFAULT_BACKLOG = 4096;
     /** 16 MiB: above the largest frame any benchmark sends; caps what a peer can make the server allocate. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 << 20;
@@ -20,7 +27,7 @@ public record ServerConfig(Transport transport, SocketTuning tuning, int backlog
 
     /** TCP on loopback, TCP_NODELAY on, defaults elsewhere. */
     public static final ServerConfig DEFAULT = new ServerConfig(Transport.TCP, SocketTuning.NO_DELAY,
-            DEFAULT_BACKLOG, DEFAULT_MAX_FRAME_BYTES, DEFAULT_EVENT_LOOPS);
+            DEFAULT_BACKLOG, DEFAULT_MAX_FRAME_BYTES, DEFAULT_EVENT_LOOPS, null, 0);
 
     public ServerConfig {
         if (transport == null || tuning == null) {
@@ -35,10 +42,30 @@ public record ServerConfig(Transport transport, SocketTuning tuning, int backlog
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be >= 1: " + eventLoops);
         }
+        if (bindAddress != null && bindAddress.isAnyLocalAddress()) {
+            throw new IllegalArgumentException(bindAddress.getHostAddress() + " is a wildcard address: a server listens on one address"
+                    + " it is given (loopback by default), never on all of them");
+        }
+        if (bindAddress != null && transport != Transport.TCP) {
+            throw new IllegalArgumentException("a bind address is for TCP; a " + transport + " server listens on a fresh socket file");
+        }
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
     }
 
-    public ServerConfig withTransport(Transport t) { return new ServerConfig(t, tuning, backlog, maxFrameBytes, eventLoops); }
-    public ServerConfig withTuning(SocketTuning t) { return new ServerConfig(transport, t, backlog, maxFrameBytes, eventLoops); }
-    public ServerConfig withMaxFrameBytes(int m) { return new ServerConfig(transport, tuning, backlog, m, eventLoops); }
-    public ServerConfig withEventLoops(int n) { return new ServerConfig(transport, tuning, backlog, maxFrameBytes, n); }
+    /** Where to listen: the bind address (loopback when not set) and port, or a fresh Unix-domain socket path. */
+    public SocketAddress newBindAddress() {
+        if (transport != Transport.TCP) {
+            return transport.newBindAddress();
+        }
+        return new InetSocketAddress(bindAddress != null ? bindAddress : InetAddress.getLoopbackAddress(), port);
+    }
+
+    public ServerConfig withTransport(Transport t) { return new ServerConfig(t, tuning, backlog, maxFrameBytes, eventLoops, bindAddress, port); }
+    public ServerConfig withTuning(SocketTuning t) { return new ServerConfig(transport, t, backlog, maxFrameBytes, eventLoops, bindAddress, port); }
+    public ServerConfig withMaxFrameBytes(int m) { return new ServerConfig(transport, tuning, backlog, m, eventLoops, bindAddress, port); }
+    public ServerConfig withEventLoops(int n) { return new ServerConfig(transport, tuning, backlog, maxFrameBytes, n, bindAddress, port); }
+    /** Listens on {@code address} (null: loopback) and {@code p} (0: any free port). */
+    public ServerConfig withBind(InetAddress address, int p) { return new ServerConfig(transport, tuning, backlog, maxFrameBytes, eventLoops, address, p); }
 }

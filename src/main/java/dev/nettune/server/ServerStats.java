@@ -2,7 +2,11 @@ package dev.nettune.server;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** ServerStats are a server's running counters; cheap to update from many threads. */
+/**
+ * ServerStats are a server's running counters; cheap to update from many threads. Control
+ * connections (those whose first request is a {@link dev.nettune.wire.Kind#STATS}) are left out of
+ * every count: they are how a benchmark reads a server in another process, not load it serves.
+ */
 public final class ServerStats {
     final LongAdder accepted = new LongAdder();
     final LongAdder closed = new LongAdder();
@@ -10,17 +14,28 @@ public final class ServerStats {
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
     final LongAdder protocolErrors = new LongAdder();
+    /** Accepted connections that turned out to be control connections (counted in {@link #accepted} at accept). */
+    final LongAdder control = new LongAdder();
+    /** Control connections closed (never counted in {@link #closed}). */
+    final LongAdder controlClosed = new LongAdder();
 
-    public long accepted() { return accepted.sum(); }
+    public long accepted() { return accepted.sum() - control.sum(); }
     public long closed() { return closed.sum(); }
     /** Connections accepted and not yet closed. */
-    public long open() { return accepted.sum() - closed.sum(); }
+    public long open() { return accepted() - closed(); }
     /** Request frames served (replies sent). */
     public long frames() { return frames.sum(); }
     public long bytesIn() { return bytesIn.sum(); }
     public long bytesOut() { return bytesOut.sum(); }
     /** Connections dropped for a bad frame: garbage, a length above the maximum, a bad CRC, EOF mid-frame. */
     public long protocolErrors() { return protocolErrors.sum(); }
+    /** Control connections open now. */
+    public long controlOpen() { return control.sum() - controlClosed.sum(); }
+
+    /** Counts a connection closed: a served one, or a control connection. */
+    void connectionClosed(boolean controlConnection) {
+        (controlConnection ? controlClosed : closed).increment();
+    }
 
     @Override
     public String toString() {

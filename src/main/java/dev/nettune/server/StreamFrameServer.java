@@ -14,7 +14,9 @@ import java.util.zip.CRC32C;
 /**
  * A StreamFrameServer serves frames on one connection's blocking streams until the peer closes:
  * echo requests come back in one write, ack requests are streamed through a fixed chunk and
- * answered with a header. Buffers grow to the largest frame seen (capped) and are reused.
+ * answered with a header. Buffers grow to the largest frame seen (capped) and are reused. A
+ * {@link Kind#STATS} request is answered with the server's {@link StatsReply} and makes the
+ * connection a control connection, whose frames are not counted.
  */
 final class StreamFrameServer {
     /** Ack payloads are read in chunks of this size, so a large one never needs a large buffer. */
@@ -24,16 +26,28 @@ final class StreamFrameServer {
     private final OutputStream out;
     private final ServerStats stats;
     private final int maxFrameBytes;
+    /** The server the connection belongs to, for STATS replies. */
+    private final Server server;
+    /** Run once, when the connection's first STATS request makes it a control connection. */
+    private final Runnable becameControl;
+    private boolean control;
     private final Header header = new Header();
     private final CRC32C crc = new CRC32C();
     private byte[] buf = new byte[Header.BYTES + 1024];
     private ByteBuffer view = ByteBuffer.wrap(buf);
 
-    StreamFrameServer(InputStream in, OutputStream out, ServerStats stats, int maxFrameBytes) {
+    StreamFrameServer(InputStream in, OutputStream out, Server server, Runnable becameControl) {
         this.in = in;
         this.out = out;
-        this.stats = stats;
-        this.maxFrameBytes = maxFrameBytes;
+        this.server = server;
+        this.stats = server.stats();
+        this.maxFrameBytes = server.config().maxFrameBytes();
+        this.becameControl = becameControl;
+    }
+
+    /** Whether a STATS request made this a control connection. */
+    boolean control() {
+        return control;
     }
 
     /** Serves until a clean EOF between frames; throws on a protocol error or an EOF mid-frame. */
@@ -44,6 +58,10 @@ final class StreamFrameServer {
                 throw new ProtocolException("expected a request, got " + header);
             }
             int len = header.length();
+            if (header.kind() == Kind.STATS) {
+                answerStats();
+                continue;
+            }
             crc.reset();
             int replyBytes;
             if (header.kind() == Kind.ECHO) {
@@ -71,6 +89,20 @@ final class StreamFrameServer {
             out.write(buf, 0, replyBytes);
             out.flush();
         }
+    }
+
+    /** Answers a STATS request on the control path: nothing counted, the reply built fresh. */
+    private void answerStats() throws IOException {
+        if (header.length() != 0) {
+            throw new ProtocolException("a STATS request has no payload, got " + header);
+        }
+        if (!control) {
+            control = true;
+            becameControl.run();
+        }
+        ByteBuffer reply = StatsReply.frame(server, header.seq());
+        out.write(reply.array(), 0, reply.limit());
+        out.flush();
     }
 
     private void checkCrc() throws ProtocolException {

@@ -19,6 +19,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,6 +35,7 @@ abstract class ThreadPerConnectionServer implements Server {
     static final long POOL_KEEP_ALIVE_SECONDS = 60;
 
     private final ServerConfig config;
+    private final ServerModel model;
     private final ServerStats stats = new ServerStats();
     private final ServerSocket listener;
     private final EffectiveOptions listenerOptions;
@@ -43,12 +45,14 @@ abstract class ThreadPerConnectionServer implements Server {
     private final ThreadPoolExecutor pool;
     private final Thread acceptor;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    /** Accepted sockets that became control connections (a STATS request): closing them is not counted. */
+    private final Set<Socket> controlSockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     /** False for virtual threads, whose CPU time the JVM does not report per thread. */
     private final boolean platformThreads;
     /** CPU time of connection threads that have ended, ns. */
     private final LongAdder endedThreadsCpu = new LongAdder();
-    private volatile EffectiveOptions acceptedOptions;
+    private final AtomicReference<EffectiveOptions> acceptedOptions = new AtomicReference<>();
     private volatile boolean closing;
 
     /**
@@ -56,22 +60,23 @@ abstract class ThreadPerConnectionServer implements Server {
      *               go to a cached pool of such threads (an idle one serves the next connection, a new
      *               one starts only when all are busy, idle ones end after {@value #POOL_KEEP_ALIVE_SECONDS} s)
      */
-    ThreadPerConnectionServer(ServerConfig config, ThreadFactory connectionThreads, boolean platformThreads, boolean pooled, String name)
-            throws IOException {
+    ThreadPerConnectionServer(ServerConfig config, ServerModel model, ThreadFactory connectionThreads, boolean platformThreads,
+                              boolean pooled, String name) throws IOException {
         if (config.transport() != Transport.TCP) {
             throw new IllegalArgumentException(name + " serves java.net.Socket streams over TCP only, not " + config.transport());
         }
         this.config = config;
+        this.model = model;
         this.connectionThreads = counted(connectionThreads);
         this.platformThreads = platformThreads;
         // No cap on threads, unlike Tomcat's maxThreads: a cap below the number of persistent
         // connections would leave the ones beyond it waiting for a thread forever.
         this.pool = pooled ? new ThreadPoolExecutor(0, Integer.MAX_VALUE, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), this.connectionThreads) : null;
-        this.listener = new ServerSocket(); // unbound so SO_RCVBUF precedes bind; bound to loopback port 0 below
+        this.listener = new ServerSocket(); // unbound so SO_RCVBUF precedes bind; bound to loopback (or the address given) below
         try {
             config.tuning().applyToListener(OptionTarget.of(listener));
-            listener.bind(config.transport().newBindAddress(), config.backlog());
+            listener.bind(config.newBindAddress(), config.backlog());
             listenerOptions = EffectiveOptions.readFrom(OptionTarget.of(listener));
         } catch (IOException | RuntimeException e) {
             listener.close();
@@ -97,11 +102,17 @@ abstract class ThreadPerConnectionServer implements Server {
             sockets.add(s);
             try {
                 config.tuning().applyToAccepted(OptionTarget.of(s));
-                acceptedOptions = EffectiveOptions.readFrom(OptionTarget.of(s));
+                EffectiveOptions mine = EffectiveOptions.readFrom(OptionTarget.of(s));
+                EffectiveOptions before = acceptedOptions.getAndSet(mine);
+                Runnable becameControl = () -> {
+                    controlSockets.add(s);
+                    stats.control.increment();
+                    acceptedOptions.compareAndSet(mine, before); // a control connection is not "the last accepted" one
+                };
                 if (pool != null) {
-                    pool.execute(() -> serve(s));
+                    pool.execute(() -> serve(s, becameControl));
                 } else {
-                    connectionThreads.newThread(() -> serve(s)).start();
+                    connectionThreads.newThread(() -> serve(s, becameControl)).start();
                 }
             } catch (IOException | RuntimeException e) {
                 closeConnection(s); // RejectedExecutionException included: the pool is shutting down
@@ -109,11 +120,11 @@ abstract class ThreadPerConnectionServer implements Server {
         }
     }
 
-    private void serve(Socket s) {
+    private void serve(Socket s, Runnable becameControl) {
         try {
             // The buffered input lets one read() pick up header and small payload together, like the Selector server.
             new StreamFrameServer(new BufferedInputStream(s.getInputStream(), 64 << 10), s.getOutputStream(),
-                    stats, config.maxFrameBytes()).serve();
+                    this, becameControl).serve();
         } catch (ProtocolException | EOFException e) {
             stats.protocolErrors.increment();
         } catch (IOException e) {
@@ -151,7 +162,7 @@ abstract class ThreadPerConnectionServer implements Server {
             } catch (IOException e) {
                 // Nothing more to release for this socket.
             }
-            stats.closed.increment();
+            stats.connectionClosed(controlSockets.remove(s));
         }
     }
 
@@ -175,6 +186,16 @@ abstract class ThreadPerConnectionServer implements Server {
     }
 
     @Override
+    public ServerModel model() {
+        return model;
+    }
+
+    @Override
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
     public ServerStats stats() {
         return stats;
     }
@@ -186,7 +207,7 @@ abstract class ThreadPerConnectionServer implements Server {
 
     @Override
     public EffectiveOptions acceptedOptions() {
-        return acceptedOptions;
+        return acceptedOptions.get();
     }
 
     /** The acceptor and the connection threads alive now (with a pool: idle ones too). */

@@ -13,6 +13,6 @@ public final class VirtualThreadServer extends ThreadPerConnectionServer {
      * @throws UnsupportedOperationException on JDK 17-20, saying that JDK 21+ is needed
      */
     public VirtualThreadServer(ServerConfig config) throws IOException {
-        super(config, VirtualThreads.factory("virtual-server-conn-"), false, false, "virtual-server");
+        super(config, ServerModel.VIRTUAL, VirtualThreads.factory("virtual-server-conn-"), false, false, "virtual-server");
     }
 }

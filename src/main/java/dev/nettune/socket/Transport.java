@@ -38,6 +38,15 @@ public enum Transport {
                 : ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     }
 
+    /** A listener for {@code bind}: of the address's own family for TCP (an IPv4 address when loopback is ::1, too). */
+    public ServerSocketChannel openListener(SocketAddress bind) throws IOException {
+        if (this == TCP && bind instanceof InetSocketAddress && ((InetSocketAddress) bind).getAddress() != null) {
+            return ServerSocketChannel.open(((InetSocketAddress) bind).getAddress() instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        }
+        return openListener();
+    }
+
     public SocketChannel openChannel() throws IOException {
         return this == TCP ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
     }

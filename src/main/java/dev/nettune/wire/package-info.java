@@ -13,7 +13,10 @@
  * All integers are big-endian. A request asks the server either to echo its payload
  * ({@link dev.nettune.wire.Kind#ECHO}) or to answer with a header-only acknowledgement
  * ({@link dev.nettune.wire.Kind#ACK}) carrying the sequence number and the CRC the server computed,
- * so one-way streams and coalescing benchmarks are verified end to end as well.
+ * so one-way streams and coalescing benchmarks are verified end to end as well. A
+ * {@link dev.nettune.wire.Kind#STATS} request (no payload) asks for the server's counters and
+ * settings, answered as JSON in a {@link dev.nettune.wire.Kind#STATS_REPLY}: how a benchmark reads a
+ * server that runs in another process, namespace or host.
  *
  * <p>Stance: every byte is verified, and the measured path allocates nothing: requests and reply
  * buffers are built once and reused.

@@ -25,7 +25,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,20 +91,55 @@ class ProfilesTest {
         assertTrue(scaling.points().stream().allMatch(p -> p.mode() == Mode.Throughput));
     }
 
+    /**
+     * Full is the whole @Param grid; the classes that take a server placement add theirs with the
+     * only full key they have ({@code full.placement}, or joined with one other parameter whose
+     * combinations it lists), and every one of them keeps the in-process points.
+     */
     @Test
-    void fullIsTheWholeGrid() {
+    void fullIsTheWholeGridTimesThePlacements() {
         Plan full = plan(Profile.FULL);
         assertEquals(List.of(), full.omitted());
+        Set<String> placed = new TreeSet<>();
         for (Plan.ClassPlan c : full.classes()) {
-            assertFalse(c.hasProfile(), c.simpleName() + " restricts full");
+            java.util.Properties props = Plan.profileResource(c.className());
+            List<String> keys = props == null ? List.of() : props.stringPropertyNames().stream().filter(k -> k.startsWith("full."))
+                    .toList();
+            Set<String> restricted = new TreeSet<>();
+            long combinations = 1;
+            for (String k : keys) {
+                List<String> names = List.of(k.substring("full.".length()).split("\\+"));
+                assertTrue(names.contains(Preflight.PLACEMENT_PARAM), c.simpleName() + ": full restricts " + k);
+                restricted.addAll(names);
+                combinations *= Plan.split(props.getProperty(k)).size();
+            }
+            assertEquals(!keys.isEmpty(), c.hasProfile(), c.simpleName());
+            if (!keys.isEmpty()) {
+                placed.add(c.simpleName());
+                assertTrue(c.points().stream().anyMatch(p -> p.params().get(Preflight.PLACEMENT_PARAM).equals("inprocess")));
+            }
             long grid = 0;
             Map<String, List<BenchmarkListEntry>> byMethod = entries().stream().filter(e -> e.getUserClassQName().equals(c.className()))
                     .collect(Collectors.groupingBy(BenchmarkListEntry::getUsername, LinkedHashMap::new, Collectors.toList()));
             for (List<BenchmarkListEntry> modes : byMethod.values()) {
-                grid += modes.size() * modes.get(0).getParams().orElse(Map.of()).values().stream().mapToLong(v -> v.length)
-                        .reduce(1, (a, b) -> a * b);
+                grid += modes.size() * modes.get(0).getParams().orElse(Map.of()).entrySet().stream()
+                        .filter(e -> !restricted.contains(e.getKey())).mapToLong(e -> e.getValue().length).reduce(1, (a, b) -> a * b)
+                        * combinations;
             }
             assertEquals(grid, c.points().size(), c.simpleName());
+        }
+        assertEquals(Set.of("ConnectionReuseBenchmark", "RoundTripBenchmark", "SingleConnectionLatencyBenchmark",
+                "SocketBufferStreamBenchmark"), placed);
+    }
+
+    @Test
+    void quickAndSmokeRunTheServerInProcessOnly() {
+        for (Profile p : List.of(Profile.QUICK, Profile.SMOKE)) {
+            for (Plan.ClassPlan c : plan(p).classes()) {
+                for (Plan.Point pt : c.points()) {
+                    assertEquals("inprocess", pt.params().getOrDefault(Preflight.PLACEMENT_PARAM, "inprocess"), pt.toString());
+                }
+            }
         }
     }
 
@@ -121,6 +155,12 @@ class ProfilesTest {
             e.getParams().orElse(Map.of()).forEach((k, v) -> {
                 declared.put(Plan.simple(e.getUserClassQName()) + "." + k, List.of(v));
                 ParamRule r = ParamRule.of(e.getUserClassQName(), k, List.of(v), getClass().getClassLoader());
+                if (k.equals(Preflight.PLACEMENT_PARAM)) {
+                    assertEquals(ParamRule.Kind.PLACEMENT, r.kind(), r.toString());
+                    assertEquals(List.of("inprocess"), List.of(v), "a placement's default is in process");
+                    declared.remove(Plan.simple(e.getUserClassQName()) + "." + k);
+                    return;
+                }
                 assertTrue(r.kind() == ParamRule.Kind.CLOSED || r.kind() == ParamRule.Kind.INTEGER, r.toString());
                 if (r.type().equals("String")) {
                     assertEquals(ParamRule.Kind.CLOSED, r.kind(), r.toString());
@@ -176,7 +216,12 @@ class ProfilesTest {
         assertTrue(bool.getMessage().endsWith("NagleBenchmark.tcpNoDelay accepts true, false; not 'off'"), bool.getMessage());
         UsageException name = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "RoundTrip",
                 Map.of("connections", List.of("16")), List.of(), Plan::profileResource));
-        assertEquals("nettune.jmh: -p connections: no selected benchmark has a @Param 'connections'; theirs: payload", name.getMessage());
+        assertEquals("nettune.jmh: -p connections: no selected benchmark has a @Param 'connections'; theirs: payload, placement",
+                name.getMessage());
+        UsageException placement = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "RoundTrip",
+                Map.of("placement", List.of("inprocess", "netsn")), List.of(), Plan::profileResource));
+        assertEquals("nettune.jmh: -p placement=inprocess,netsn: RoundTripBenchmark.placement: unknown placement 'netsn'; valid: "
+                + dev.nettune.placement.Placement.FORMS, placement.getMessage());
         Plan ok = Plan.build(entries(), Profile.QUICK, "RoundTrip", Map.of("payload", List.of("0", "4096")), List.of(), Plan::profileResource);
         assertEquals(2, ok.pointCount(), "any whole number >= 0 for a size, not only the declared ones");
     }

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *       measured), each workload against PERSISTENT.</li>
  * </ul>
  * Parameters not named are held at one value: the preferred one when measured (payload 64, TCP,
- * rcvBuf 0, path STREAM, ...), otherwise the most frequent. Only points of one JVM are contrasted,
+ * rcvBuf 0, path STREAM, the server in process, ...), otherwise the most frequent. Only points of one JVM are contrasted,
  * and only within one run. A topic whose points are absent gets an Answer without findings.
  */
 public final class Answers {
@@ -52,7 +52,8 @@ public final class Answers {
 
     /** Preferred values of parameters a topic holds fixed; others take their most frequent value. */
     static final Map<String, String> PREFERRED = Map.of("payload", "64", "transport", "TCP", "rcvBuf", "0",
-            "path", "STREAM", "threads", "4", "close", "FIN", "io", "STREAM", "server", "SELECTOR");
+            "path", "STREAM", "threads", "4", "close", "FIN", "io", "STREAM", "server", "SELECTOR",
+            PlacementComparisons.PARAM, PlacementComparisons.REFERENCE);
 
     private Answers() {
     }

@@ -46,6 +46,12 @@ public record JvmPair(JvmId baseline, JvmId candidate, Relation relation, List<C
         /** One JDK under two labels in one run: the A/A self-check; any row flagged is a false positive. */
         SELF_CHECK,
         /** JVMs of different runs, or of files without run metadata: unpaired. */
-        ACROSS_RUNS
+        ACROSS_RUNS,
+        /**
+         * Not two JVMs: one JVM's points with its server placed elsewhere (a process of its own, a
+         * network namespace) against the same points with the server in process; unpaired, since
+         * the points ran one after the other ({@link PlacementComparisons}).
+         */
+        PLACEMENT
     }
 }

@@ -73,6 +73,9 @@ final class ComparisonTables {
             case JDKS: return "two JDKs of " + where;
             case VARIANT: return "a variant against its base JDK, " + where;
             case SELF_CHECK: return "A/A self-check, " + where + ": one JDK under two labels, so every row flagged is a false positive";
+            case PLACEMENT: return "one JVM's points with the server placed elsewhere against the same points with the server in"
+                    + " process, " + where + "; unpaired (the two points ran one after the other, not in shared blocks), so drift"
+                    + " of the machine between them is not separated from the placement";
             default: return "JVMs of " + where + ", compared unpaired";
         }
     }

@@ -82,9 +82,30 @@ public final class MarkdownReport {
                 out.append(section.substring(cut));
             }
         }
+        placements();
         appendices();
         method();
         return out.toString();
+    }
+
+    /**
+     * Server placement against in process, per JVM: the same tables as for JVM pairs, each side one
+     * placement of one JVM; absent when the report has no point placed elsewhere with its in-process twin.
+     */
+    private void placements() {
+        if (r.placements().isEmpty()) {
+            return;
+        }
+        out.append("## Server placement against in-process\n\n")
+                .append("Per JVM, points run with the server outside the benchmark's JVM (`process`: a JVM of its own on ")
+                .append("loopback; `netns`: that JVM in a network namespace behind a veth link of MTU 1500, `:rate=` shaped ")
+                .append("with tc tbf; `remote=`: another host) against the same points with the server in process. ")
+                .append("The JVM comparisons above compare each placement with itself only. Columns as in the comparison ")
+                .append("tables; each ratio is placed / in process, unpaired.\n\n");
+        ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1);
+        for (JvmPair p : r.placements()) {
+            out.append(tables.section(p, "###"));
+        }
     }
 
     /** What is wrong or missing, before anything else. */

@@ -23,10 +23,12 @@ import java.util.Map;
  * @param appendices   appendix files, relative to the report, in the order listed
  * @param selection    the selection in words ("runs A, B; filter 'Coalescing*'"); "" for everything
  * @param alpha        significance level of the comparisons
+ * @param placements   per JVM, its points with the server placed elsewhere against in process
+ *                     ({@link dev.nettune.analysis.compare.PlacementComparisons}); empty when none
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
                      Map<Family, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
-                     List<String> appendices, String selection, double alpha) {
+                     List<String> appendices, String selection, double alpha, List<JvmPair> placements) {
 
     /**
      * The charts of one family's question.

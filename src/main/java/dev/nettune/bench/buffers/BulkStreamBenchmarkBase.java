@@ -19,14 +19,14 @@ public abstract class BulkStreamBenchmarkBase extends AbstractBenchmark {
     private double gbitPerStream;
 
     /** The fixture for this trial's parameters. */
-    protected abstract StreamFixture openFixture() throws IOException, InterruptedException;
+    protected abstract StreamFixture openFixture(BenchmarkParams params) throws IOException, InterruptedException;
 
     /** Payload bytes per stream (one operation). */
     protected abstract int streamBytes();
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
-        fixture = openFixture();
+        fixture = openFixture(params);
         fixture.record(params);
         gbitPerStream = streamBytes() * 8.0 / 1e9;
     }

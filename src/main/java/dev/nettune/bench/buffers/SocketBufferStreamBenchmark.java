@@ -5,6 +5,7 @@ import dev.nettune.client.bulk.StallWatchdog;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 
@@ -41,6 +42,14 @@ import java.io.IOException;
  * temporary direct buffer (the JDK's own cost, which any byte[] application pays too). With the
  * client and the server on one core both add up directly; on two they overlap.
  *
+ * <p>Placement ({@link dev.nettune.bench.ServerPlacement}): {@code inprocess} (default) streams over
+ * loopback (MTU 64 KiB); {@code process} moves the receiver into a JVM of its own (its CRC32C no
+ * longer competes with the sender inside one JVM, only for the cores); {@code netns} sends the
+ * stream through a veth link of MTU 1500 (1,448-byte segments, GSO aside), and
+ * {@code netns:rate=1gbit} through a token bucket at that rate with a 5 ms queue: there the link,
+ * not the copy, bounds throughput, and what SO_SNDBUF does depends on the bandwidth-delay product,
+ * not on loopback's wake-ups.
+ *
  * <p>Run: {@code java -jar target/benchmarks.jar SocketBufferStreamBenchmark -p path=STREAM -p rcvBuf=0}
  */
 @State(Scope.Thread)
@@ -66,9 +75,13 @@ public class SocketBufferStreamBenchmark extends BulkStreamBenchmarkBase {
     @Param({"4194304"})
     public int streamBytes;
 
+    /** Where the receiver runs ({@link dev.nettune.bench.ServerPlacement}); default in process. */
+    @Param({"inprocess"})
+    public String placement;
+
     @Override
-    protected StreamFixture openFixture() throws IOException, InterruptedException {
-        return new StreamFixture(IoPath.parse(path), BufferSize.request("sndBuf", sndBuf),
+    protected StreamFixture openFixture(BenchmarkParams params) throws IOException, InterruptedException {
+        return new StreamFixture(params, placement, IoPath.parse(path), BufferSize.request("sndBuf", sndBuf),
                 BufferSize.request("rcvBuf", rcvBuf), BufferSize.positive("writeSize", writeSize),
                 BufferSize.positive("streamBytes", streamBytes), StallWatchdog.defaultBoundNanos());
     }

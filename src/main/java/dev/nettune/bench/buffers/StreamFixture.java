@@ -1,5 +1,6 @@
 package dev.nettune.bench.buffers;
 
+import dev.nettune.bench.ServerPlacement;
 import dev.nettune.client.bulk.BulkStream;
 import dev.nettune.client.bulk.IoPath;
 import dev.nettune.server.Server;
@@ -31,14 +32,17 @@ final class StreamFixture implements AutoCloseable {
     private final SocketTuning clientTuning;
     private final SocketTuning serverTuning;
 
-    /** Opens server and client for one point; {@code null} buffer sizes leave autotuning on. */
-    StreamFixture(IoPath path, Integer sndBuf, Integer rcvBuf, int writeSize, int streamBytes, long stallNanos)
-            throws IOException {
+    /**
+     * Opens server and client for one point; {@code null} buffer sizes leave autotuning on; the
+     * receiver runs where {@code placement} says ({@link ServerPlacement}).
+     */
+    StreamFixture(BenchmarkParams params, String placement, IoPath path, Integer sndBuf, Integer rcvBuf, int writeSize,
+                  int streamBytes, long stallNanos) throws IOException {
         serverTuning = SocketTuning.NO_DELAY.withReceiveBuffer(rcvBuf);
         clientTuning = SocketTuning.NO_DELAY.withSendBuffer(sndBuf);
-        server = ServerModel.SELECTOR.start(ServerConfig.DEFAULT.withTuning(serverTuning));
+        server = ServerPlacement.start(params, placement, ServerModel.SELECTOR, ServerConfig.DEFAULT.withTuning(serverTuning));
         String configuration = "sndBuf=" + BufferSize.describe(sndBuf) + " rcvBuf=" + BufferSize.describe(rcvBuf)
-                + " writeSize=" + writeSize + " path=" + path + " streamBytes=" + streamBytes;
+                + " writeSize=" + writeSize + " path=" + path + " streamBytes=" + streamBytes + " placement=" + placement;
         try {
             stream = new BulkStream(server.address(), path, clientTuning, streamBytes, writeSize, configuration, stallNanos);
         } catch (IOException | RuntimeException e) {

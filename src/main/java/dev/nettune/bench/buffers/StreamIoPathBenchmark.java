@@ -2,9 +2,11 @@ package dev.nettune.bench.buffers;
 
 import dev.nettune.client.bulk.IoPath;
 import dev.nettune.client.bulk.StallWatchdog;
+import dev.nettune.placement.Placement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
 
@@ -42,8 +44,8 @@ public class StreamIoPathBenchmark extends BulkStreamBenchmarkBase {
     public int streamBytes;
 
     @Override
-    protected StreamFixture openFixture() throws IOException, InterruptedException {
-        return new StreamFixture(IoPath.parse(path), null, null, BufferSize.positive("writeSize", writeSize),
+    protected StreamFixture openFixture(BenchmarkParams params) throws IOException, InterruptedException {
+        return new StreamFixture(params, Placement.INPROCESS, IoPath.parse(path), null, null, BufferSize.positive("writeSize", writeSize),
                 BufferSize.positive("streamBytes", streamBytes), StallWatchdog.defaultBoundNanos());
     }
 

@@ -1,6 +1,8 @@
 package dev.nettune.bench.model;
 
+import dev.nettune.bench.ServerPlacement;
 import dev.nettune.bench.SockoptsLog;
+import dev.nettune.placement.Placement;
 import dev.nettune.client.ClientModel;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
@@ -65,10 +67,15 @@ final class ModelPoint {
         return ProcessProbe.fdShortage(connections);
     }
 
-    /** Starts the server and records its listener's options; accepted sockets are recorded by {@link #recordAccepted}. */
+    /** Starts the server in process and records its listener's options; accepted sockets are recorded by {@link #recordConnected}. */
     static Server startServer(BenchmarkParams params, ServerModel model, Transport transport) throws IOException {
+        return startServer(params, model, transport, Placement.INPROCESS);
+    }
+
+    /** Starts the server where {@code placement} says ({@link ServerPlacement}) and records its listener's options. */
+    static Server startServer(BenchmarkParams params, ServerModel model, Transport transport, String placement) throws IOException {
         SocketTuning tuning = tuning(transport);
-        Server server = model.start(ServerConfig.DEFAULT.withTransport(transport).withTuning(tuning));
+        Server server = ServerPlacement.start(params, placement, model, ServerConfig.DEFAULT.withTransport(transport).withTuning(tuning));
         SockoptsLog.record(params, "server-listener", tuning, server.listenerOptions());
         return server;
     }

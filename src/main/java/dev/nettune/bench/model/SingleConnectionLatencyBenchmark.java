@@ -37,6 +37,12 @@ import java.util.concurrent.TimeUnit;
  * SELECTOR adds an epoll_wait per round trip; ASYNC adds two thread hand-offs (JMH thread → group
  * thread → JMH thread), each a cross-thread wake-up; Unix-domain below TCP loopback.
  *
+ * <p>Placement ({@link dev.nettune.bench.ServerPlacement}): {@code inprocess} (default),
+ * {@code process}, {@code netns[:rate=R]}, {@code remote=HOST:PORT}; TCP only outside the process
+ * (Unix-domain points are skipped, saying so). Outside the process the server's wake-ups no longer
+ * share a JVM with the client's; over netns each round trip also crosses veth and a second
+ * namespace; payloads above one MTU (1,024 B and up: 16 KiB, 256 KiB) become several segments.
+ *
  * <p>Read: SampleTime, µs per round trip with p50 ... p99.99 and max (lower is better). With
  * {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes per round trip (ASYNC allocates a future).
  * Confounders: CPU placement of client and server threads dominates (one core against two moves
@@ -64,6 +70,10 @@ public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
     @Param({"TCP", "UNIX"})
     public String transport;
 
+    /** Where the server runs ({@link dev.nettune.bench.ServerPlacement}); default in process. */
+    @Param({"inprocess"})
+    public String placement;
+
     private Server echoServer;
     private CallerConnection connection;
 
@@ -76,7 +86,7 @@ public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
         Skip.ifUnavailable(params, CallerConnection.drives(client) ? ModelPoint.unavailableReason(client, server, t, 1)
                 : "client model " + client + " is not driven from JMH's thread (its clients are in ConnectionScalingBenchmark,"
                 + " connections=1); valid: " + ClientModel.valid(CallerConnection::drives));
-        echoServer = ModelPoint.startServer(params, server, t);
+        echoServer = ModelPoint.startServer(params, server, t, placement);
         connection = CallerConnection.open(client, echoServer.address(), ModelPoint.tuning(t), payload);
         ModelPoint.recordConnected(params, t, echoServer, connection.options());
     }

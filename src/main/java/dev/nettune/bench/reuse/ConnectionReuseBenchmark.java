@@ -1,6 +1,7 @@
 package dev.nettune.bench.reuse;
 
 import dev.nettune.bench.AbstractBenchmark;
+import dev.nettune.bench.ServerPlacement;
 import dev.nettune.bench.Skip;
 import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.ClientConnection;
@@ -85,7 +86,13 @@ import java.util.concurrent.TimeUnit;
  * when the kernel finished the handshake, before the server accepts; when the acceptor falls
  * behind, the backlog fills, SYNs are dropped and retried after 1 s — a p99.9 near 1 s in
  * reuse.jsonl is that, not the JVM. TCP_NODELAY is on at both ends, so Nagle plays no part.
- * Loopback only.
+ *
+ * <p>Placement: in process by default; {@code process} puts the server in a JVM of its own (a
+ * connect then wakes another process's acceptor), {@code netns} behind a veth link. Off loopback
+ * net.ipv4.tcp_tw_reuse = 2 does not apply: with FIN every connection keeps its client port in
+ * TIME_WAIT for 60 s, so a fork that connects more often than ip_local_port_range holds ports stops
+ * with a PortExhaustedException (each namespace gets fresh addresses, so the budget is per fork);
+ * close=RST has no such limit.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar ConnectionReuseBenchmark -p threads=1,4 -p payload=64
  * -p close=FIN -p io=STREAM -p server=BLOCKING -bm thrpt}; 60 s FIN vs RST:
@@ -125,6 +132,14 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
     @Param({"BLOCKING", "POOLED", "SELECTOR"})
     public String server;
 
+    /**
+     * Where the server runs ({@link ServerPlacement}): {@code inprocess} (default), {@code process}
+     * (loopback, tcp_tw_reuse still applies), {@code netns} (over veth: TIME_WAIT ports are not
+     * reused, see the class comment), {@code remote=HOST:PORT}.
+     */
+    @Param({"inprocess"})
+    public String placement;
+
     private Server peer;
     private Workloads clients;
     private ThreadLoad load;
@@ -152,7 +167,7 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
         Skip.ifUnavailable(benchmarkParams, Workloads.unsupportedReason(w, path));
         SocketTuning tuning = c.clientTuning();
 
-        peer = model.start(ServerConfig.DEFAULT);
+        peer = ServerPlacement.start(benchmarkParams, placement, model, ServerConfig.DEFAULT);
         port = ((InetSocketAddress) peer.address()).getPort();
         System.out.println("nettune reuse: " + TimeWait.settings());
         recordOptions(benchmarkParams, path, tuning);
@@ -235,10 +250,10 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
             }
         } finally {
             if (peer != null) {
-                long errors = peer.stats().protocolErrors();
+                dev.nettune.server.ServerStats stats = peer.stats();
                 peer.close();
-                if (errors > 0) {
-                    throw new IllegalStateException("server saw " + errors + " malformed or truncated frames: " + peer.stats());
+                if (stats.protocolErrors() > 0) {
+                    throw new IllegalStateException("server saw " + stats.protocolErrors() + " malformed or truncated frames: " + stats);
                 }
             }
         }

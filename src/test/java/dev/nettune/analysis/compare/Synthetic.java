@@ -42,9 +42,14 @@ final class Synthetic {
 
     /** Adds a result: fork rows samples[fork][iteration] with their blocks (null: no block record). */
     Synthetic add(JvmId jvm, String mode, String payload, double[][] samples, int[] blocks) {
+        return add(jvm, mode, Map.of("payload", payload), samples, blocks);
+    }
+
+    /** Adds a result with the parameters given. */
+    Synthetic add(JvmId jvm, String mode, Map<String, String> params, double[][] samples, int[] blocks) {
         String unit = mode.equals("thrpt") ? "ops/s" : "us/op";
         Metric m = new Metric("primary", unit, Double.NaN, Double.NaN, samples, null, Map.of());
-        ResultKey key = new ResultKey(BENCH, Map.of("payload", payload), mode, unit, jvm);
+        ResultKey key = new ResultKey(BENCH, params, mode, unit, jvm);
         Result r = new Result(key, m, Map.of(), Path.of(jvm.label() + ".json"), results.size(), "1.37", 1);
         results.add(blocks == null ? r : r.withForkBlocks(blocks));
         return this;
@@ -59,6 +64,17 @@ final class Synthetic {
             b[i] = i + 1;
         }
         return add(jvm, mode, payload, s, runs.containsKey(jvm.runId()) ? b : null);
+    }
+
+    /** Adds a result with the parameters given and one single-iteration fork per score, forks in blocks 1, 2, ... */
+    Synthetic forks(JvmId jvm, String mode, Map<String, String> params, double... scores) {
+        double[][] s = new double[scores.length][];
+        int[] b = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            s[i] = new double[] {scores[i]};
+            b[i] = i + 1;
+        }
+        return add(jvm, mode, params, s, runs.containsKey(jvm.runId()) ? b : null);
     }
 
     ResultSet set() {

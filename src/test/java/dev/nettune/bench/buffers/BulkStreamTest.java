@@ -3,6 +3,7 @@ package dev.nettune.bench.buffers;
 import dev.nettune.client.bulk.BulkStream;
 import dev.nettune.client.bulk.IoPath;
 import dev.nettune.client.bulk.StallException;
+import dev.nettune.placement.Placement;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -45,7 +46,7 @@ class BulkStreamTest {
     void eachPathDeliversVerifiedStreams(IoPath path) throws Exception {
         // 262144-byte writes exercise NioSocketImpl's split into two 128 KiB copies on STREAM.
         for (int writeSize : new int[] {1024, 262144}) {
-            try (StreamFixture f = new StreamFixture(path, null, null, writeSize, STREAM_BYTES, TEST_STALL_NANOS * 20)) {
+            try (StreamFixture f = new StreamFixture(null, Placement.INPROCESS, path, null, null, writeSize, STREAM_BYTES, TEST_STALL_NANOS * 20)) {
                 for (int i = 0; i < 3; i++) {
                     f.send();
                 }

@@ -1,6 +1,7 @@
 package dev.nettune.bench.buffers;
 
 import dev.nettune.client.bulk.IoPath;
+import dev.nettune.placement.Placement;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -77,7 +78,7 @@ class EffectiveSizeTest {
 
     @Test
     void fixtureReadsBackRequestedSizesOnBothEnds() throws Exception {
-        try (StreamFixture f = new StreamFixture(IoPath.CHANNEL_DIRECT, 65536, 262144, 65536, 1 << 20,
+        try (StreamFixture f = new StreamFixture(null, Placement.INPROCESS, IoPath.CHANNEL_DIRECT, 65536, 262144, 65536, 1 << 20,
                 TimeUnit.SECONDS.toNanos(10))) {
             f.send();
             assertEquals(65536, f.stream().options().sendBuffer(), "client SO_SNDBUF set before connect");

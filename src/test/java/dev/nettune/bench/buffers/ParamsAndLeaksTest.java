@@ -1,6 +1,7 @@
 package dev.nettune.bench.buffers;
 
 import dev.nettune.client.bulk.IoPath;
+import dev.nettune.placement.Placement;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -35,7 +36,7 @@ class ParamsAndLeaksTest {
     void fixturesLeaveNoFileDescriptorsOrThreads() throws Exception {
         // Warm up class loading and JDK-internal threads/fds that stay for the JVM's life.
         for (IoPath path : IoPath.values()) {
-            try (StreamFixture f = new StreamFixture(path, null, null, 65536, 1 << 16, TimeUnit.SECONDS.toNanos(10))) {
+            try (StreamFixture f = new StreamFixture(null, Placement.INPROCESS, path, null, null, 65536, 1 << 16, TimeUnit.SECONDS.toNanos(10))) {
                 f.send();
             }
         }
@@ -43,7 +44,7 @@ class ParamsAndLeaksTest {
         int threads = Thread.activeCount();
         for (int i = 0; i < 10; i++) {
             for (IoPath path : IoPath.values()) {
-                try (StreamFixture f = new StreamFixture(path, 16384, 16384, 8192, 1 << 16, TimeUnit.SECONDS.toNanos(10))) {
+                try (StreamFixture f = new StreamFixture(null, Placement.INPROCESS, path, 16384, 16384, 8192, 1 << 16, TimeUnit.SECONDS.toNanos(10))) {
                     f.send();
                 }
             }

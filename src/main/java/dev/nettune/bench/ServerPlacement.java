@@ -1,0 +1,71 @@
+package dev.nettune.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nettune.layout.ResultFiles;
+import dev.nettune.placement.PlacedServer;
+import dev.nettune.placement.Placement;
+import dev.nettune.placement.PlacementUnavailableException;
+import dev.nettune.server.Server;
+import dev.nettune.server.ServerConfig;
+import dev.nettune.server.ServerModel;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * ServerPlacement starts a benchmark's server where the point's {@code placement} parameter says
+ * ({@link Placement}): in the benchmark's JVM as before, or in a server JVM of its own, in a
+ * network namespace, on another host. A placement that cannot be had here skips the point with the
+ * reason ({@link Skip}); one that runs is recorded in {@value ResultFiles#PLACEMENTS} beside the
+ * sockopts file (server pid, JVM and command, namespace, link, qdiscs) and printed.
+ *
+ * <p>Which placements a benchmark takes: it declares {@code @Param({"inprocess"}) String placement}
+ * (so a plain run and every profile without a placement key stay in process), and the suite adds
+ * others with {@code -Dnettune.placements} or a profile's {@code placement} key.
+ */
+public final class ServerPlacement {
+    private ServerPlacement() {
+    }
+
+    /**
+     * The point's server: {@code model} with {@code config} where {@code placement} (the parameter's
+     * text) says. Call from a trial @Setup; close it in the trial @TearDown as any server.
+     *
+     * @throws IllegalArgumentException for a placement that does not parse, naming the valid forms
+     * @throws UnsupportedOperationException from {@link Skip} when the placement cannot be had here
+     */
+    public static Server start(BenchmarkParams params, String placement, ServerModel model, ServerConfig config) throws IOException {
+        Placement p;
+        try {
+            p = Placement.parse(placement);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@Param placement: " + e.getMessage(), e);
+        }
+        if (p.inProcess()) {
+            return model.start(config);
+        }
+        Skip.ifUnavailable(params, PlacedServer.unavailableReason(p, model, config));
+        Server server;
+        try {
+            server = PlacedServer.start(p, model, config, System.out::println);
+        } catch (PlacementUnavailableException e) {
+            Skip.ifUnavailable(params, e.getMessage());
+            throw new AssertionError("Skip returns only for a null reason", e);
+        }
+        record(params, (PlacedServer) server);
+        return server;
+    }
+
+    private static void record(BenchmarkParams params, PlacedServer server) {
+        ObjectNode line = JsonLines.line().put("benchmark", params.getBenchmark());
+        line.set("params", JsonLines.params(params));
+        server.record().forEach((k, v) -> line.putPOJO(k, v));
+        System.out.println("nettune placement: " + JsonLines.text(line));
+        Path file = ResultFiles.besideSockopts(ResultFiles.PLACEMENTS);
+        if (file != null) {
+            JsonLines.append(file, List.of(line));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.nettune.analysis.compare;
+
+import dev.nettune.analysis.model.JvmId;
+import dev.nettune.analysis.model.ResultSet;
+import dev.nettune.analysis.stats.PairedRatio;
+import dev.nettune.analysis.stats.UnpairedRatio;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Placements are compared as JVMs are, never mixed with them: a JVM pair's row pairs each
+ * placement with the same placement, and a placement pair contrasts two points of one JVM,
+ * unpaired.
+ */
+class PlacementComparisonsTest {
+    static final double TOL = 1e-12;
+    static final double[] IN17 = {100, 110, 90, 105, 98, 102};
+    static final double[] NS17 = {50, 56, 44, 52, 47, 53};
+    static final double[] IN25 = {120, 126, 111, 125, 118, 119};
+    static final double[] NS25 = {51, 55, 46, 50, 49, 54};
+
+    static ResultSet set() {
+        String run = "r";
+        JvmId a = Synthetic.id(run, "jdk17", "17.0.15");
+        JvmId b = Synthetic.id(run, "jdk25", "25.0.3");
+        return new Synthetic().run(run, Synthetic.jvm("jdk17", "/17", "17.0.15", "free"), Synthetic.jvm("jdk25", "/25", "25.0.3", "free"))
+                .forks(a, "thrpt", params("inprocess"), IN17).forks(a, "thrpt", params("netns"), NS17)
+                .forks(b, "thrpt", params("inprocess"), IN25).forks(b, "thrpt", params("netns"), NS25)
+                .set();
+    }
+
+    static Map<String, String> params(String placement) {
+        return Map.of("payload", "64", "placement", placement);
+    }
+
+    @Test
+    void theJvmComparisonPairsEachPlacementWithItself() {
+        List<JvmPair> pairs = Comparisons.build(set());
+        assertEquals(1, pairs.size());
+        List<RowComparison> rows = pairs.get(0).tables().get(0).rows();
+        assertEquals(2, rows.size());
+        for (RowComparison r : rows) {
+            boolean netns = r.row().params().get("placement").equals("netns");
+            double[] x = netns ? NS17 : IN17;
+            double[] y = netns ? NS25 : IN25;
+            assertEquals(Design.PAIRED, r.design());
+            assertEquals(Comparisons.geomean(x), r.baselineCenter(), TOL);
+            assertEquals(Comparisons.geomean(y), r.candidateCenter(), TOL);
+            assertEquals(PairedRatio.of(x, y, Comparisons.CONFIDENCE).ratio(), r.ratio(), TOL, "the blocks' ratios of one placement");
+        }
+    }
+
+    @Test
+    void aPlacementIsContrastedWithInProcessWithinEachJvmUnpaired() {
+        List<JvmPair> pairs = PlacementComparisons.build(set(), Comparisons.Options.defaults());
+        assertEquals(List.of("jdk17 inprocess -> jdk17 netns", "jdk25 inprocess -> jdk25 netns"),
+                pairs.stream().map(p -> p.baseline().label() + " -> " + p.candidate().label()).toList());
+        for (JvmPair p : pairs) {
+            assertEquals(JvmPair.Relation.PLACEMENT, p.relation());
+            RowComparison r = p.tables().get(0).rows().get(0);
+            assertEquals(Map.of("payload", "64"), r.row().params(), "the row is the point without its placement");
+            assertFalse(r.row().params().containsKey("placement"));
+            boolean j17 = p.baseline().label().startsWith("jdk17");
+            UnpairedRatio u = UnpairedRatio.of(j17 ? IN17 : IN25, j17 ? NS17 : NS25, Comparisons.CONFIDENCE);
+            assertEquals(Design.UNPAIRED, r.design(), "points of one JVM never share a block");
+            assertEquals(u.ratio(), r.ratio(), TOL);
+            assertEquals(u.low(), r.low(), TOL);
+            assertEquals(u.high(), r.high(), TOL);
+            assertEquals(u.p(), r.p(), TOL);
+            assertEquals(Verdict.WORSE, r.verdict(), "half the round trips: clearly worse");
+        }
+    }
+
+    @Test
+    void theAnswersHoldThePlacementInProcess() {
+        Answer a = Answers.byRun(set()).get("r").get(Answer.Topic.ROUND_TRIP.ordinal());
+        for (Answer.Finding f : a.findings()) {
+            assertEquals("inprocess", f.contrasts().get(0).subject().key().params().get("placement"), f.jvm().label());
+        }
+        assertEquals(2, a.findings().size());
+    }
+
+    @Test
+    void placementsAreOrderedAsNumbersReadThem() {
+        assertEquals(-1, Integer.signum(PlacementComparisons.natural("netns:rate=1gbit", "netns:rate=10gbit")));
+        assertEquals(-1, Integer.signum(PlacementComparisons.natural("netns", "netns:rate=1gbit")));
+        assertEquals(0, PlacementComparisons.natural("process", "process"));
+    }
+}
