@@ -145,20 +145,14 @@ public final class PlacedServer implements Server {
             return null;
         }
         return "serves " + options(r.model(), has) + "; this point needs " + options(model, wanted)
-                + ": start one with dev.nettune.server.Main " + mainOptions(model, wanted);
+                + ": start one with dev.nettune.server.Main "
+                + String.join(" ", ServerProcess.tuningArgs(model, wanted));
     }
 
     private static String options(ServerModel m, SocketTuning t) {
         return "server=" + m + " sndBuf=" + (t.sendBuffer() == null ? "auto" : t.sendBuffer()) + " rcvBuf="
                 + (t.receiveBuffer() == null ? "auto" : t.receiveBuffer()) + " tcpNoDelay=" + (t.tcpNoDelay() == null ? "default" : t.tcpNoDelay())
                 + " linger=" + (t.lingerSeconds() == null ? "default" : t.lingerSeconds());
-    }
-
-    private static String mainOptions(ServerModel m, SocketTuning t) {
-        return "--server " + m + (t.sendBuffer() == null ? "" : " --sndBuf " + t.sendBuffer())
-                + (t.receiveBuffer() == null ? "" : " --rcvBuf " + t.receiveBuffer())
-                + " --tcpNoDelay " + (t.tcpNoDelay() == null ? "default" : t.tcpNoDelay())
-                + (t.lingerSeconds() == null ? "" : " --linger " + t.lingerSeconds());
     }
 
     /** Where the server runs and what carries the traffic, as fields for the run's record. */

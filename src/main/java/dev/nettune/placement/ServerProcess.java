@@ -139,15 +139,21 @@ final class ServerProcess implements AutoCloseable {
 
     /** Main's options for {@code model} and {@code config}: the benchmark's own parameter names. */
     static List<String> mainArgs(ServerModel model, ServerConfig config) {
-        SocketTuning t = config.tuning();
         InetAddress bind = config.bindAddress() != null ? config.bindAddress() : InetAddress.getLoopbackAddress();
-        return List.of("--server", model.name(), "--bind", bind.getHostAddress(), "--port", Integer.toString(config.port()),
+        List<String> args = new ArrayList<>(tuningArgs(model, config.tuning()));
+        args.addAll(List.of("--bind", bind.getHostAddress(), "--port", Integer.toString(config.port()),
+                "--backlog", Integer.toString(config.backlog()), "--maxFrameBytes", Integer.toString(config.maxFrameBytes()),
+                "--eventLoops", Integer.toString(config.eventLoops()), "--stopOnStdinEof"));
+        return args;
+    }
+
+    /** Main's options that choose the server model and its socket options, as a point sets them. */
+    static List<String> tuningArgs(ServerModel model, SocketTuning t) {
+        return List.of("--server", model.name(),
                 "--sndBuf", t.sendBuffer() == null ? "0" : t.sendBuffer().toString(),
                 "--rcvBuf", t.receiveBuffer() == null ? "0" : t.receiveBuffer().toString(),
                 "--tcpNoDelay", t.tcpNoDelay() == null ? "default" : t.tcpNoDelay().toString(),
-                "--linger", t.lingerSeconds() == null ? "-1" : t.lingerSeconds().toString(),
-                "--backlog", Integer.toString(config.backlog()), "--maxFrameBytes", Integer.toString(config.maxFrameBytes()),
-                "--eventLoops", Integer.toString(config.eventLoops()), "--stopOnStdinEof");
+                "--linger", t.lingerSeconds() == null ? "-1" : t.lingerSeconds().toString());
     }
 
     InetSocketAddress address() {

@@ -90,12 +90,8 @@ public final class RemoteServer implements Server {
     }
 
     private void readFully(byte[] b) throws IOException {
-        for (int done = 0; done < b.length; ) {
-            int r = in.read(b, done, b.length - done);
-            if (r < 0) {
-                throw new EOFException("the server at " + address + " closed the control connection");
-            }
-            done += r;
+        if (in.readNBytes(b, 0, b.length) < b.length) {
+            throw new EOFException("the server at " + address + " closed the control connection");
         }
     }
 

@@ -19,7 +19,6 @@ import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -46,7 +45,7 @@ public final class SelectorServer implements Server {
     private final EventLoop[] loops;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
-    private final AtomicReference<EffectiveOptions> acceptedOptions = new AtomicReference<>();
+    private final LastAccepted lastAccepted = new LastAccepted(stats);
     private volatile boolean closing;
 
     public SelectorServer(ServerConfig config) throws IOException {
@@ -103,14 +102,12 @@ public final class SelectorServer implements Server {
         int ackLeft = -1;
         /** True once a STATS request made this a control connection: its frames and its close are not counted. */
         boolean control;
-        /** Options read back at accept, and the server's "last accepted" before them (restored if this turns out to be a control connection). */
-        final EffectiveOptions options;
-        final EffectiveOptions before;
+        /** Takes this connection out of the served ones when a STATS request makes it a control connection. */
+        final Runnable becameControl;
 
-        Connection(SocketChannel channel, EffectiveOptions options, EffectiveOptions before) {
+        Connection(SocketChannel channel, Runnable becameControl) {
             this.channel = channel;
-            this.options = options;
-            this.before = before;
+            this.becameControl = becameControl;
         }
 
         boolean midFrame() {
@@ -202,7 +199,7 @@ public final class SelectorServer implements Server {
                     c.configureBlocking(false);
                     config.tuning().applyToAccepted(OptionTarget.of(c));
                     EffectiveOptions mine = EffectiveOptions.readFrom(OptionTarget.of(c));
-                    conn = new Connection(c, mine, acceptedOptions.getAndSet(mine));
+                    conn = new Connection(c, lastAccepted.accepted(mine));
                 } catch (IOException | RuntimeException e) {
                     closeQuietly(c);
                     stats.connectionClosed(false);
@@ -347,8 +344,7 @@ public final class SelectorServer implements Server {
             }
             if (!conn.control) {
                 conn.control = true;
-                stats.control.increment();
-                acceptedOptions.compareAndSet(conn.options, conn.before); // a control connection is not "the last accepted" one
+                conn.becameControl.run();
                 stats.bytesIn.add(-Header.BYTES);
             }
             return startReply(key, conn, StatsReply.frame(SelectorServer.this, h.seq()), false);
@@ -500,7 +496,7 @@ public final class SelectorServer implements Server {
 
     @Override
     public EffectiveOptions acceptedOptions() {
-        return acceptedOptions.get();
+        return lastAccepted.get();
     }
 
     @Override

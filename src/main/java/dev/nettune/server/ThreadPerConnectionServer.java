@@ -19,7 +19,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -52,7 +51,7 @@ abstract class ThreadPerConnectionServer implements Server {
     private final boolean platformThreads;
     /** CPU time of connection threads that have ended, ns. */
     private final LongAdder endedThreadsCpu = new LongAdder();
-    private final AtomicReference<EffectiveOptions> acceptedOptions = new AtomicReference<>();
+    private final LastAccepted lastAccepted = new LastAccepted(stats);
     private volatile boolean closing;
 
     /**
@@ -103,11 +102,10 @@ abstract class ThreadPerConnectionServer implements Server {
             try {
                 config.tuning().applyToAccepted(OptionTarget.of(s));
                 EffectiveOptions mine = EffectiveOptions.readFrom(OptionTarget.of(s));
-                EffectiveOptions before = acceptedOptions.getAndSet(mine);
+                Runnable asControl = lastAccepted.accepted(mine);
                 Runnable becameControl = () -> {
                     controlSockets.add(s);
-                    stats.control.increment();
-                    acceptedOptions.compareAndSet(mine, before); // a control connection is not "the last accepted" one
+                    asControl.run();
                 };
                 if (pool != null) {
                     pool.execute(() -> serve(s, becameControl));
@@ -207,7 +205,7 @@ abstract class ThreadPerConnectionServer implements Server {
 
     @Override
     public EffectiveOptions acceptedOptions() {
-        return acceptedOptions.get();
+        return lastAccepted.get();
     }
 
     /** The acceptor and the connection threads alive now (with a pool: idle ones too). */
