@@ -40,9 +40,6 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
     /** What kind of value a parameter takes. */
     public enum Kind { INTEGER, DECIMAL, BOOLEAN, CHAR, CLOSED, PLACEMENT, TEXT }
 
-    /** The parameter whose values are server placements. */
-    static final String PLACEMENT = "placement";
-
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*|true|false");
 
     public ParamRule {
@@ -70,7 +67,7 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
         if (t == char.class) {
             return new ParamRule(owner, param, Kind.CHAR, t.getName(), declared);
         }
-        if (type == String.class && param.equals(PLACEMENT)) {
+        if (type == String.class && param.equals(Preflight.PLACEMENT_PARAM)) {
             return new ParamRule(owner, param, Kind.PLACEMENT, name, declared);
         }
         if (type.isEnum() || (type == String.class && !declared.isEmpty() && declared.stream().allMatch(v -> CONSTANT.matcher(v).matches()))) {
@@ -81,7 +78,7 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
 
     /** The rule when the field cannot be read: whole numbers if every declared value is one, constants if all are. */
     static ParamRule inferred(String owner, String param, List<String> declared) {
-        if (param.equals(PLACEMENT)) {
+        if (param.equals(Preflight.PLACEMENT_PARAM)) {
             return new ParamRule(owner, param, Kind.PLACEMENT, "String", declared);
         }
         if (!declared.isEmpty() && declared.stream().allMatch(ParamRule::isLong)) {

@@ -156,12 +156,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     public static Plan build(Collection<BenchmarkListEntry> entries, Profile profile, String include,
                              Map<String, List<String>> cliParams, List<Mode> cliModes,
                              Function<String, Properties> profiles) {
-        Pattern pattern;
-        try {
-            pattern = include == null || include.isBlank() ? null : Pattern.compile(include);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("nettune.include: '" + include + "' is not a regular expression: " + e.getDescription());
-        }
+        Pattern pattern = includePattern(include);
         // Class -> method -> entries (one per annotated mode), in benchmark-list order.
         Map<String, Map<String, List<BenchmarkListEntry>>> byClass = new TreeMap<>();
         for (BenchmarkListEntry e : entries) {
@@ -433,5 +428,14 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
 
     static String simple(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** {@code nettune.include} as a pattern (found in a benchmark's name, as JMH does), or null for all benchmarks. */
+    static Pattern includePattern(String include) {
+        try {
+            return include == null || include.isBlank() ? null : Pattern.compile(include);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("nettune.include: '" + include + "' is not a regular expression: " + e.getDescription());
+        }
     }
 }

@@ -192,20 +192,8 @@ public final class Preflight {
                 throw new UsageException("nettune.placements: placements are given twice, also as -p " + PLACEMENT_PARAM
                         + " in nettune.jmh; give them once");
             }
-            List<String> taking = new ArrayList<>();
-            java.util.regex.Pattern include = null;
-            try {
-                include = o.include() == null || o.include().isBlank() ? null : java.util.regex.Pattern.compile(o.include());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                include = null; // Plan.build says what is wrong with the expression
-            }
-            for (BenchmarkListEntry e : entries) {
-                if (e.getParams().orElse(Map.of()).containsKey(PLACEMENT_PARAM) && (include == null || include.matcher(e.getUsername()).find())
-                        && !taking.contains(Plan.simple(e.getUserClassQName()))) {
-                    taking.add(Plan.simple(e.getUserClassQName()));
-                }
-            }
-            if (taking.isEmpty() && (o.include() == null || include != null)) {
+            java.util.regex.Pattern include = Plan.includePattern(o.include());
+            if (entries.stream().noneMatch(e -> takesPlacement(e) && (include == null || include.matcher(e.getUsername()).find()))) {
                 throw new UsageException("nettune.placements: no selected benchmark takes a placement" + (o.include() == null ? ""
                         : " (include '" + o.include() + "')") + "; those that do: " + String.join(", ", placementClasses(entries)));
             }
@@ -214,9 +202,13 @@ public final class Preflight {
         return Plan.build(entries, o.profile(), o.include(), params, List.copyOf(cmd.getBenchModes()), Plan::profileResource);
     }
 
+    private static boolean takesPlacement(BenchmarkListEntry e) {
+        return e.getParams().orElse(Map.of()).containsKey(PLACEMENT_PARAM);
+    }
+
     /** Simple names of the benchmark classes with a {@value #PLACEMENT_PARAM} parameter. */
     static List<String> placementClasses(Collection<BenchmarkListEntry> entries) {
-        return entries.stream().filter(e -> e.getParams().orElse(Map.of()).containsKey(PLACEMENT_PARAM))
+        return entries.stream().filter(Preflight::takesPlacement)
                 .map(e -> Plan.simple(e.getUserClassQName())).distinct().sorted().toList();
     }
 
@@ -247,7 +239,7 @@ public final class Preflight {
             if (!Files.isDirectory(p)) {
                 throw new UsageException(property + ": " + p + " is a file, not a folder");
             }
-            if (!Files.isWritable(p) || !canCreateIn(p)) {
+            if (!canCreateIn(p)) {
                 throw new UsageException(property + ": " + p + " is not writable");
             }
             return;
@@ -259,7 +251,7 @@ public final class Preflight {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UsageException(property + ": " + p + " cannot be created" + (parent == null ? "" : ": " + parent + " is a file"));
         }
-        if (!Files.isWritable(parent) || !canCreateIn(parent)) {
+        if (!canCreateIn(parent)) {
             throw new UsageException(property + ": " + p + " cannot be created: " + parent + " is not writable");
         }
     }

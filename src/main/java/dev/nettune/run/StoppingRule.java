@@ -3,6 +3,7 @@ package dev.nettune.run;
 import dev.nettune.analysis.stats.PairedRatio;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,20 +120,13 @@ final class StoppingRule {
             if (!anyFinite(scores[p.baseline()], blocks) || !anyFinite(scores[p.candidate()], blocks)) {
                 continue; // a side with no score at all: more blocks cannot help this pair
             }
-            List<double[]> both = new ArrayList<>();
+            boolean[] baseFirst = new boolean[blocks];
             for (int b = 0; b < blocks; b++) {
-                double x = scores[p.baseline()][b];
-                double y = scores[p.candidate()][b];
-                if (Double.isFinite(x) && Double.isFinite(y)) {
-                    both.add(new double[] {x, y, seqs[p.baseline()][b] < seqs[p.candidate()][b] ? 1 : 0});
-                }
+                baseFirst[b] = seqs[p.baseline()][b] < seqs[p.candidate()][b];
             }
-            double[] base = both.stream().mapToDouble(v -> v[0]).toArray();
-            double[] cand = both.stream().mapToDouble(v -> v[1]).toArray();
-            boolean[] baseFirst = new boolean[both.size()];
-            for (int i = 0; i < baseFirst.length; i++) {
-                baseFirst[i] = both.get(i)[2] == 1;
-            }
+            // PairedRatio pairs the blocks where both scores are finite and positive
+            double[] base = Arrays.copyOf(scores[p.baseline()], blocks);
+            double[] cand = Arrays.copyOf(scores[p.candidate()], blocks);
             PairedRatio r = PairedRatio.of(base, cand, baseFirst, LEVEL);
             ratios.put(label, r);
             double hw = r.halfWidth();
