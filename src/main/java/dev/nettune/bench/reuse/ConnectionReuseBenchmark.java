@@ -206,10 +206,13 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
         }
     }
 
+    /** The load's latencies of one iteration; recycled, as the recorder's histograms are large. */
+    private Histogram interval;
+
     @Setup(Level.Iteration)
     public void startIteration() {
         completions.startCounting();
-        load.intervalHistogram(null); // drop what was recorded between iterations
+        interval = load.intervalHistogram(interval); // drop what was recorded between iterations
     }
 
     /** One operation: in thrpt, one completed by any of the T clients; in sample, one made by this thread. */
@@ -225,9 +228,9 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Iteration)
     public void endIteration(IterationParams iterationParams) {
-        Histogram latency = load.intervalHistogram(null);
+        interval = load.intervalHistogram(interval);
         ReuseLog.iteration(params, iterationParams.getType().toString().toLowerCase(java.util.Locale.ROOT), ++iteration,
-                load.completed(), latency, TimeWait.count(port), clients.poolReplaced(), tcpExtSinceStart());
+                load.completed(), interval, TimeWait.count(port), clients.poolReplaced(), tcpExtSinceStart());
     }
 
     private Map<String, Long> tcpExtSinceStart() {

@@ -25,15 +25,7 @@ final class ReuseLog {
     /** The sidecar file, or null when neither property is set. */
     static Path file() {
         Path reuse = ResultFiles.fromProperty(ResultFiles.REUSE_PROPERTY);
-        if (reuse != null) {
-            return reuse;
-        }
-        Path sockopts = ResultFiles.fromProperty(ResultFiles.SOCKOPTS_PROPERTY);
-        if (sockopts == null) {
-            return null;
-        }
-        Path parent = sockopts.toAbsolutePath().getParent();
-        return parent == null ? Path.of(ResultFiles.REUSE) : parent.resolve(ResultFiles.REUSE);
+        return reuse != null ? reuse : ResultFiles.besideSockopts(ResultFiles.REUSE);
     }
 
     /** Prints and appends one iteration's line; {@code latencyNanos} may be empty (SampleTime runs have JMH's own). */

@@ -1,6 +1,7 @@
 package dev.nettune.client.load;
 
 import dev.nettune.client.AsyncConnection;
+import dev.nettune.client.ClientModel;
 import dev.nettune.client.DriverThreads;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.wire.Kind;
@@ -48,7 +49,7 @@ final class AsyncLoad extends Load {
         }
         load.options = load.conns.get(0).options();
         for (AsyncConnection c : load.conns) {
-            Loop loop = load.new Loop(c, Request.direct(Kind.ECHO, payloadBytes));
+            Loop loop = load.new Loop(c, ClientModel.ASYNC.request(Kind.ECHO, payloadBytes));
             load.loops.add(loop);
             loop.next();
         }

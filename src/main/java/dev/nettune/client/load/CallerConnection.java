@@ -118,7 +118,7 @@ public abstract class CallerConnection implements Closeable {
         static Async open(SocketAddress server, SocketTuning tuning, int payloadBytes) throws IOException {
             AsynchronousChannelGroup group = AsynchronousChannelGroup.withFixedThreadPool(1, DriverThreads.platform("caller-async-"));
             try {
-                return new Async(new AsyncConnection(server, tuning, group), Request.direct(Kind.ECHO, payloadBytes), group);
+                return new Async(new AsyncConnection(server, tuning, group), ClientModel.ASYNC.request(Kind.ECHO, payloadBytes), group);
             } catch (IOException | RuntimeException e) {
                 group.shutdownNow();
                 throw e;
