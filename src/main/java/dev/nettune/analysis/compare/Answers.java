@@ -47,7 +47,7 @@ public final class Answers {
      * Strategies that put a message on the wire in one system call, in the order taken as the
      * coalescing reference: the full profile measures the copy, quick only the buffered stream.
      */
-    public static final List<String> COALESCED = List.of("COPY_HEAP", "BUFFERED_8K", "COPY_DIRECT", "BUFFERED_64K",
+    private static final List<String> COALESCED = List.of("COPY_HEAP", "BUFFERED_8K", "COPY_DIRECT", "BUFFERED_64K",
             "GATHERING", "GATHERING_DIRECT");
 
     /** Preferred values of parameters a topic holds fixed; others take their most frequent value. */

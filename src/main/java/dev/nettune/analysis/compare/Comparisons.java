@@ -175,7 +175,8 @@ public final class Comparisons {
                                 + " (adjusted for)", 100 * later));
                     }
                 } else if (pairs.baselineFirst() != null) {
-                    notes.add("one JVM ran first in every block: not adjusted for position");
+                    notes.add(oneOrder(pairs.baselineFirst()) ? "one JVM ran first in every block: not adjusted for position"
+                            : r.n() + " blocks: too few to adjust for position");
                 }
                 return new Measured(row, bj, cj, Design.PAIRED, r.n(), nx, ny, cx, cy, r.ratio(), r.low(), r.high(),
                         r.p(), r.se(), r.df(), String.join("; ", notes));
@@ -339,5 +340,15 @@ public final class Comparisons {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+$", "");
+    }
+
+    /** Whether the baseline ran first in every pair, or in none. */
+    private static boolean oneOrder(boolean[] baselineFirst) {
+        for (boolean b : baselineFirst) {
+            if (b != baselineFirst[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -27,16 +27,11 @@ public record Result(ResultKey key, Metric primary, Map<String, Metric> secondar
     /** The block (or execution order) of a fork that has no record. */
     public static final int NO_BLOCK = -1;
 
-    /** A Result whose forks have the given blocks and no execution order. */
-    public Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
-                  String jmhVersion, int threads, int[] forkBlocks) {
-        this(key, primary, secondary, file, index, jmhVersion, threads, forkBlocks, noBlocks(forkBlocks.length));
-    }
-
     /** A Result whose forks have no block record (foreign files, runs before forks.jsonl). */
     public Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
                   String jmhVersion, int threads) {
-        this(key, primary, secondary, file, index, jmhVersion, threads, noBlocks(primary.samples().length));
+        this(key, primary, secondary, file, index, jmhVersion, threads, noBlocks(primary.samples().length),
+                noBlocks(primary.samples().length));
     }
 
     /** This result with the given block per fork and no execution order (a copy of the array is kept). */
