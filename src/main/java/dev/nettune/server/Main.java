@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * Main is the standalone nettune server: any {@link ServerModel}, the same frame protocol,
@@ -27,14 +28,19 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp target/benchmarks.jar dev.nettune.server.Main [--server SELECTOR] [--bind 127.0.0.1] [--port 0]
  *     [--sndBuf 0] [--rcvBuf 0] [--tcpNoDelay true|false|default] [--linger -1] [--backlog 4096]
- *     [--maxFrameBytes 16777216] [--eventLoops 1] [--stopOnStdinEof]
+ *     [--maxFrameBytes 16777216] [--maxBufferedBytes 1073741824] [--readTimeoutMillis 10000]
+ *     [--eventLoops 1] [--stopOnStdinEof] [--help]
  * </pre>
  * Options are named as the benchmarks' parameters: {@code server} a {@link ServerModel};
  * {@code sndBuf} (on accepted sockets) and {@code rcvBuf} (on the listener before bind, inherited
  * by accepted sockets) in bytes, 0 = not set (autotuning); {@code linger} -1 = not set.
  * {@code --stopOnStdinEof} stops the server when its standard input ends: a benchmark that started
- * it holds the pipe, so the server cannot outlive it. Exit status: 0 stopped by stdin's end, 143
- * after SIGTERM (the JVM's), 1 cannot listen, 2 bad options.
+ * it holds the pipe, so the server cannot outlive it. {@code --maxBufferedBytes} is the memory budget
+ * of all connections' read buffers and {@code --readTimeoutMillis} the time a connection may stall in
+ * the middle of a frame ({@link ServerConfig}); a connection closed for either, or for a protocol
+ * error, is logged on stderr with its peer (rate-limited, {@link ServerLog}). {@link #OPTIONS} is the
+ * option table that {@code --help} prints. Exit status: 0 stopped by stdin's end or after
+ * {@code --help}, 143 after SIGTERM (the JVM's), 1 cannot listen, 2 bad options.
  */
 public final class Main {
     /** First word of the line that says where the server listens: "listening on HOST:PORT (...)". */
@@ -42,12 +48,47 @@ public final class Main {
     static final int EXIT_CANNOT_LISTEN = 1;
     static final int EXIT_USAGE = 2;
 
-    static final String USAGE = "usage: java -cp benchmarks.jar dev.nettune.server.Main [--server " + List.of(ServerModel.values())
-            + "] [--bind ADDRESS (default loopback)] [--port N (0: any)] [--sndBuf BYTES (0: autotuning)] [--rcvBuf BYTES (0: autotuning)]"
-            + " [--tcpNoDelay true|false|default] [--linger SECONDS (-1: not set)] [--backlog N] [--maxFrameBytes N] [--eventLoops N] [--stopOnStdinEof]";
+    static final int EXIT_HELP = 0;
 
-    /** The options, parsed; see the class comment. */
-    record Options(ServerModel model, ServerConfig config, boolean stopOnStdinEof) {
+    /** One option: its name, what its value looks like (null: a flag), and what it does with its default. */
+    record Option(String name, String value, String help) {
+    }
+
+    /** Every option, in the order {@code --help} lists them. */
+    static final List<Option> OPTIONS = List.of(
+            new Option("server", "MODEL", "server model, one of " + List.of(ServerModel.values()) + " (default SELECTOR)"),
+            new Option("bind", "ADDRESS", "the one address to listen on (default loopback; never a wildcard)"),
+            new Option("port", "N", "TCP port (default 0: any free one, printed on start)"),
+            new Option("sndBuf", "BYTES", "SO_SNDBUF of accepted sockets (default 0: not set, autotuning)"),
+            new Option("rcvBuf", "BYTES", "SO_RCVBUF of the listener, inherited by accepted sockets (default 0: autotuning)"),
+            new Option("tcpNoDelay", "true|false|default", "TCP_NODELAY of accepted sockets (default true)"),
+            new Option("linger", "SECONDS", "SO_LINGER of accepted sockets (default -1: not set)"),
+            new Option("backlog", "N", "listen backlog (default " + ServerConfig.DEFAULT_BACKLOG + ")"),
+            new Option("maxFrameBytes", "BYTES", "largest payload accepted; a larger header closes the connection (default "
+                    + ServerConfig.DEFAULT_MAX_FRAME_BYTES + ")"),
+            new Option("maxBufferedBytes", "BYTES", "memory budget of all connections' read buffers together; a connection whose"
+                    + " frame would pass it is closed and logged (default " + ServerConfig.DEFAULT_MAX_BUFFERED_BYTES + ")"),
+            new Option("readTimeoutMillis", "MS", "close a connection that sends no byte for this long in the middle of a frame;"
+                    + " idle connections between frames are kept (default " + ServerConfig.DEFAULT_READ_TIMEOUT_MILLIS + ", 0: never)"),
+            new Option("eventLoops", "N", "Selector threads, SELECTOR only (default " + ServerConfig.DEFAULT_EVENT_LOOPS + ")"),
+            new Option("stopOnStdinEof", null, "stop when standard input ends (a parent that holds the pipe)"),
+            new Option("help", null, "print this and exit"));
+
+    static final String USAGE = "usage: java -cp benchmarks.jar dev.nettune.server.Main " + OPTIONS.stream()
+            .map(o -> "[--" + o.name() + (o.value() == null ? "" : " " + o.value()) + "]").collect(Collectors.joining(" "));
+
+    /** The usage line and a line per option, for {@code --help}. */
+    static String help() {
+        StringBuilder b = new StringBuilder(USAGE).append("\n\nThe standalone nettune server; serves until SIGTERM. Options:\n");
+        for (Option o : OPTIONS) {
+            b.append(String.format("  %-40s %s%n", "--" + o.name() + (o.value() == null ? "" : " " + o.value()), o.help()));
+        }
+        return b.append("Exit status: 0 after --help or stdin's end (--stopOnStdinEof), 143 after SIGTERM, 1 cannot listen,"
+                + " 2 bad options.").toString();
+    }
+
+    /** The options, parsed; see the class comment. {@code help}: only print the help. */
+    record Options(ServerModel model, ServerConfig config, boolean stopOnStdinEof, boolean help) {
     }
 
     private Main() {
@@ -61,6 +102,11 @@ public final class Main {
             System.err.println("nettune server: error: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(EXIT_USAGE);
+            return;
+        }
+        if (o.help()) {
+            System.out.println(help());
+            System.exit(EXIT_HELP);
             return;
         }
         String unavailable = o.model().unavailableReason();
@@ -138,6 +184,8 @@ public final class Main {
                 + " tcpNoDelay=" + (t.tcpNoDelay() == null ? "default" : t.tcpNoDelay())
                 + " linger=" + (t.lingerSeconds() == null ? "default" : t.lingerSeconds())
                 + " maxFrameBytes=" + server.config().maxFrameBytes()
+                + " maxBufferedBytes=" + server.config().maxBufferedBytes()
+                + " readTimeoutMillis=" + server.config().readTimeoutMillis()
                 + (server.model() == ServerModel.SELECTOR ? " eventLoops=" + server.config().eventLoops() : "");
     }
 
@@ -152,35 +200,50 @@ public final class Main {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + i.getPort();
     }
 
+    /** {@link #hostPort} for an IP address, the path (or "unnamed") for a Unix-domain socket. */
+    static String hostPortOrPath(java.net.SocketAddress a) {
+        if (a instanceof InetSocketAddress && ((InetSocketAddress) a).getAddress() != null) {
+            return hostPort(a);
+        }
+        String s = a.toString();
+        return s.isEmpty() ? "an unnamed Unix-domain socket" : s;
+    }
+
     /** Parses {@code --name value} and {@code --name=value} options; IllegalArgumentException names a bad one. */
     static Options parse(String... args) {
         Map<String, String> v = new LinkedHashMap<>();
         boolean stopOnStdinEof = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                return new Options(ServerModel.SELECTOR, ServerConfig.DEFAULT, false, true);
+            }
             if (a.equals("--stopOnStdinEof")) {
                 stopOnStdinEof = true;
                 continue;
             }
             if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+                throw new IllegalArgumentException("unexpected argument '" + a + "' (options are --name value; --help lists them)");
             }
             String name;
             String value;
             int eq = a.indexOf('=');
+            name = eq > 0 ? a.substring(2, eq) : a.substring(2);
+            Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+            if (option == null) {
+                throw new IllegalArgumentException("unknown option --" + name + "; valid: " + OPTIONS.stream()
+                        .map(o -> "--" + o.name()).collect(Collectors.joining(" ")));
+            }
+            if (option.value() == null) {
+                throw new IllegalArgumentException("--" + name + " takes no value");
+            }
             if (eq > 0) {
-                name = a.substring(2, eq);
                 value = a.substring(eq + 1);
             } else {
-                name = a.substring(2);
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--" + name + " needs a value");
+                    throw new IllegalArgumentException("--" + name + " needs a value (" + option.value() + ")");
                 }
                 value = args[++i];
-            }
-            if (!List.of("server", "bind", "port", "sndBuf", "rcvBuf", "tcpNoDelay", "linger", "backlog", "maxFrameBytes",
-                    "eventLoops").contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name);
             }
             if (v.put(name, value) != null) {
                 throw new IllegalArgumentException("--" + name + " given twice");
@@ -214,17 +277,23 @@ public final class Main {
         ServerConfig config = new ServerConfig(Transport.TCP, tuning,
                 number(v, "backlog", ServerConfig.DEFAULT_BACKLOG, 1, Integer.MAX_VALUE),
                 number(v, "maxFrameBytes", ServerConfig.DEFAULT_MAX_FRAME_BYTES, 0, Integer.MAX_VALUE),
-                number(v, "eventLoops", ServerConfig.DEFAULT_EVENT_LOOPS, 1, 1024), bind, port);
-        return new Options(model, config, stopOnStdinEof);
+                number(v, "eventLoops", ServerConfig.DEFAULT_EVENT_LOOPS, 1, 1024), bind, port,
+                number(v, "maxBufferedBytes", ServerConfig.DEFAULT_MAX_BUFFERED_BYTES, 1, Long.MAX_VALUE),
+                number(v, "readTimeoutMillis", ServerConfig.DEFAULT_READ_TIMEOUT_MILLIS, 0, Integer.MAX_VALUE));
+        return new Options(model, config, stopOnStdinEof, false);
     }
 
     private static int number(Map<String, String> v, String name, int dflt, int min, int max) {
+        return (int) number(v, name, (long) dflt, min, (long) max);
+    }
+
+    private static long number(Map<String, String> v, String name, long dflt, long min, long max) {
         String s = v.get(name);
         if (s == null) {
             return dflt;
         }
         try {
-            int n = Integer.parseInt(s);
+            long n = Long.parseLong(s);
             if (n < min || n > max) {
                 throw new IllegalArgumentException("--" + name + " " + s + ": must be " + min + ".." + max);
             }

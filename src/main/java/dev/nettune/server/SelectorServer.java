@@ -18,6 +18,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -34,8 +35,11 @@ import java.util.zip.CRC32C;
 public final class SelectorServer implements Server {
     /** Ack payloads are read through a per-loop scratch buffer of this size. */
     private static final int ACK_CHUNK_BYTES = 64 << 10;
-    /** A connection's first read buffer: a small frame and its header arrive in one read. It grows to the largest echo frame seen. */
-    private static final int INITIAL_BUFFER_BYTES = 512;
+    /**
+     * A connection's first read buffer: a small frame and its header arrive in one read. It grows as a frame's
+     * bytes arrive, doubling when they fill it, up to the largest echo frame seen, and is then kept.
+     */
+    static final int INITIAL_BUFFER_BYTES = 512;
 
     private final ServerConfig config;
     private final ServerStats stats = new ServerStats();
@@ -46,10 +50,13 @@ public final class SelectorServer implements Server {
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final LastAccepted lastAccepted = new LastAccepted(stats);
+    private final BufferBudget budget;
+    private final ServerLog log = ServerLog.stderr();
     private volatile boolean closing;
 
     public SelectorServer(ServerConfig config) throws IOException {
         this.config = config;
+        this.budget = new BufferBudget(stats, config.maxBufferedBytes());
         SocketAddress bindAddress = config.newBindAddress();
         this.listener = config.transport().openListener(bindAddress);
         EventLoop[] created = new EventLoop[config.eventLoops()];
@@ -88,10 +95,13 @@ public final class SelectorServer implements Server {
      */
     private static final class Connection {
         final SocketChannel channel;
+        /** The peer, for log lines (read at accept: after a close the channel no longer says). */
+        final SocketAddress peer;
         final Header header = new Header();
-        ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER_BYTES);
+        /** Allocated, within the budget, when the connection's loop registers it. */
+        ByteBuffer in;
         /** A view of {@code in} for checksumming buffered bytes and writing an echo reply without moving {@code in}. */
-        ByteBuffer echoView = in.duplicate();
+        ByteBuffer echoView;
         /** An ack reply (a header only); allocated on the first ack. */
         ByteBuffer ackReply;
         /** The reply waiting for OP_WRITE, or null. */
@@ -104,10 +114,19 @@ public final class SelectorServer implements Server {
         boolean control;
         /** Takes this connection out of the served ones when a STATS request makes it a control connection. */
         final Runnable becameControl;
+        /** The loop's clock (System.nanoTime()) when a byte last came in or went out: for the read timeout. */
+        long lastProgressNanos;
 
         Connection(SocketChannel channel, Runnable becameControl) {
             this.channel = channel;
             this.becameControl = becameControl;
+            SocketAddress p;
+            try {
+                p = channel.getRemoteAddress();
+            } catch (IOException e) {
+                p = null;
+            }
+            this.peer = p;
         }
 
         boolean midFrame() {
@@ -127,6 +146,11 @@ public final class SelectorServer implements Server {
          * cost more per request than the loop's own work.
          */
         final Consumer<SelectionKey> onReadyKey = this::dispatch;
+        /** System.nanoTime() once per select() pass that has ready keys, taken at its first key; for the read timeout. */
+        long now;
+        boolean nowTaken;
+        /** When this loop last looked for connections stalled mid-frame. */
+        long lastScanNanos = System.nanoTime();
 
         EventLoop(int index) throws IOException {
             selector = Selector.open();
@@ -136,17 +160,27 @@ public final class SelectorServer implements Server {
 
         @Override
         public void run() {
+            int timeout = config.readTimeoutMillis();
+            long tick = timeout > 0 ? ReadTimeouts.tickMillis(timeout) : 0;
             try {
                 while (!closing) {
                     // Before select: connections this loop accepted itself were queued during the last pass.
                     registerHandedOver();
-                    selector.select(onReadyKey);
+                    nowTaken = false;
+                    selector.select(onReadyKey, tick); // with no read timeout, 0: wait for a key however long
+                    if (tick > 0) {
+                        long t = System.nanoTime();
+                        if (t - lastScanNanos >= TimeUnit.MILLISECONDS.toNanos(tick)) {
+                            lastScanNanos = t;
+                            closeStalled(t, TimeUnit.MILLISECONDS.toNanos(timeout));
+                        }
+                    }
                 }
             } catch (IOException | ClosedSelectorException e) {
                 // The loop ends; close() below releases everything it owned.
             } finally {
                 for (SelectionKey key : selector.keys()) {
-                    if (key.attachment() instanceof Connection) {
+                    if (key.isValid() && key.attachment() instanceof Connection) { // a cancelled key's connection is counted closed already
                         closeConnection(key, (Connection) key.attachment());
                     }
                 }
@@ -159,8 +193,12 @@ public final class SelectorServer implements Server {
 
         /** Serves one ready key. */
         private void dispatch(SelectionKey key) {
-            if (!key.isValid()) {
-                return;
+            if (!key.isValid() || closing) {
+                return; // closing: the loop ends after this pass, however many keys are ready
+            }
+            if (!nowTaken) {
+                now = System.nanoTime();
+                nowTaken = true;
             }
             if (key.isAcceptable()) {
                 acceptAll();
@@ -172,13 +210,36 @@ public final class SelectorServer implements Server {
         private void registerHandedOver() {
             for (Connection c; (c = handedOver.poll()) != null; ) {
                 try {
+                    budget.reserve(INITIAL_BUFFER_BYTES, "a new connection's first buffer");
+                    c.in = ByteBuffer.allocateDirect(INITIAL_BUFFER_BYTES);
+                    c.echoView = c.in.duplicate();
                     c.channel.register(selector, SelectionKey.OP_READ, c);
                 } catch (IOException e) {
+                    if (e instanceof BufferBudget.BudgetRefusal) {
+                        stats.budgetRefusals.increment();
+                        log.closed(c.peer, e.getMessage());
+                    }
+                    releaseBuffer(c);
                     closeQuietly(c.channel);
                     stats.connectionClosed(false);
                     openConnections.decrementAndGet();
                 }
             }
+        }
+
+        /** Closes the connections that have waited mid-frame with no byte for the read timeout. */
+        private void closeStalled(long t, long timeoutNanos) {
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Connection) {
+                    Connection c = (Connection) key.attachment();
+                    if (key.isValid() && c.midFrame() && t - c.lastProgressNanos >= timeoutNanos) {
+                        stats.readTimeouts.increment();
+                        log.closed(c.peer, ReadTimeouts.reason(config.readTimeoutMillis()));
+                        closeConnection(key, c);
+                    }
+                }
+            }
+            log.tick();
         }
 
         private void acceptAll() {
@@ -224,6 +285,11 @@ public final class SelectorServer implements Server {
                 }
             } catch (ProtocolException e) {
                 stats.protocolErrors.increment();
+                log.closed(conn.peer, "protocol error: " + e.getMessage());
+                closeConnection(key, conn);
+            } catch (BufferBudget.BudgetRefusal e) {
+                stats.budgetRefusals.increment();
+                log.closed(conn.peer, e.getMessage());
                 closeConnection(key, conn);
             } catch (IOException e) {
                 closeConnection(key, conn); // reset by the peer: only this connection ends
@@ -258,6 +324,7 @@ public final class SelectorServer implements Server {
                 if (r == 0) {
                     return;
                 }
+                conn.lastProgressNanos = now;
                 if (!conn.control) {
                     stats.bytesIn.add(r);
                 }
@@ -358,10 +425,11 @@ public final class SelectorServer implements Server {
         }
 
         /**
-         * Makes {@code in} able to hold {@code frameBytes} from {@code start}: rewinds it when empty,
-         * moves the unserved bytes to the front, or grows it (up to the largest frame accepted).
+         * Makes {@code in} able to take more of a frame of {@code frameBytes} that starts at {@code start}: rewinds
+         * it when empty, moves the unserved bytes to the front, and when they fill it, doubles it (capped at the
+         * frame). It never grows ahead of the bytes: a header alone costs no more than the buffer it came in.
          */
-        private void makeRoom(Connection conn, int frameBytes) {
+        private void makeRoom(Connection conn, int frameBytes) throws BufferBudget.BudgetRefusal {
             ByteBuffer in = conn.in;
             int end = in.position();
             if (end == conn.start) {
@@ -372,16 +440,21 @@ public final class SelectorServer implements Server {
             if (conn.start + frameBytes <= in.capacity()) {
                 return;
             }
-            in.limit(end).position(conn.start);
-            if (frameBytes <= in.capacity()) {
+            if (conn.start > 0) {
+                in.limit(end).position(conn.start);
                 in.compact();
-            } else {
-                ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(frameBytes, Math.min(config.maxFrameBytes() + Header.BYTES, in.capacity() * 2)));
+                conn.start = 0;
+                end = in.position();
+            }
+            if (end == in.capacity()) {
+                int capacity = Math.min(frameBytes, in.capacity() * 2);
+                budget.reserve(capacity - in.capacity(), "a frame of " + conn.header.length() + " payload bytes");
+                ByteBuffer bigger = ByteBuffer.allocateDirect(capacity);
+                in.flip();
                 bigger.put(in);
                 conn.in = bigger;
                 conn.echoView = bigger.duplicate();
             }
-            conn.start = 0;
         }
 
         /** Streams an ack payload through the scratch buffer; true when all of it was read. */
@@ -395,6 +468,7 @@ public final class SelectorServer implements Server {
                 if (r == 0) {
                     return false;
                 }
+                conn.lastProgressNanos = now;
                 if (!conn.control) {
                     stats.bytesIn.add(r);
                 }
@@ -446,6 +520,7 @@ public final class SelectorServer implements Server {
                 if (w == 0) {
                     return false;
                 }
+                conn.lastProgressNanos = now;
                 if (!conn.control) {
                     stats.bytesOut.add(w);
                 }
@@ -456,8 +531,18 @@ public final class SelectorServer implements Server {
         private void closeConnection(SelectionKey key, Connection conn) {
             key.cancel();
             closeQuietly(conn.channel);
+            releaseBuffer(conn);
             stats.connectionClosed(conn.control);
             openConnections.decrementAndGet();
+        }
+
+        /** Gives the connection's read buffer back to the budget (its memory goes when the collector frees the buffer). */
+        private void releaseBuffer(Connection conn) {
+            if (conn.in != null) {
+                budget.release(conn.in.capacity());
+                conn.in = null;
+                conn.echoView = null;
+            }
         }
     }
 
@@ -516,15 +601,18 @@ public final class SelectorServer implements Server {
         return sum;
     }
 
+    /** Stops every loop (each ends its pass, skipping the keys left, and closes its connections) within {@value ThreadPerConnectionServer#JOIN_MILLIS} ms in all. */
     @Override
     public void close() {
         closing = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ThreadPerConnectionServer.JOIN_MILLIS);
         for (EventLoop l : loops) {
             l.selector.wakeup();
         }
         for (EventLoop l : loops) {
-            ThreadPerConnectionServer.join(l.thread);
+            ThreadPerConnectionServer.join(l.thread, deadline);
         }
+        log.flushSuppressed();
         try {
             listener.close();
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import dev.nettune.socket.OptionTarget;
 import dev.nettune.socket.Transport;
 import dev.nettune.wire.ProtocolException;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  * connections before ({@link PooledServer}).
  */
 abstract class ThreadPerConnectionServer implements Server {
-    /** How long close() waits for each thread to end. */
+    /** How long close() waits for all the server's threads together to end. */
     static final long JOIN_MILLIS = 5_000;
     /** An idle pool thread ends after this long without a connection to serve. */
     static final long POOL_KEEP_ALIVE_SECONDS = 60;
@@ -47,6 +47,12 @@ abstract class ThreadPerConnectionServer implements Server {
     /** Accepted sockets that became control connections (a STATS request): closing them is not counted. */
     private final Set<Socket> controlSockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /** The connections being served, for the watchdog that closes those stalled mid-frame. */
+    private final Map<Socket, StreamFrameServer> served = new ConcurrentHashMap<>();
+    private final BufferBudget budget;
+    private final ServerLog log = ServerLog.stderr();
+    /** Closes connections stalled mid-frame for the read timeout; null when there is none. */
+    private final Thread watchdog;
     /** False for virtual threads, whose CPU time the JVM does not report per thread. */
     private final boolean platformThreads;
     /** CPU time of connection threads that have ended, ns. */
@@ -66,6 +72,7 @@ abstract class ThreadPerConnectionServer implements Server {
         }
         this.config = config;
         this.model = model;
+        this.budget = new BufferBudget(stats, config.maxBufferedBytes());
         this.connectionThreads = counted(connectionThreads);
         this.platformThreads = platformThreads;
         // No cap on threads, unlike Tomcat's maxThreads: a cap below the number of persistent
@@ -83,7 +90,46 @@ abstract class ThreadPerConnectionServer implements Server {
         }
         acceptor = new Thread(this::acceptLoop, name + "-acceptor-" + listener.getLocalPort());
         acceptor.setDaemon(true);
+        if (config.readTimeoutMillis() > 0) {
+            watchdog = new Thread(this::watchLoop, name + "-watchdog-" + listener.getLocalPort());
+            watchdog.setDaemon(true);
+            watchdog.start();
+        } else {
+            watchdog = null;
+        }
         acceptor.start();
+    }
+
+    /**
+     * Every {@link ReadTimeouts#tickMillis tick}, closes the sockets of connections that have waited mid-frame
+     * with no byte for the read timeout; their threads' reads then fail and they end. Blocking reads have no
+     * cheaper way: SO_TIMEOUT would switch each socket to non-blocking reads plus poll(2), changing the
+     * measured path, and it cannot tell an idle connection from a stalled frame.
+     */
+    private void watchLoop() {
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.readTimeoutMillis());
+        long tick = ReadTimeouts.tickMillis(config.readTimeoutMillis());
+        while (!closing) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return; // close() interrupts
+            }
+            long now = System.nanoTime();
+            for (Map.Entry<Socket, StreamFrameServer> e : served.entrySet()) {
+                StreamFrameServer f = e.getValue();
+                long reads = f.reads();
+                if (!f.midFrame() || reads != f.watchedReads) {
+                    f.watchedReads = reads;
+                    f.stalledSinceNanos = now;
+                } else if (now - f.stalledSinceNanos >= timeoutNanos && sockets.contains(e.getKey())) {
+                    stats.readTimeouts.increment();
+                    log.closed(e.getKey().getRemoteSocketAddress(), ReadTimeouts.reason(config.readTimeoutMillis()));
+                    closeConnection(e.getKey());
+                }
+            }
+            log.tick();
+        }
     }
 
     private void acceptLoop() {
@@ -119,16 +165,31 @@ abstract class ThreadPerConnectionServer implements Server {
     }
 
     private void serve(Socket s, Runnable becameControl) {
+        StreamFrameServer frames = null;
         try {
-            // The buffered input lets one read() pick up header and small payload together, like the Selector server.
-            new StreamFrameServer(new BufferedInputStream(s.getInputStream(), 64 << 10), s.getOutputStream(),
-                    this, becameControl).serve();
+            // StreamFrameServer buffers itself: one read() picks up header and small payload together, like the Selector server.
+            frames = new StreamFrameServer(s.getInputStream(), s.getOutputStream(), this, budget, becameControl);
+            served.put(s, frames);
+            if (closing) {
+                return; // close() may have passed this socket already
+            }
+            frames.serve();
         } catch (ProtocolException | EOFException e) {
-            stats.protocolErrors.increment();
+            if (sockets.contains(s)) { // not a read failing because the watchdog or close() closed the socket
+                stats.protocolErrors.increment();
+                log.closed(s.getRemoteSocketAddress(), "protocol error: " + e.getMessage());
+            }
+        } catch (BufferBudget.BudgetRefusal e) {
+            stats.budgetRefusals.increment();
+            log.closed(s.getRemoteSocketAddress(), e.getMessage());
         } catch (IOException e) {
             // Reset by the peer or closed by close(): this connection ends, the server goes on.
         } finally {
+            served.remove(s);
             closeConnection(s);
+            if (frames != null) {
+                frames.release();
+            }
         }
     }
 
@@ -208,10 +269,10 @@ abstract class ThreadPerConnectionServer implements Server {
         return lastAccepted.get();
     }
 
-    /** The acceptor and the connection threads alive now (with a pool: idle ones too). */
+    /** The acceptor, the read-timeout watchdog (when there is a timeout) and the connection threads alive now (with a pool: idle ones too). */
     @Override
     public int threadCount() {
-        return 1 + threads.size();
+        return (watchdog != null ? 2 : 1) + threads.size();
     }
 
     @Override
@@ -226,35 +287,62 @@ abstract class ThreadPerConnectionServer implements Server {
         return sum;
     }
 
+    /**
+     * Closes the listener and every connection (a thread blocked in a read or write gets an exception and ends)
+     * and joins all threads, within {@value #JOIN_MILLIS} ms in all, however many connections there are.
+     */
     @Override
     public void close() {
         closing = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
         try {
             listener.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            join(acceptor);
+            if (watchdog != null) {
+                watchdog.interrupt();
+            }
+            join(acceptor, deadline);
             for (Socket s : sockets) {
                 closeConnection(s);
             }
             if (pool != null) {
                 pool.shutdownNow(); // idle threads end at once, busy ones when their connection's read fails
             }
-            for (Thread t : threads) {
-                join(t);
+            if (watchdog != null) {
+                join(watchdog, deadline);
             }
+            for (Thread t : threads) {
+                join(t, deadline);
+            }
+            log.flushSuppressed();
         }
     }
 
-    static void join(Thread t) {
+    /** Joins {@code t} by {@code deadlineNanos} (System.nanoTime()); IllegalStateException when it is still alive then. */
+    static void join(Thread t, long deadlineNanos) {
         try {
-            t.join(JOIN_MILLIS);
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            throw new IllegalStateException("thread " + t.getName() + " did not stop within " + JOIN_MILLIS + " ms");
+            throw new IllegalStateException("thread " + t.getName() + " did not stop within " + JOIN_MILLIS + " ms of close()"
+                    + " (" + stackTop(t) + ")");
         }
+    }
+
+    /** Where a thread that did not stop is: its top frames, for the error message. */
+    private static String stackTop(Thread t) {
+        StackTraceElement[] st = t.getStackTrace();
+        StringBuilder b = new StringBuilder("at ");
+        for (int i = 0; i < Math.min(3, st.length); i++) {
+            b.append(i > 0 ? " < " : "").append(st[i]);
+        }
+        return st.length == 0 ? "no stack" : b.toString();
     }
 }
