@@ -126,6 +126,10 @@ public final class RemoteServer implements Server {
         s.bytesIn.add(now.bytesIn() - baseline.bytesIn());
         s.bytesOut.add(now.bytesOut() - baseline.bytesOut());
         s.protocolErrors.add(now.protocolErrors() - baseline.protocolErrors());
+        s.readTimeouts.add(now.readTimeouts() - baseline.readTimeouts());
+        s.budgetRefusals.add(now.budgetRefusals() - baseline.budgetRefusals());
+        s.bufferedBytes.set(now.bufferedBytes()); // levels, not counts: as they are now
+        s.peakBufferedBytes.set(now.peakBufferedBytes());
         return s;
     }
 

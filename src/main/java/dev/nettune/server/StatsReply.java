@@ -30,6 +30,10 @@ import java.nio.charset.StandardCharsets;
  * @param bytesIn         frame bytes received
  * @param bytesOut        frame bytes sent
  * @param protocolErrors  connections dropped for a bad frame
+ * @param readTimeouts    connections closed after stalling mid-frame for the read timeout
+ * @param budgetRefusals  connections closed because the memory budget was reached
+ * @param bufferedBytes   bytes of read buffers held now (control connections' included)
+ * @param peakBufferedBytes the most bytes of read buffers held at once
  * @param threads         threads serving now (control connections' threads left out)
  * @param cpuNanos        CPU time of the server's own threads, ns; -1 when not measurable
  * @param listener        options read back from the listener
@@ -38,7 +42,8 @@ import java.nio.charset.StandardCharsets;
  * @param pid             the server process's id
  */
 public record StatsReply(ServerModel model, ServerConfig config, long accepted, long closed, long frames, long bytesIn,
-                         long bytesOut, long protocolErrors, int threads, long cpuNanos, EffectiveOptions listener,
+                         long bytesOut, long protocolErrors, long readTimeouts, long budgetRefusals, long bufferedBytes,
+                         long peakBufferedBytes, int threads, long cpuNanos, EffectiveOptions listener,
                          EffectiveOptions acceptedOptions, String java, long pid) {
 
     /** Largest reply payload a client accepts: a reply is a few hundred bytes. */
@@ -52,7 +57,7 @@ public record StatsReply(ServerModel model, ServerConfig config, long accepted, 
         // A control connection of a thread-per-connection server holds a thread: not one that serves load.
         int threads = server.threadCount() - (server.model() == ServerModel.SELECTOR ? 0 : (int) s.controlOpen());
         return new StatsReply(server.model(), server.config(), s.accepted(), s.closed(), s.frames(), s.bytesIn(), s.bytesOut(),
-                s.protocolErrors(), threads, server.cpuNanos(), server.listenerOptions(), server.acceptedOptions(),
+                s.protocolErrors(), s.readTimeouts(), s.budgetRefusals(), s.bufferedBytes(), s.peakBufferedBytes(), threads, server.cpuNanos(), server.listenerOptions(), server.acceptedOptions(),
                 Runtime.version().toString(), ProcessHandle.current().pid());
     }
 
@@ -81,12 +86,18 @@ public record StatsReply(ServerModel model, ServerConfig config, long accepted, 
         n.put("backlog", config.backlog());
         n.put("maxFrameBytes", config.maxFrameBytes());
         n.put("eventLoops", config.eventLoops());
+        n.put("maxBufferedBytes", config.maxBufferedBytes());
+        n.put("readTimeoutMillis", config.readTimeoutMillis());
         n.put("accepted", accepted);
         n.put("closed", closed);
         n.put("frames", frames);
         n.put("bytesIn", bytesIn);
         n.put("bytesOut", bytesOut);
         n.put("protocolErrors", protocolErrors);
+        n.put("readTimeouts", readTimeouts);
+        n.put("budgetRefusals", budgetRefusals);
+        n.put("bufferedBytes", bufferedBytes);
+        n.put("peakBufferedBytes", peakBufferedBytes);
         n.put("threads", threads);
         n.put("cpuNanos", cpuNanos);
         options(n, "listener", listener);
@@ -125,10 +136,13 @@ public record StatsReply(ServerModel model, ServerConfig config, long accepted, 
                     .withLingerSeconds(intOrNull(t, "linger"));
             InetAddress bind = n.hasNonNull("bind") ? InetAddress.getByName(n.get("bind").asText()) : null;
             ServerConfig config = new ServerConfig(Transport.valueOf(n.path("transport").asText("TCP")), tuning,
-                    n.path("backlog").asInt(), n.path("maxFrameBytes").asInt(), n.path("eventLoops").asInt(1), bind, n.path("port").asInt());
+                    n.path("backlog").asInt(), n.path("maxFrameBytes").asInt(), n.path("eventLoops").asInt(1), bind, n.path("port").asInt(),
+                    n.path("maxBufferedBytes").asLong(ServerConfig.DEFAULT_MAX_BUFFERED_BYTES),
+                    n.path("readTimeoutMillis").asInt(ServerConfig.DEFAULT_READ_TIMEOUT_MILLIS));
             return new StatsReply(ServerModel.parse(n.get("server").asText()), config, n.path("accepted").asLong(),
                     n.path("closed").asLong(), n.path("frames").asLong(), n.path("bytesIn").asLong(), n.path("bytesOut").asLong(),
-                    n.path("protocolErrors").asLong(), n.path("threads").asInt(), n.path("cpuNanos").asLong(-1),
+                    n.path("protocolErrors").asLong(), n.path("readTimeouts").asLong(), n.path("budgetRefusals").asLong(),
+                    n.path("bufferedBytes").asLong(), n.path("peakBufferedBytes").asLong(), n.path("threads").asInt(), n.path("cpuNanos").asLong(-1),
                     options(n.get("listener")), options(n.get("acceptedSocket")), n.path("java").asText(""), n.path("pid").asLong(-1));
         } catch (ProtocolException e) {
             throw e;
