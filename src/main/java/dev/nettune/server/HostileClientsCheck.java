@@ -53,8 +53,10 @@ public final class HostileClientsCheck {
     static final long RSS_BOUND_MIB = 256;
     /** SIGTERM to exit: close()'s own bound (5 s) plus JVM shutdown. */
     static final long STOP_BOUND_MILLIS = 10_000;
-    /** How long the server may take to read every hostile header before memory is measured. */
-    static final long SETTLE_MILLIS = 2_000;
+    /** How long the server may take to accept a wave (it stops waiting when the read timeout starts closing them). */
+    static final long ACCEPT_WAIT_MILLIS = 30_000;
+    /** How long the server may take to read every hostile header once accepted, before memory is measured. */
+    static final long SETTLE_MILLIS = 500;
     static final String SUMMARY = "hostile-clients: ";
 
     private HostileClientsCheck() {
@@ -113,12 +115,20 @@ public final class HostileClientsCheck {
                 Request r = Request.of(Kind.ECHO, VALID_PAYLOAD);
                 valid.exchange(r);
                 for (int wave : new int[] {FIRST_WAVE, SECOND_WAVE}) {
+                    long timeoutsBefore = control.ask().readTimeouts();
                     long t0 = System.nanoTime();
                     for (int i = 0; i < wave; i++) {
                         hostile.add(stalledHeader(address, i));
                     }
                     long openMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                    Thread.sleep(SETTLE_MILLIS); // the server reads every header; a thread-per-connection server starts its threads
+                    // The kernel completes connections into the backlog; wait until the server has accepted them all (a
+                    // thread-per-connection server starts a thread for each), then a little for it to read their headers.
+                    long acceptDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACCEPT_WAIT_MILLIS);
+                    for (StatsReply a; (a = control.ask()).accepted() - a.closed() - 1 < wave && a.readTimeouts() == timeoutsBefore
+                            && System.nanoTime() < acceptDeadline; ) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(SETTLE_MILLIS);
                     double[] latency = latencies(valid, r);
                     StatsReply s = control.ask();
                     long rss = kib(pid, "VmRSS") >> 10;

@@ -177,6 +177,43 @@ class StandaloneServerTest {
     }
 
     @Test
+    void helpPrintsEveryOptionAndExits0() throws Exception {
+        Process p = launch("--help");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.startsWith(Main.USAGE), out);
+        for (Main.Option o : Main.OPTIONS) {
+            assertTrue(out.contains("--" + o.name()), "--help lists --" + o.name() + ": " + out);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse("--readTimeoutMillis", "-1")).getMessage()
+                .contains("--readTimeoutMillis -1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse("--maxBufferedBytes", "0")).getMessage()
+                .contains("--maxBufferedBytes 0"));
+    }
+
+    @Test
+    void aConnectionStalledMidFrameIsClosedAndLoggedWithItsPeer() throws Exception {
+        try (Child child = start("--server", "SELECTOR", "--readTimeoutMillis", "300", "--maxBufferedBytes", "1000000");
+             RemoteServer server = RemoteServer.connect(child.address());
+             Socket stalled = new Socket()) {
+            assertEquals(300, server.config().readTimeoutMillis());
+            assertEquals(1_000_000, server.config().maxBufferedBytes());
+            stalled.connect(child.address());
+            ByteBuffer h = ByteBuffer.allocate(Header.BYTES);
+            Header.encode(h, 0, Kind.ECHO, 16 << 20, 1, 0);
+            stalled.getOutputStream().write(h.array());
+            long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
+            while (server.stats().readTimeouts() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10); // polling the server's counter through the control connection
+            }
+            assertEquals(1, server.stats().readTimeouts());
+            String line = child.output().readLine();
+            assertTrue(line.startsWith("nettune server: closed connection from 127.0.0.1:" + stalled.getLocalPort() + ": read timeout"), line);
+        }
+    }
+
+    @Test
     void sigtermClosesConnectionsAndStopsCleanly() throws Exception {
         Child child = start("--server", "SELECTOR");
         try (StreamConnection c = new StreamConnection(child.address(), SocketTuning.NO_DELAY)) {
