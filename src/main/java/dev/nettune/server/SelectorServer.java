@@ -169,7 +169,7 @@ public final class SelectorServer implements Server {
                     nowTaken = false;
                     selector.select(onReadyKey, tick); // with no read timeout, 0: wait for a key however long
                     if (tick > 0) {
-                        long t = System.nanoTime();
+                        long t = nowTaken ? now : System.nanoTime(); // a pass with keys has read the clock already
                         if (t - lastScanNanos >= TimeUnit.MILLISECONDS.toNanos(tick)) {
                             lastScanNanos = t;
                             closeStalled(t, TimeUnit.MILLISECONDS.toNanos(timeout));
