@@ -143,6 +143,21 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             "Exit status: 0 done; 1 a benchmark point failed or the analysis failed (all results still written);",
             "2 bad input (one line naming the option, before any benchmark runs; under Maven before compilation).");
 
+    /**
+     * These options for continuing a run made with {@code runProfile} found in {@code runResults}: the
+     * profile becomes the run's, and the results and report folders that were left at their default
+     * follow the run's profile (a smoke run resumed without naming its profile still reports under
+     * target/, never into the committed overview).
+     */
+    SuiteOptions forRun(Profile runProfile, Path runResults) {
+        Path res = results.equals(Path.of(profile.defaultResults))
+                && runResults.toAbsolutePath().normalize().equals(Path.of(runProfile.defaultResults).toAbsolutePath().normalize())
+                ? Path.of(runProfile.defaultResults) : results;
+        Path ana = analysis.equals(Path.of(profile.defaultAnalysis)) ? Path.of(runProfile.defaultAnalysis) : analysis;
+        return new SuiteOptions(runProfile, jvms, variants, include, skip, jmhArgs, res, ana, baseline, ignoreLock, dryRun, blocks,
+                ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, help);
+    }
+
     /** Parses {@code --name=value} arguments and checks each value on its own and in combination. */
     public static SuiteOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
