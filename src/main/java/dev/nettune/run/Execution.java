@@ -170,6 +170,7 @@ final class Execution {
         });
         try {
             store.delete();
+            Files.deleteIfExists(spec.runDir().resolve(JmhTempFiles.LIST)); // JMH deletes its files when this process exits
         } catch (IOException e) {
             out.println("nettune: warning: cannot delete " + store.dir() + " (" + e.getMessage() + "); the results are complete without it");
         }

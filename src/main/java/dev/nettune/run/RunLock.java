@@ -209,6 +209,7 @@ final class RunLock implements Closeable {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), doc);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            JmhTempFiles.sweep(runDir); // what JMH made for the dead runner's forks
             return why;
         } catch (IOException | RuntimeException e) {
             return null; // unreadable or unwritable run.json: left as it is; the analysis names it

@@ -294,6 +294,7 @@ public final class Suite {
     }
 
     private int resume(SuiteOptions given, SuiteOptions o, Path runDir, Profile runProfile) {
+        JmhTempFiles.sweep(runDir); // JMH's files of the stopped session, if its runner could not delete them
         Resume.Loaded l = Resume.load(runDir, Environment.gitCommit(Path.of("").toAbsolutePath()));
         Object settings = l.record().get("settings");
         Object include = settings instanceof Map<?, ?> m ? m.get("include") : null;

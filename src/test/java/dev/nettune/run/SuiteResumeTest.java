@@ -201,6 +201,11 @@ class SuiteResumeTest {
         assertEquals("running", JSON.readTree(runDir.resolve("run.json").toFile()).get("status").asText(), "SIGKILL leaves it as it was");
         assertTrue(Files.list(runDir.resolve(ResumeStore.DIR)).count() >= 3, "each finished fork's JMH result is kept for a resume");
 
+        // JMH's temp files of the killed runner (its forks' compile commands and output) were recorded, and are there
+        List<String> leftovers = Files.readAllLines(runDir.resolve(JmhTempFiles.LIST));
+        assertTrue(leftovers.stream().anyMatch(f -> f.endsWith("compilecommand")), leftovers.toString());
+        assertTrue(leftovers.stream().anyMatch(f -> Files.exists(Path.of(f))), "SIGKILL: JMH could not delete them: " + leftovers);
+
         // a dry run of the resume already sees the truth: no runner holds the run
         Process dry = start(tmp, "dry", "--resume=" + id, "--dryRun=true");
         assertEquals(0, waitFor(dry, tmp, "dry"), Files.readString(tmp.resolve("dry.out")));
@@ -211,6 +216,8 @@ class SuiteResumeTest {
         assertEquals("interrupted", stale.get("status").asText());
         assertTrue(stale.get("interruption").asText().contains("no runner holds the run"), stale.toString());
         assertEquals(before, Files.readAllLines(runDir.resolve("forks.jsonl")), "a dry run changes no fork line");
+        leftovers.forEach(f -> assertFalse(Files.exists(Path.of(f)), "the dead runner's JMH file is deleted: " + f));
+        assertFalse(Files.exists(runDir.resolve(JmhTempFiles.LIST)));
 
         assertRefusals(tmp, runDir, id);
 
