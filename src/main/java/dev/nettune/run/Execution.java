@@ -67,6 +67,8 @@ final class Execution {
     private InFlight inFlight;
     private boolean closing;
     private Journal journal;
+    /** What to run to continue this run, printed when it stops ({@link Suite#resumeHint}). */
+    private String resumeHint;
 
     Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out) {
         this(spec, record, state, merged, out, log -> new ForkRunner(spec, log, out)::run);
@@ -83,6 +85,13 @@ final class Execution {
         this.store = new ResumeStore(spec.runDir());
         this.out = out;
         this.rule = new StoppingRule(spec.targets(), spec.baseline(), spec.blocks(), spec.ci(), spec.maxBlocks());
+        this.resumeHint = "-Dnettune.resume=" + spec.runId();
+    }
+
+    /** Sets the command printed to continue this run when it stops: every option it needs, not just the id. */
+    Execution resumeHint(String hint) {
+        this.resumeHint = hint;
+        return this;
     }
 
     /** Runs what is left of the schedule. */
@@ -143,8 +152,7 @@ final class Execution {
             if (!removeHook(hook)) {
                 return End.INTERRUPTED;
             }
-            out.println("nettune: error: " + e.getMessage() + "; the run stops here (resume it with -Dnettune.resume="
-                    + spec.runId() + ")");
+            out.println("nettune: error: " + e.getMessage() + "; the run stops here (resume it with " + resumeHint + ")");
             return stopOnError(e);
         } finally {
             closeJournal();
@@ -162,6 +170,7 @@ final class Execution {
         });
         try {
             store.delete();
+            Files.deleteIfExists(spec.runDir().resolve(JmhTempFiles.LIST)); // JMH deletes its files when this process exits
         } catch (IOException e) {
             out.println("nettune: warning: cannot delete " + store.dir() + " (" + e.getMessage() + "); the results are complete without it");
         }
@@ -284,7 +293,7 @@ final class Execution {
                 writeTallies(doc);
             });
         }
-        err.println("nettune: stopped; finished forks are kept. Resume with -Dnettune.resume=" + spec.runId());
+        err.println("nettune: stopped; finished forks are kept. Resume with: " + resumeHint);
         endForks();
     }
 

@@ -100,6 +100,7 @@ final class ForkRunner {
                 // JMH's host copies the forked VM's System.out/err to its own: into the log with the rest.
                 System.setOut(log.stream());
                 System.setErr(log.stream());
+                JmhTempFiles.recordWhenForked(spec.runDir());
                 try {
                     results = new Runner(options, log.format()).run();
                 } finally {

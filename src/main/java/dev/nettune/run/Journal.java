@@ -102,6 +102,23 @@ final class Journal implements Closeable {
         }
     }
 
+    /**
+     * Replaces {@code runDir/forks.jsonl} with {@code lines}, atomically (a reader sees the old file or
+     * the new one): a resume rewrites the lines of forks whose block an interruption cut
+     * ({@link Resume.CutBlock}). Only while no runner has the journal open.
+     */
+    static void rewriteForks(Path runDir, List<ForkLine> lines) throws IOException {
+        Path file = runDir.resolve(FORKS);
+        Path tmp = file.resolveSibling(FORKS + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            for (ForkLine l : lines) {
+                write(ch, l.toJson());
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** The fork lines of {@code runDir/forks.jsonl}; a bad line is an IOException naming it. */
     static List<ForkLine> readForks(Path runDir) throws IOException {
         List<ForkLine> out = new ArrayList<>();

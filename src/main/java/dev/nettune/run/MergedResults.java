@@ -92,6 +92,23 @@ final class MergedResults {
         }
     }
 
+    /**
+     * Rewrites the file of every JVM and class of {@code spec}; a file whose forks are all gone (a
+     * row written after the last recorded fork, or a fork of a block that runs again) is deleted.
+     */
+    void writeAll(RunSpec spec) throws IOException {
+        for (JvmTarget t : spec.targets()) {
+            for (String c : spec.points().stream().map(RunSpec.PointSpec::className).distinct().toList()) {
+                TreeMap<Integer, List<RunResult>> points = forks.getOrDefault(t.label(), Map.of()).get(c);
+                if (points == null || points.isEmpty()) {
+                    Files.deleteIfExists(file(t.label(), c));
+                } else {
+                    write(t.label(), c);
+                }
+            }
+        }
+    }
+
     /** Single-fork results of one point as one JMH result with a row per fork. */
     static RunResult merge(List<RunResult> rows) {
         List<BenchmarkResult> all = new ArrayList<>();

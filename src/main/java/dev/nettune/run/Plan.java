@@ -240,6 +240,9 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                     ParamRule r = rule(cls, name, d);
                     for (String v : values) {
                         String why = r.refusal(v);
+                        if (why == null) {
+                            why = ParamLimit.refusal(simple(cls), name, v, Plan.class.getClassLoader());
+                        }
                         if (why != null) {
                             throw new UsageException("nettune.jmh: -p " + name + "=" + String.join(",", values) + ": " + why);
                         }

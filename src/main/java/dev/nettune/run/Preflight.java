@@ -133,8 +133,9 @@ public final class Preflight {
         try {
             cmd = new CommandLineOptions(o.jmhArgs().toArray(new String[0]));
         } catch (CommandLineOptionException e) {
-            throw new UsageException("nettune.jmh: " + e.getMessage());
+            throw new UsageException("nettune.jmh: " + jmhRefusal(o.jmhArgs(), e.getMessage()));
         }
+        checkProfilers(cmd);
         if (!cmd.getIncludes().isEmpty()) {
             throw new UsageException("nettune.jmh: benchmark patterns " + cmd.getIncludes() + " are not allowed here; use -Dnettune.include=REGEX");
         }
@@ -149,6 +150,91 @@ public final class Preflight {
                     + " use -Dnettune.blocks=N for more forks per point");
         }
         return cmd;
+    }
+
+    /**
+     * JMH's refusal of extra options, with the whole argument it refused quoted: JMH's parser
+     * (jopt-simple) reads {@code -bogus} as the one-letter options -b -o -g -u -s and names only the
+     * first ("b is not a recognized option"). The argument is the shortest prefix of {@code args} that
+     * JMH refuses with the same message; its last word (with the option before it when the word is that
+     * option's value).
+     */
+    static String jmhRefusal(List<String> args, String message) {
+        String msg = String.valueOf(message).lines().findFirst().orElse("").strip();
+        String culprit = String.join(" ", args);
+        for (int k = 1; k <= args.size(); k++) {
+            try {
+                new CommandLineOptions(args.subList(0, k).toArray(new String[0]));
+            } catch (CommandLineOptionException e) {
+                if (msg.equals(String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip())) {
+                    String word = args.get(k - 1);
+                    culprit = !word.startsWith("-") && k >= 2 && args.get(k - 2).startsWith("-") ? args.get(k - 2) + " " + word : word;
+                    break;
+                }
+            }
+        }
+        String clustered = "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\S) is not a recognized option").matcher(msg);
+        if (m.matches() && culprit.matches("-[^-].+") && culprit.charAt(1) == m.group(1).charAt(0)) {
+            clustered = " (one dash takes one-letter options: JMH read '" + culprit + "' as -"
+                    + String.join(" -", culprit.substring(1).split("")) + "; JMH's options: java -jar target/benchmarks.jar -h)";
+        }
+        return "JMH refuses '" + culprit + "': " + msg + clustered;
+    }
+
+    /**
+     * Each {@code -prof} must name a profiler JMH has (built in or on the class path: {@code -lprof}
+     * lists them) that can run here with its options; otherwise every fork would fail.
+     */
+    static void checkProfilers(CommandLineOptions cmd) {
+        for (org.openjdk.jmh.runner.options.ProfilerConfig pc : cmd.getProfilers()) {
+            String given = pc.getKlass() + (pc.getOpts() == null || pc.getOpts().isEmpty() ? "" : ":" + pc.getOpts());
+            try {
+                org.openjdk.jmh.profile.ProfilerFactory.getProfilerOrException(pc);
+            } catch (org.openjdk.jmh.profile.ProfilerException e) {
+                String why = String.valueOf(e.getMessage()).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+                if (why.contains("ClassNotFoundException")) {
+                    throw new UsageException("nettune.jmh: -prof " + given + ": JMH has no profiler '" + pc.getKlass() + "'; its profilers: "
+                            + String.join(", ", profilerNames()) + " (java -jar target/benchmarks.jar -lprof)");
+                }
+                throw new UsageException("nettune.jmh: -prof " + given + ": JMH's " + pc.getKlass() + " profiler cannot run here: " + why
+                        + (pc.getOpts() == null || pc.getOpts().isEmpty() ? "" : " (its options: -prof " + pc.getKlass() + ":help)"));
+            } catch (RuntimeException | LinkageError e) {
+                throw new UsageException("nettune.jmh: -prof " + given + ": JMH cannot create this profiler: " + e);
+            }
+        }
+    }
+
+    /**
+     * The profiler names JMH knows, supported here or not: its built-in table (read directly: listing
+     * them as {@code -lprof} does starts every perf-based profiler, seconds each) and the profilers on
+     * the class path (ServiceLoader); from {@code -lprof}'s output if that table cannot be read.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> profilerNames() {
+        try {
+            java.lang.reflect.Field f = org.openjdk.jmh.profile.ProfilerFactory.class.getDeclaredField("BUILT_IN");
+            f.setAccessible(true);
+            List<String> out = new ArrayList<>(((Map<String, ?>) f.get(null)).keySet());
+            for (org.openjdk.jmh.profile.Profiler p : java.util.ServiceLoader.load(org.openjdk.jmh.profile.Profiler.class)) {
+                if (!out.contains(p.getClass().getName())) {
+                    out.add(p.getClass().getName());
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | RuntimeException | java.util.ServiceConfigurationError e) {
+            // another JMH version: ask JMH to list them
+        }
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        org.openjdk.jmh.profile.ProfilerFactory.listProfilers(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+([A-Za-z][\\w.$]*): ").matcher(buf.toString(StandardCharsets.UTF_8));
+        while (m.find()) {
+            if (!out.contains(m.group(1))) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
     }
 
     /**
@@ -223,7 +309,7 @@ public final class Preflight {
         }
         writable("nettune.analysis", base.resolve(o.analysis()));
         if (o.resume() != null) {
-            resumable(results, o.resume());
+            resumable(base, o.results(), o.resume());
         }
         for (String id : o.runIdList()) {
             if (!Files.isDirectory(results.resolve(id))) {
@@ -270,16 +356,44 @@ public final class Preflight {
         }
     }
 
-    /** The run folder to resume: present, a nettune run of the block method, not complete. Returns its run.json. */
-    static JsonNode resumable(Path results, String runId) {
-        Path dir = results.resolve(runId).toAbsolutePath().normalize();
+    /**
+     * The folder of run {@code id}: {@code <results>/<id>}, else, for an id that ends with a profile's
+     * name ({@code …-smoke}, {@code …-smoke-2}), that profile's default results folder; both relative to
+     * {@code base}. A UsageException names the folders tried.
+     */
+    static Path locateRun(Path base, Path results, String id) {
+        if (id.contains("/") || id.contains("\\") || id.equals("..") || id.equals(".")) {
+            throw new UsageException("nettune.resume: '" + id + "' is not a run id (a folder name such as 2026-11-30T11-02-03Z-quick)");
+        }
+        List<Path> tried = new ArrayList<>();
+        tried.add(base.resolve(results).resolve(id));
+        for (Profile p : Profile.values()) {
+            if (id.endsWith("-" + p.id()) || id.matches(".*-" + p.id() + "-\\d+")) {
+                tried.add(base.resolve(p.defaultResults).resolve(id));
+            }
+        }
+        for (Path dir : tried) {
+            if (Files.isRegularFile(dir.resolve(dev.nettune.layout.ResultFiles.RUN))) {
+                return dir;
+            }
+        }
+        for (Path dir : tried) {
+            if (Files.isDirectory(dir)) {
+                throw new UsageException("nettune.resume: " + dir.toAbsolutePath().normalize() + " has no run.json: not a nettune run");
+            }
+        }
+        throw new UsageException("nettune.resume: no run '" + id + "' (no run.json in " + String.join(" or ",
+                tried.stream().map(d -> d.toAbsolutePath().normalize().toString()).distinct().toList()) + ")");
+    }
+
+    /**
+     * The run folder to resume: found ({@link #locateRun}), a nettune run of the block method, not
+     * complete, not running (a run.json that says running while no runner holds the run is stale: it
+     * can be resumed). Returns its run.json.
+     */
+    static JsonNode resumable(Path base, Path results, String runId) {
+        Path dir = locateRun(base, results, runId).toAbsolutePath().normalize();
         Path runJson = dir.resolve(dev.nettune.layout.ResultFiles.RUN);
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("nettune.resume: no run '" + runId + "' under " + dir.getParent());
-        }
-        if (!Files.isRegularFile(runJson)) {
-            throw new UsageException("nettune.resume: " + dir + " has no run.json: not a nettune run");
-        }
         JsonNode run;
         try {
             run = JSON.readTree(runJson.toFile());
@@ -287,12 +401,17 @@ public final class Preflight {
             throw new UsageException("nettune.resume: " + runJson + " is not readable JSON: " + e.getMessage());
         }
         String status = run.path("status").asText("");
-        if (STATUS_COMPLETE.equals(status)) {
-            throw new UsageException("nettune.resume: run " + runId + " is complete (run.json status '" + status + "'): nothing to resume");
+        if (STATUS_COMPLETE.equals(status) || (STATUS_COMPLETE + "-with-failures").equals(status)) {
+            throw new UsageException("nettune.resume: run " + runId + " is " + status + " (run.json status '" + status + "'): nothing to resume");
         }
         if (!run.has("method")) {
             throw new UsageException("nettune.resume: run " + runId + " was made before randomized blocks (no 'method' in run.json)"
                     + " and cannot be continued; start a new run");
+        }
+        if (RunLock.STATUS_RUNNING.equals(status) && RunLock.runnerAlive(dir, run)) {
+            JsonNode r = run.path("runner");
+            throw new UsageException("nettune.resume: run " + runId + " is still running (pid " + r.path("pid").asLong(run.path("pid").asLong())
+                    + (r.has("hostname") ? " on " + r.path("hostname").asText() : "") + "); wait for it or stop it first");
         }
         return run;
     }
@@ -322,7 +441,7 @@ public final class Preflight {
             List<String> labels = targets.stream().map(JvmTarget::label).toList();
             if (o.resume() != null) {
                 List<String> recorded = new ArrayList<>();
-                resumable(base.resolve(o.results()), o.resume()).path("jvms").forEach(j -> recorded.add(j.path("label").asText()));
+                resumable(base, o.results(), o.resume()).path("jvms").forEach(j -> recorded.add(j.path("label").asText()));
                 labels = recorded;
             }
             if (!labels.contains(o.baseline())) {

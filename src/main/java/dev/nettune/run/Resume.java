@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Resume continues an interrupted run ({@code -Dnettune.resume=<runId>}) in its own folder: the
@@ -39,7 +38,26 @@ final class Resume {
      * @param merged  the finished forks' JMH results
      * @param done    forks already recorded with a final status
      */
-    record Loaded(RunSpec spec, RunRecord record, RunState state, MergedResults merged, int done) {
+    record Loaded(RunSpec spec, RunRecord record, RunState state, MergedResults merged, int done, List<ForkLine> lines,
+                  List<CutBlock> cut) {
+    }
+
+    /**
+     * A CutBlock is a block the interruption split: some of its JVMs ran (and ended ok) before the
+     * runner stopped, the others did not. Pairing a fork from before the stop with one run after it
+     * (minutes or days later) would compare two moments of the machine, not two JVMs, so the whole
+     * block runs again: its ok forks are superseded (their lines become "interrupted" with the reason,
+     * their rows leave the merged JSON) and every JVM of the block runs anew, in the block's order.
+     *
+     * @param point      0-based point index
+     * @param block      1-based block number
+     * @param superseded the block's ok fork lines from before the stop
+     */
+    record CutBlock(int point, int block, List<ForkLine> superseded) {
+        String describe(RunSpec spec) {
+            return "point " + (point + 1) + " block " + block + " (" + spec.points().get(point).describe() + "; superseded "
+                    + superseded.stream().map(l -> l.jvm() + " seq " + l.seq()).collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
     }
 
     private Resume() {
@@ -47,35 +65,28 @@ final class Resume {
 
     /** The folder of run {@code id}: under {@code results}, else under its profile's default results folder. */
     static Path locate(SuiteOptions o, String id) {
-        if (id.contains("/") || id.contains("\\") || id.equals("..") || id.equals(".")) {
-            throw new UsageException("nettune.resume: '" + id + "' is not a run id (a folder name such as 2026-11-30T11-02-03Z-quick)");
-        }
-        List<Path> tried = new ArrayList<>();
-        tried.add(o.results().resolve(id));
-        for (Profile p : Profile.values()) {
-            if (id.endsWith("-" + p.id()) || id.matches(".*-" + p.id() + "-\\d+")) {
-                tried.add(Path.of(p.defaultResults).resolve(id));
-            }
-        }
-        for (Path dir : tried) {
-            if (Files.isRegularFile(dir.resolve(dev.nettune.layout.ResultFiles.RUN))) {
-                return dir.toAbsolutePath();
-            }
-        }
-        throw new UsageException("nettune.resume: no run '" + id + "' (no run.json in " + String.join(" or ",
-                tried.stream().distinct().map(Path::toString).toList()) + ")");
+        return Preflight.locateRun(Path.of(""), o.results(), id).toAbsolutePath();
     }
 
-    /** The command-line options that a resume ignores, because the run recorded its own. */
-    static List<String> ignored(SuiteOptions o) {
+    /**
+     * The command-line options that a resume ignores because the run recorded its own, and which
+     * differ from what it recorded (giving the run's own profile or seed again is not ignoring it).
+     *
+     * @param runProfile the profile the run was made with
+     * @param spec       the run's recorded spec
+     * @param include    the run's recorded include, or null
+     */
+    static List<String> ignored(SuiteOptions o, Profile runProfile, RunSpec spec, String include) {
         List<String> out = new ArrayList<>();
-        if (o.profile() != Profile.QUICK) {
+        if (o.profile() != Profile.QUICK && o.profile() != runProfile) {
             out.add("profile");
         }
-        Object[] values = {o.jvms(), o.variants(), o.include(), o.jmhArgs().isEmpty() ? null : o.jmhArgs(), o.blocks(), o.ci(),
-                o.maxBlocks(), o.seed(), o.selfCheck(), o.placements().isEmpty() ? null : o.placements()};
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
+        boolean[] differs = {o.jvms() != null, o.variants() != null, o.include() != null && !o.include().equals(include),
+                !o.jmhArgs().isEmpty() && !o.jmhArgs().equals(spec.jmhArgs()), o.blocks() != null && o.blocks() != spec.blocks(),
+                o.ci() != null && !o.ci().equals(spec.ci()), o.maxBlocks() != null && o.maxBlocks() != spec.maxBlocks(),
+                o.seed() != null && o.seed() != spec.seed(), o.selfCheck() != null, !o.placements().isEmpty()};
+        for (int i = 0; i < differs.length; i++) {
+            if (differs[i]) {
                 out.add(FROM_RUN.get(i + 1));
             }
         }
@@ -96,12 +107,8 @@ final class Resume {
         if ("complete".equals(status) || "complete-with-failures".equals(status)) {
             throw new UsageException("nettune.resume: run " + id + " is " + status + "; nothing to resume");
         }
-        Object pid = record.get("pid");
-        if ("running".equals(status) && pid instanceof Number n) {
-            Optional<ProcessHandle> ph = ProcessHandle.of(n.longValue());
-            if (ph.isPresent() && ph.get().isAlive() && ph.get().info().command().orElse("").contains("java")) {
-                throw new UsageException("nettune.resume: run " + id + " is still running (pid " + n + ")");
-            }
+        if (RunLock.STATUS_RUNNING.equals(status) && RunLock.runnerAlive(runDir, JSON.valueToTree(recordDoc(record, "runner", "pid", "host")))) {
+            throw new UsageException("nettune.resume: run " + id + " is still running (" + who(record) + "); wait for it or stop it first");
         }
         Object recorded = record.get("gitCommit");
         if (!String.valueOf(recorded).equals(gitCommit)) {
@@ -128,9 +135,7 @@ final class Resume {
         } catch (IOException e) {
             throw new UsageException("nettune.resume: " + e.getMessage());
         }
-        Map<String, Integer> rows = new HashMap<>();
-        Map<Integer, RunResult> results = new LinkedHashMap<>();
-        int done = 0;
+        RunState probe = new RunState(spec);
         for (ForkLine l : lines) {
             String where = runDir.resolve(Journal.FORKS) + " seq " + l.seq();
             if (l.point() < 0 || l.point() >= spec.points().size()
@@ -139,10 +144,20 @@ final class Resume {
                         + ") is not in the run's plan");
             }
             try {
-                state.add(l);
+                probe.add(l);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("nettune.resume: " + where + ": " + e.getMessage());
             }
+        }
+        List<CutBlock> cut = cutBlocks(spec, probe, points.keySet());
+        Map<Integer, ForkLine> superseded = new HashMap<>();
+        cut.forEach(c -> c.superseded().forEach(l -> superseded.put(l.seq(), supersede(l))));
+        List<ForkLine> kept = lines.stream().map(l -> superseded.getOrDefault(l.seq(), l)).toList();
+        Map<String, Integer> rows = new HashMap<>();
+        int done = 0;
+        for (ForkLine l : kept) {
+            String where = runDir.resolve(Journal.FORKS) + " seq " + l.seq();
+            state.add(l);
             if (l.status() != ForkLine.Status.INTERRUPTED) {
                 done++;
             }
@@ -153,40 +168,98 @@ final class Resume {
                     throw new UsageException("nettune.resume: " + where + ": row " + l.row() + ", expected " + expected
                             + " (rows of a point are numbered in the order its forks finished)");
                 }
+                RunResult result;
                 try {
-                    results.put(l.seq(), store.read(l.seq()));
+                    result = store.read(l.seq());
                 } catch (IOException e) {
                     throw new UsageException("nettune.resume: cannot read the .resume data " + firstLine(e.getMessage()));
                 }
-                merged.add(l.jvm(), spec.points().get(l.point()), results.get(l.seq()));
+                merged.add(l.jvm(), spec.points().get(l.point()), result);
             }
         }
         points.values().forEach(state::pointDone);
-        return new Loaded(spec, record, state, merged, done);
+        return new Loaded(spec, record, state, merged, done, kept, cut);
     }
 
-    /** Marks run.json as running again, with this resume in its "resumes" list. */
+    /**
+     * The blocks of unfinished points that an interruption cut: some JVM of the block's order has no
+     * settled fork (never started, or interrupted) while another ended ok before the stop.
+     */
+    static List<CutBlock> cutBlocks(RunSpec spec, RunState state, java.util.Set<Integer> donePoints) {
+        List<CutBlock> out = new ArrayList<>();
+        for (RunSpec.PointSpec p : spec.points()) {
+            if (donePoints.contains(p.index())) {
+                continue;
+            }
+            for (int b = 1; b <= state.blocks(p.index()); b++) {
+                List<Integer> order = state.order(p.index(), b);
+                int point = p.index();
+                int block = b;
+                boolean open = order.stream().anyMatch(j -> !state.settled(point, block, j));
+                List<ForkLine> ok = order.stream().map(j -> state.line(point, block, j))
+                        .filter(l -> l != null && l.status() == ForkLine.Status.OK).toList();
+                if (open && !ok.isEmpty()) {
+                    out.add(new CutBlock(point, block, ok));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The line of an ok fork whose block was cut: interrupted, no row, the reason and its score in words. */
+    static ForkLine supersede(ForkLine l) {
+        String score = l.score() == null ? "no finite score" : "its score " + l.score() + " " + l.unit();
+        return new ForkLine(l.seq(), l.jvm(), l.className(), l.benchmark(), l.mode(), l.params(), l.point(), l.block(),
+                l.position(), l.blockSize(), l.startedAt(), l.endedAt(), ForkLine.Status.INTERRUPTED,
+                SUPERSEDED + ": block " + l.block() + " was cut by an interruption before all its JVMs ran; the whole block runs"
+                        + " again on resume so that its forks stay seconds apart (" + score + " is not used)", null, null, null);
+    }
+
+    /** How the reason of a superseded fork begins. */
+    static final String SUPERSEDED = "superseded";
+
+    /** Marks run.json as running again, with this resume (and the blocks it runs again) in its "resumes" list. */
     @SuppressWarnings("unchecked")
-    static void begin(RunRecord record) {
+    static void begin(RunRecord record, List<String> blocksRerun) {
         record.update(doc -> {
             List<Object> resumes = new ArrayList<>((List<Object>) doc.getOrDefault("resumes", List.of()));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             r.put("previousStatus", doc.get("status"));
+            if (doc.get("interruption") != null) {
+                r.put("interruption", doc.get("interruption"));
+            }
             r.put("pid", ProcessHandle.current().pid());
+            r.put("blocksRerun", blocksRerun);
             resumes.add(r);
             doc.put("resumes", resumes);
-            doc.put("status", "running");
+            doc.put("status", RunLock.STATUS_RUNNING);
             doc.put("pid", ProcessHandle.current().pid());
+            doc.put("runner", RunLock.runner());
             doc.remove("interruptedAt");
+            doc.remove("interruption");
             doc.remove("error");
         });
     }
 
+    /** "pid 123 on host h", from run.json. */
     @SuppressWarnings("unchecked")
+    static String who(RunRecord record) {
+        Object runner = record.get("runner");
+        Object pid = runner instanceof Map<?, ?> m ? m.get("pid") : record.get("pid");
+        Object host = runner instanceof Map<?, ?> m ? m.get("hostname") : null;
+        return "pid " + pid + (host == null ? "" : " on " + host);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static Map<String, Object> recordDoc(RunRecord record) {
+        return recordDoc(record, "method", "settings", "plan", "jvms", "selfCheck");
+    }
+
+    private static Map<String, Object> recordDoc(RunRecord record, String... keys) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        for (String k : List.of("method", "settings", "plan", "jvms", "selfCheck")) {
+        for (String k : keys) {
             doc.put(k, record.get(k));
         }
         return doc;

@@ -42,6 +42,7 @@ final class RunDocument {
         doc.put("jmhVersion", Version.getPlainVersion());
         doc.put("suiteJavaHome", System.getProperty("java.home"));
         doc.put("pid", ProcessHandle.current().pid());
+        doc.put("runner", RunLock.runner());
         doc.put("method", method(spec));
         doc.put("selfCheck", spec.selfCheck());
         Map<String, Object> settings = new LinkedHashMap<>();

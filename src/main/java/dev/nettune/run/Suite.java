@@ -95,6 +95,7 @@ public final class Suite {
         }
         if (o.skip()) {
             Preflight.checkFolders(o, Path.of(""));
+            noteStale(o);
             out.println("nettune: benchmarks skipped (nettune.skip=true); regenerating the report from " + o.results());
             return analyze(o, true) ? EXIT_OK : EXIT_FAILED;
         }
@@ -159,40 +160,156 @@ public final class Suite {
      */
     int execute(Prepared p) {
         SuiteOptions o = p.options();
+        noteStale(o);
         Instant started = Instant.now();
         Path runDir = RunId.create(o.results(), started, o.profile()).toAbsolutePath();
-        int blocks = p.timing().blocks();
-        int cap = o.blockCap() != null ? o.blockCap() : blocks;
-        long seed = p.seed();
-        // Preflight refused a baseline that names no JVM of the plan
-        String baseline = o.baseline() != null ? o.baseline() : RunSpec.defaultBaseline(p.targets());
-        RunSpec spec = new RunSpec(runDir.getFileName().toString(), runDir, RunSpec.pointsOf(p.plan()), p.targets(), o.jmhArgs(),
-                p.jmh(), new RunSpec.Iterations(p.timing().warmupIterations(), p.timing().warmupTime()),
-                new RunSpec.Iterations(p.timing().measurementIterations(), p.timing().measurementTime()),
-                blocks, seed, o.ci(), cap, baseline, p.selfCheck());
-        RunRecord record = new RunRecord(runDir.resolve(dev.nettune.layout.ResultFiles.RUN), RunDocument.of(p, spec, started, Path.of("").toAbsolutePath()));
-        record.update(doc -> { });
-        out.println("nettune: run " + spec.runId() + " -> " + runDir);
-        out.println("nettune: " + spec.points().size() + " points x " + blocks + " blocks x " + spec.targets().size()
-                + " JVMs, one fork at a time in randomized interleaved blocks (seed " + seed + "; JMH output in "
-                + runDir.resolve(Execution.JMH_LOG) + ")");
-        return finish(o, spec, record, new RunState(spec), new MergedResults(runDir));
+        RunLock lock = lock(runDir, runDir.getFileName().toString());
+        try (lock) {
+            int blocks = p.timing().blocks();
+            int cap = o.blockCap() != null ? o.blockCap() : blocks;
+            long seed = p.seed();
+            // Preflight refused a baseline that names no JVM of the plan
+            String baseline = o.baseline() != null ? o.baseline() : RunSpec.defaultBaseline(p.targets());
+            RunSpec spec = new RunSpec(runDir.getFileName().toString(), runDir, RunSpec.pointsOf(p.plan()), p.targets(), o.jmhArgs(),
+                    p.jmh(), new RunSpec.Iterations(p.timing().warmupIterations(), p.timing().warmupTime()),
+                    new RunSpec.Iterations(p.timing().measurementIterations(), p.timing().measurementTime()),
+                    blocks, seed, o.ci(), cap, baseline, p.selfCheck());
+            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.layout.ResultFiles.RUN), RunDocument.of(p, spec, started, Path.of("").toAbsolutePath()));
+            record.update(doc -> { });
+            out.println("nettune: run " + spec.runId() + " -> " + runDir);
+            out.println("nettune: " + spec.points().size() + " points x " + blocks + " blocks x " + spec.targets().size()
+                    + " JVMs, one fork at a time in randomized interleaved blocks (seed " + seed + "; JMH output in "
+                    + runDir.resolve(Execution.JMH_LOG) + ")");
+            return finish(o, spec, record, new RunState(spec), new MergedResults(runDir));
+        } catch (IOException e) {
+            out.println("nettune: warning: releasing " + runDir.resolve(RunLock.FILE) + ": " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    /** Takes a run's lock, held while this process runs it; a UsageException when another runner holds it. */
+    private static RunLock lock(Path runDir, String id) {
+        try {
+            RunLock lock = RunLock.tryAcquire(runDir);
+            if (lock == null) {
+                throw new UsageException("nettune.resume: run " + id + " is still running (another runner holds "
+                        + runDir.resolve(RunLock.FILE) + "); wait for it or stop it first");
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UsageException("nettune.results: cannot lock " + runDir.resolve(RunLock.FILE) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Rewrites as interrupted the run.json of every run under the results root that says running
+     * while no runner holds it ({@link RunLock#markStale}), and says so: listings and reports made
+     * after this start then show those runs as what they are.
+     */
+    private void noteStale(SuiteOptions o) {
+        for (String id : RunLock.markStale(o.results())) {
+            out.println("nettune: run " + id + " said 'running' but its runner is gone (killed, or the machine restarted):"
+                    + " its run.json now says interrupted; continue it with " + resumeHint(o, id));
+        }
+    }
+
+    /**
+     * The command that continues run {@code runId} made with options {@code o}: the run id, and every
+     * option a resume does not take from the run's record but needs to find it and report as this
+     * run would (profile, results and report folders when not the default, baseline, report
+     * selection, regression gate, ignoreLock), for Maven and for the java command.
+     */
+    static String resumeHint(SuiteOptions o, String runId) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("resume", runId);
+        if (o.profile() != Profile.QUICK) {
+            opts.put("profile", o.profile().id());
+        }
+        if (!o.results().equals(Path.of(o.profile().defaultResults))) {
+            opts.put("results", o.results().toString());
+        }
+        if (!o.analysis().equals(Path.of(o.profile().defaultAnalysis))) {
+            opts.put("analysis", o.analysis().toString());
+        }
+        if (o.baseline() != null) {
+            opts.put("baseline", o.baseline());
+        }
+        if (o.runs() != null) {
+            opts.put("runs", o.runs());
+        }
+        if (o.filter() != null) {
+            opts.put("filter", o.filter());
+        }
+        if (o.failOnRegression() != null) {
+            opts.put("failOnRegression", Double.toString(o.failOnRegression()));
+        }
+        if (o.ignoreLock()) {
+            opts.put("ignoreLock", "true");
+        }
+        StringBuilder mvn = new StringBuilder("mvn verify");
+        StringBuilder java = new StringBuilder("java -cp target/benchmarks.jar " + Suite.class.getName());
+        opts.forEach((k, v) -> {
+            mvn.append(' ').append(shellQuote("-D" + SuiteOptions.PROPERTY_PREFIX + k + "=" + v));
+            java.append(' ').append(shellQuote("--" + k + "=" + v));
+        });
+        return mvn + " (or: " + java + ")";
+    }
+
+    /** A word as a POSIX shell reads it back: quoted unless it holds only safe characters. */
+    static String shellQuote(String word) {
+        return word.matches("[A-Za-z0-9._/=:,%+@-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**
      * Continues an interrupted run ({@code --resume=<runId>}): everything but the output folders and
-     * the JMH lock comes from the run's own record (see {@link Resume}).
+     * the JMH lock comes from the run's own record (see {@link Resume}). A run.json left "running" by
+     * a runner that is gone is first rewritten as interrupted; a block the interruption cut runs again
+     * whole ({@link Resume.CutBlock}).
      */
-    int resume(SuiteOptions o) {
-        Path runDir = Resume.locate(o, o.resume());
+    int resume(SuiteOptions given) {
+        Path runDir = Resume.locate(given, given.resume());
+        String id = runDir.getFileName().toString();
+        Object recordedProfile;
+        try {
+            recordedProfile = RunRecord.read(runDir.resolve(dev.nettune.layout.ResultFiles.RUN)).get("profile");
+        } catch (IOException e) {
+            recordedProfile = null; // Resume.load names the unreadable run.json
+        }
+        Profile runProfile = given.profile();
+        for (Profile pr : Profile.values()) {
+            if (pr.id().equals(recordedProfile)) {
+                runProfile = pr;
+            }
+        }
+        SuiteOptions o = given.forRun(runProfile, runDir.getParent());
+        noteStale(o);
+        RunLock.markStaleRun(runDir); // found elsewhere than under the results root (the profile's default folder)
+        RunLock lock = lock(runDir, id);
+        try (lock) {
+            return resume(given, o, runDir, runProfile);
+        } catch (IOException e) {
+            out.println("nettune: warning: releasing " + runDir.resolve(RunLock.FILE) + ": " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    private int resume(SuiteOptions given, SuiteOptions o, Path runDir, Profile runProfile) {
+        JmhTempFiles.sweep(runDir); // JMH's files of the stopped session, if its runner could not delete them
         Resume.Loaded l = Resume.load(runDir, Environment.gitCommit(Path.of("").toAbsolutePath()));
-        List<String> ignored = Resume.ignored(o);
+        Object settings = l.record().get("settings");
+        Object include = settings instanceof Map<?, ?> m ? m.get("include") : null;
+        List<String> ignored = Resume.ignored(given, runProfile, l.spec(), include == null ? null : include.toString());
         int total = l.state().remainingForks();
         out.println("nettune: resuming run " + l.spec().runId() + " in " + runDir + ": " + l.done() + " forks recorded, "
                 + l.state().pointsDone() + "/" + l.spec().points().size() + " points done, " + total + " forks to run (seed "
                 + l.spec().seed() + ")");
         if (!ignored.isEmpty()) {
             out.println("nettune: the run's recorded settings apply; ignoring --" + String.join(", --", ignored));
+        }
+        List<String> rerun = l.cut().stream().map(c -> c.describe(l.spec())).toList();
+        for (String c : rerun) {
+            out.println("nettune: " + c + " was cut by the interruption: the whole block runs again, so that its forks"
+                    + " are seconds apart and pair honestly");
         }
         if (o.dryRun()) {
             out.println("nettune: dry run; nothing started.");
@@ -202,18 +319,22 @@ public final class Suite {
             System.setProperty("jmh.ignoreLock", "true");
         }
         try {
-            l.merged().writeAll(); // drop any row written after the last recorded fork
+            if (!l.cut().isEmpty()) {
+                Journal.rewriteForks(runDir, l.lines());
+            }
+            l.merged().writeAll(l.spec()); // drop any row written after the last recorded fork, and the rows of cut blocks
         } catch (IOException e) {
-            throw new UsageException("nettune.resume: cannot rewrite the merged results in " + runDir + ": " + e.getMessage());
+            throw new UsageException("nettune.resume: cannot rewrite the results in " + runDir + ": " + e.getMessage());
         }
-        Resume.begin(l.record());
+        Resume.begin(l.record(), rerun);
         return finish(o, l.spec(), l.record(), l.state(), l.merged());
     }
 
     /** Runs what is left of a run's schedule, prints the summary, runs the analysis; the exit status. */
     private int finish(SuiteOptions o, RunSpec spec, RunRecord record, RunState state, MergedResults merged) {
         long t0 = System.nanoTime();
-        Execution.End end = new Execution(spec, record, state, merged, out).run();
+        String hint = resumeHint(o, spec.runId());
+        Execution.End end = new Execution(spec, record, state, merged, out).resumeHint(hint).run();
         long wall = (System.nanoTime() - t0) / 1_000_000_000L;
         record.update(doc -> doc.put("wallSeconds", ((Number) doc.getOrDefault("wallSeconds", 0)).longValue() + wall));
         out.println();
@@ -225,7 +346,7 @@ public final class Suite {
         out.println("  incomplete blocks (a fork failed or was interrupted): " + incomplete);
         out.println("  raw results: " + spec.runDir());
         if (end == Execution.End.INTERRUPTED) {
-            out.println("nettune: resume with -Dnettune.resume=" + spec.runId() + " (java ... --resume=" + spec.runId() + ")");
+            out.println("nettune: resume with: " + hint);
             return EXIT_FAILED;
         }
         boolean analysed = analyze(o, spec.runDir(), false);

@@ -125,7 +125,11 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                     + DEFAULT_MAX_BLOCKS_FACTOR + " x blocks.",
             "  seed=N                    seed of the block order (a 64-bit integer). Default: a fresh one, printed",
             "                            and recorded in run.json, so any run's order can be repeated.",
-            "  resume=RUNID              continue the interrupted run <results>/RUNID (its run.json not complete).",
+            "  resume=RUNID              continue the interrupted run <results>/RUNID (its run.json not complete; a",
+            "                            run.json left 'running' by a runner that is gone counts as interrupted).",
+            "                            A smoke run is found under target/ without naming the profile. A block the",
+            "                            interruption cut runs again whole. The hint printed when a run stops names",
+            "                            every option it needs.",
             "  skip=true                 run no benchmark; regenerate the report from existing results.",
             "  results=DIR               raw results root. Default bench-results (smoke: target/bench-results-smoke).",
             "  analysis=DIR              report directory. Default analysis (smoke: target/analysis-smoke).",
@@ -134,14 +138,32 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             "  filter=EXPR               report: rows to keep. Terms separated by spaces, all must hold: param=v1,v2",
             "                            (a parameter's value) or a regular expression found in Class.method,",
             "                            e.g. 'RoundTrip connections=16,256'.",
-            "  failOnRegression=PCT      report: exit 1 when a row is significantly worse than its baseline by more",
-            "                            than this (5% or 0.05; in (0, 1)).",
+            "  failOnRegression=PCT      report: fail the run (exit 1, as a failed fork; Analyze run alone exits 4) when",
+            "                            a row is significantly worse than its baseline by more than this (5% or 0.05;",
+            "                            in (0, 1)).",
             "  ignoreLock=true           run although another JMH run holds /tmp/jmh.lock (results then share",
             "                            CPUs). Default: wait for the other run, then count the point as failed.",
-            "  dryRun=true               validate everything, print the plan, run nothing.",
+            "  dryRun=true               validate everything, print the plan, run nothing (under Maven: compile and",
+            "                            package, but compile and run no test).",
             "",
-            "Exit status: 0 done; 1 a benchmark point failed or the analysis failed (all results still written);",
+            "Exit status: 0 done; 1 a benchmark point failed, the run was interrupted, the analysis failed or the",
+            "regression gate failed (all results still written);",
             "2 bad input (one line naming the option, before any benchmark runs; under Maven before compilation).");
+
+    /**
+     * These options for continuing a run made with {@code runProfile} found in {@code runResults}: the
+     * profile becomes the run's, and the results and report folders that were left at their default
+     * follow the run's profile (a smoke run resumed without naming its profile still reports under
+     * target/, never into the committed overview).
+     */
+    SuiteOptions forRun(Profile runProfile, Path runResults) {
+        Path res = results.equals(Path.of(profile.defaultResults))
+                && runResults.toAbsolutePath().normalize().equals(Path.of(runProfile.defaultResults).toAbsolutePath().normalize())
+                ? Path.of(runProfile.defaultResults) : results;
+        Path ana = analysis.equals(Path.of(profile.defaultAnalysis)) ? Path.of(runProfile.defaultAnalysis) : analysis;
+        return new SuiteOptions(runProfile, jvms, variants, include, skip, jmhArgs, res, ana, baseline, ignoreLock, dryRun, blocks,
+                ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, help);
+    }
 
     /** Parses {@code --name=value} arguments and checks each value on its own and in combination. */
     public static SuiteOptions parse(String... args) {

@@ -188,7 +188,7 @@ class PreflightTest {
     @Test
     void resumeNeedsAnUnfinishedRunOfTheBlockMethod() throws Exception {
         Path results = Files.createDirectories(tmp.resolve("results"));
-        assertEquals("nettune.resume: no run 'r1' under " + results, resumeRefusal("r1"));
+        assertEquals("nettune.resume: no run 'r1' (no run.json in " + results.resolve("r1") + ")", resumeRefusal("r1"));
         Path bare = run("r2", null);
         assertEquals("nettune.resume: " + bare + " has no run.json: not a nettune run", resumeRefusal("r2"));
         run("r3", "{\"status\": \"complete\", \"method\": {}}");

@@ -178,10 +178,10 @@ class SuiteResumeTest {
 
     @Test
     void sigkillKeepsEveryFinishedForkAndTheRunResumes(@TempDir Path tmp) throws Exception {
-        Process p = start(tmp, "first", tinyRun("100ms"));
-        await("two finished forks", () -> {
+        Process p = start(tmp, "first", tinyRun("400ms"));
+        await("three finished forks (block 2 begun)", () -> {
             try {
-                return lines(runDir(tmp).resolve("forks.jsonl")).size() >= 2;
+                return lines(runDir(tmp).resolve("forks.jsonl")).size() >= 3;
             } catch (IOException | RuntimeException e) {
                 return false; // no run folder yet
             }
@@ -194,20 +194,58 @@ class SuiteResumeTest {
         Path runDir = runDir(tmp);
         String id = runDir.getFileName().toString();
         List<String> before = Files.readAllLines(runDir.resolve("forks.jsonl"));
-        assertTrue(before.size() >= 2 && before.size() < 6, before.toString());
+        assertTrue(before.size() >= 3 && before.size() < 6, before.toString());
+        boolean cut = before.size() % 2 == 1; // an odd count: the last block has one JVM's fork only
+        System.out.println("SuiteResumeTest: SIGKILL after " + before.size() + " forks" + (before.size() % 2 == 1 ? ": a block was cut" : ""));
         assertConsistent(runDir);
         assertEquals("running", JSON.readTree(runDir.resolve("run.json").toFile()).get("status").asText(), "SIGKILL leaves it as it was");
-        assertTrue(Files.list(runDir.resolve(ResumeStore.DIR)).count() >= 2, "each finished fork's JMH result is kept for a resume");
+        assertTrue(Files.list(runDir.resolve(ResumeStore.DIR)).count() >= 3, "each finished fork's JMH result is kept for a resume");
+
+        // JMH's temp files of the killed runner (its forks' compile commands and output) were recorded, and are there
+        List<String> leftovers = Files.readAllLines(runDir.resolve(JmhTempFiles.LIST));
+        assertTrue(leftovers.stream().anyMatch(f -> f.endsWith("compilecommand")), leftovers.toString());
+        assertTrue(leftovers.stream().anyMatch(f -> Files.exists(Path.of(f))), "SIGKILL: JMH could not delete them: " + leftovers);
+
+        // a dry run of the resume already sees the truth: no runner holds the run
+        Process dry = start(tmp, "dry", "--resume=" + id, "--dryRun=true");
+        assertEquals(0, waitFor(dry, tmp, "dry"), Files.readString(tmp.resolve("dry.out")));
+        String dryOut = Files.readString(tmp.resolve("dry.out"));
+        assertTrue(dryOut.contains("nettune: run " + id + " said 'running' but its runner is gone"), dryOut);
+        assertEquals(cut, dryOut.contains("was cut by the interruption: the whole block runs again"), dryOut);
+        JsonNode stale = JSON.readTree(runDir.resolve("run.json").toFile());
+        assertEquals("interrupted", stale.get("status").asText());
+        assertTrue(stale.get("interruption").asText().contains("no runner holds the run"), stale.toString());
+        assertEquals(before, Files.readAllLines(runDir.resolve("forks.jsonl")), "a dry run changes no fork line");
+        leftovers.forEach(f -> assertFalse(Files.exists(Path.of(f)), "the dead runner's JMH file is deleted: " + f));
+        assertFalse(Files.exists(runDir.resolve(JmhTempFiles.LIST)));
 
         assertRefusals(tmp, runDir, id);
 
         Process resumed = start(tmp, "resume", "--resume=" + id);
-        String out = Files.readString(tmp.resolve("resume.out"));
         assertEquals(0, waitFor(resumed, tmp, "resume"), Files.readString(tmp.resolve("resume.out")));
-        out = Files.readString(tmp.resolve("resume.out"));
+        String out = Files.readString(tmp.resolve("resume.out"));
         assertTrue(out.contains("nettune: resuming run " + id), out);
-        List<String> after = Files.readAllLines(runDir.resolve("forks.jsonl"));
-        assertEquals(before, after.subList(0, before.size()), "the forks finished before the kill are kept as they were");
+        List<JsonNode> after = forks(runDir);
+        int kept = cut ? before.size() - 1 : before.size();
+        for (int i = 0; i < kept; i++) {
+            assertEquals(JSON.readTree(before.get(i)), after.get(i), "the forks finished before the kill are kept as they were");
+        }
+        if (cut) {
+            JsonNode was = JSON.readTree(before.get(kept));
+            JsonNode now = after.get(kept);
+            assertEquals("interrupted", now.get("status").asText(), "the cut block's finished fork is superseded: " + now);
+            assertTrue(now.get("reason").asText().startsWith("superseded: block " + was.get("block").asInt()), now.toString());
+            assertEquals(was.get("seq"), now.get("seq"));
+            assertEquals(was.get("startedAt"), now.get("startedAt"));
+            assertTrue(now.get("row").isNull() && now.get("score").isNull());
+            // the block ran again whole: both its forks after the resume, seconds apart
+            List<JsonNode> redo = after.stream().filter(f -> f.get("status").asText().equals("ok")
+                    && f.get("block").equals(was.get("block"))).toList();
+            assertEquals(2, redo.size());
+            redo.forEach(f -> assertTrue(f.get("seq").asInt() > before.size(), "ran after the resume: " + f));
+            JsonNode run = JSON.readTree(runDir.resolve("run.json").toFile());
+            assertEquals(1, run.get("resumes").get(0).get("blocksRerun").size(), run.toString());
+        }
         assertCompleteAfterOneResume(runDir);
     }
 
@@ -268,6 +306,13 @@ class SuiteResumeTest {
         assertEnded(children);
         String out = Files.readString(tmp.resolve("first.out"));
         assertTrue(out.contains("stopped; finished forks are kept"), out);
+        // the hint names everything a resume needs: the smoke profile, the results and report folders, ignoreLock
+        java.util.regex.Matcher hint = java.util.regex.Pattern.compile("Resume with: mvn verify (.*) \\(or: java -cp target/benchmarks.jar "
+                + Suite.class.getName() + " (.*)\\)").matcher(out);
+        assertTrue(hint.find(), out);
+        assertTrue(hint.group(1).contains("-Dnettune.profile=smoke -Dnettune.results=" + tmp.resolve("results")), hint.group(1));
+        List<String> hinted = List.of(hint.group(2).split(" "));
+        assertTrue(hinted.contains("--analysis=" + tmp.resolve("analysis")) && hinted.contains("--ignoreLock=true"), hinted.toString());
 
         Path runDir = runDir(tmp);
         String id = runDir.getFileName().toString();
@@ -280,10 +325,13 @@ class SuiteResumeTest {
         assertTrue(stopped.get("row").isNull() && stopped.get("score").isNull() && stopped.get("reason").asText().contains("stopped"));
         assertConsistent(runDir);
 
-        Process resumed = start(tmp, "resume", "--resume=" + id, "--seed=1", "--blocks=9");
+        List<String> args = new ArrayList<>(hinted);
+        args.addAll(List.of("--seed=1", "--blocks=9", "--blocks=3"));
+        Process resumed = start(tmp, "resume", args.toArray(new String[0]));
         assertEquals(0, waitFor(resumed, tmp, "resume"), Files.readString(tmp.resolve("resume.out")));
-        assertTrue(Files.readString(tmp.resolve("resume.out")).contains("ignoring --blocks, --seed"),
-                "a resume runs the recorded schedule and says which options it ignored");
+        String resumedOut = Files.readString(tmp.resolve("resume.out"));
+        assertTrue(resumedOut.contains("the run's recorded settings apply; ignoring --seed\n"),
+                "a resume runs the recorded schedule and says which options it ignored, not those equal to the run's: " + resumedOut);
         List<JsonNode> after = forks(runDir);
         assertEquals(7, after.size(), "6 ok forks + the interrupted one, kept as a record");
         assertEquals(stopped, after.get(2));

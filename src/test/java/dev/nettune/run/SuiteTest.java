@@ -65,9 +65,15 @@ class SuiteTest {
     }
 
     /**
+     * A placement whose fork fails in setup: a server that is not there (nothing listens on loopback
+     * port 1, so the connect is refused at once). A value the preflight accepts and every fork fails on.
+     */
+    static final String NO_SERVER = "remote=127.0.0.1:1";
+
+    /**
      * End to end on the running JDK with real JMH forks of RoundTripBenchmark (a few seconds): of two
-     * points, one runs in both blocks, the other has a payload no heap of the fork holds and fails in
-     * setup in both; the suite records every fork, writes the merged JSON with a row per fork, exits 1.
+     * points, one runs in both blocks, the other's server is not there and fails in setup in both; the
+     * suite records every fork, writes the merged JSON with a row per fork, exits 1.
      */
     @Test
     void tinyRealRunWritesTheContractLayoutAndRecordsFailedForks(@TempDir Path tmp) throws Exception {
@@ -75,7 +81,7 @@ class SuiteTest {
         Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
         int status = suite.run(options("--profile=smoke", "--jvms=" + SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
-                "--blocks=2", "--seed=11", "--jmh=-bm thrpt -r 100ms -p payload=64,2147483647"));
+                "--blocks=2", "--seed=11", "--jmh=-bm thrpt -r 100ms -p placement=inprocess," + NO_SERVER));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Suite.EXIT_FAILED, status, out);
         Path runDir;
@@ -107,7 +113,7 @@ class SuiteTest {
         assertEquals(4, summary.get("forksPlanned").asInt());
         assertEquals(2, summary.get("ok").asInt());
         assertEquals(2, summary.get("failed").asInt());
-        assertTrue(summary.get("failedForks").get(0).asText().contains("payload=2147483647"), summary.toString());
+        assertTrue(summary.get("failedForks").get(0).asText().contains("placement=" + NO_SERVER), summary.toString());
         assertFalse(Files.exists(runDir.resolve(ResumeStore.DIR)), ".resume is deleted when the run completes");
 
         List<JsonNode> forks = new ArrayList<>();
@@ -118,7 +124,7 @@ class SuiteTest {
         for (int i = 0; i < 4; i++) {
             JsonNode f = forks.get(i);
             assertEquals(i + 1, f.get("seq").asInt());
-            boolean bad = f.get("params").get("payload").asText().equals("2147483647");
+            boolean bad = f.get("params").get("placement").asText().equals(NO_SERVER);
             assertEquals(bad ? 1 : 0, f.get("point").asInt(), "points run in plan order, point-major");
             assertEquals(bad ? "failed" : "ok", f.get("status").asText());
             assertEquals(i % 2 + 1, f.get("block").asInt());
@@ -149,7 +155,7 @@ class SuiteTest {
                 "-Dnettune.skips.file=" + runDir.resolve(label).resolve("skips.jsonl"), "-Xmx1g", "-Xms1g"));
         assertEquals(expected, forkArgs, "suite flags + the class's @Fork args, nothing inherited from the test JVM");
         assertTrue(Files.readString(runDir.resolve("jmh.log")).contains("# Fork: 1 of 1"), "JMH's output goes to jmh.log");
-        assertTrue(out.contains("FAILED: java.lang.OutOfMemoryError"), out);
+        assertTrue(out.contains("FAILED: java.net.ConnectException: Connection refused"), out);
         assertTrue(out.contains(label + ": 4 forks planned, 2 ok, 2 failed, 0 skipped, 2 incomplete blocks"), out);
         assertEquals("--out " + tmp.resolve("analysis") + " " + tmp.resolve("results"),
                 Files.readString(tmp.resolve("analysis/args.txt")), "the analysis runs over the whole results root");
