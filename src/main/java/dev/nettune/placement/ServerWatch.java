@@ -119,7 +119,8 @@ final class ServerWatch implements AutoCloseable {
     /** The scheduler state of process {@code pid} (/proc/&lt;pid&gt;/stat's third field: R, S, D, T, t, Z ...), or null when gone. */
     static String processState(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // readAllLines, not readString: JDK 17's readString trusts the 0 size procfs reports
+            String stat = String.join(" ", Files.readAllLines(Path.of("/proc", Long.toString(pid), "stat")));
             int paren = stat.lastIndexOf(')'); // the command name may hold spaces and parentheses
             return paren < 0 || paren + 2 >= stat.length() ? null : stat.substring(paren + 2, paren + 3);
         } catch (IOException | RuntimeException e) {
@@ -130,7 +131,7 @@ final class ServerWatch implements AutoCloseable {
     /** The operational state of interface {@code link} in this process's namespace (up, down, ...), "absent" when there is none. */
     static String linkState(String link) {
         try {
-            return Files.readString(Path.of("/sys/class/net", link, "operstate")).strip();
+            return String.join("", Files.readAllLines(Path.of("/sys/class/net", link, "operstate"))).strip(); // as above
         } catch (IOException e) {
             return "absent";
         }
