@@ -91,7 +91,7 @@ public final class PlacedServer implements Server {
     /**
      * As {@link #start(Placement, ServerModel, ServerConfig, Consumer)}, with the stall bound and the
      * stall action given: a server JVM that has been stopped, or a link that has been down, for longer
-     * than {@code stallMillis} is killed (and logged) and {@code onStall} gets the reason. A benchmark
+     * than {@code stallMillis} is logged, {@code onStall} gets the reason, and the server is killed. A benchmark
      * fork ends itself ({@link ServerWatch#endFork}); a test records the reason.
      */
     static Server start(Placement placement, ServerModel model, ServerConfig config, Consumer<String> log, long stallMillis,
@@ -173,12 +173,20 @@ public final class PlacedServer implements Server {
         return null;
     }
 
-    /** A stall outlasted its bound: says so, kills the server JVM (it cannot answer), hands the reason on. */
+    /**
+     * A stall outlasted its bound: says so, hands the reason on, then kills the server JVM (it cannot
+     * answer). In a fork the action exits first, so the client stays blocked until the JVM goes and
+     * the fork's end is the fault's, not a reset the kill would cause; the shutdown hook kills the
+     * stopped server then ({@link ServerProcess#close()}).
+     */
     private void stalled(String why, Consumer<String> onStall) {
         String reason = "placement " + placement + ": " + why;
         log.accept(ServerWatch.FAULT_PREFIX + reason);
-        process.kill();
-        onStall.accept(reason);
+        try {
+            onStall.accept(reason);
+        } finally {
+            process.kill();
+        }
     }
 
     /** How a running server differs from what the point needs (model, socket options), or null when it does not. */
