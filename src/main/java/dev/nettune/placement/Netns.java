@@ -224,6 +224,11 @@ public final class Netns implements AutoCloseable {
         return name;
     }
 
+    /** The host end of the link (in this process's namespace). */
+    String hostLink() {
+        return hostLink;
+    }
+
     /** The host end's address: where the client's packets come from. */
     public InetAddress hostAddress() {
         return hostAddress;

@@ -30,11 +30,19 @@ import java.util.function.Consumer;
  * then it is registered with {@link Cleanup}, so a JVM that exits on a failure undoes it too.
  */
 public final class PlacedServer implements Server {
+    /**
+     * How the line that says why a placed server ended a fork starts (a server JVM stopped, a link
+     * down for longer than the stall bound): the runner takes what follows as the fork's reason, before
+     * JMH's own "VM prematurely exited".
+     */
+    public static final String FAULT_PREFIX = "nettune placement fault: ";
+
     private final Placement placement;
     private final RemoteServer remote;
     private final ServerProcess process;
     private final Netns netns;
     private final Consumer<String> log;
+    private ServerWatch watch;
     private boolean closed;
 
     private PlacedServer(Placement placement, RemoteServer remote, ServerProcess process, Netns netns, Consumer<String> log) {
@@ -77,6 +85,17 @@ public final class PlacedServer implements Server {
      *         server serves another model or other socket options than the point asks for
      */
     public static Server start(Placement placement, ServerModel model, ServerConfig config, Consumer<String> log) throws IOException {
+        return start(placement, model, config, log, ServerWatch.boundMillis(), ServerWatch::endFork);
+    }
+
+    /**
+     * As {@link #start(Placement, ServerModel, ServerConfig, Consumer)}, with the stall bound and the
+     * stall action given: a server JVM that has been stopped, or a link that has been down, for longer
+     * than {@code stallMillis} is logged, {@code onStall} gets the reason, and the server is killed. A benchmark
+     * fork ends itself ({@link ServerWatch#endFork}); a test records the reason.
+     */
+    static Server start(Placement placement, ServerModel model, ServerConfig config, Consumer<String> log, long stallMillis,
+                        Consumer<String> onStall) throws IOException {
         if (placement.inProcess()) {
             return model.start(config);
         }
@@ -87,7 +106,7 @@ public final class PlacedServer implements Server {
         switch (placement.kind()) {
             case PROCESS: {
                 ServerProcess p = ServerProcess.start(List.of(), model, config.withBind(InetAddress.getLoopbackAddress(), 0), log);
-                return connect(placement, p, null, log);
+                return connect(placement, p, null, log, stallMillis, onStall);
             }
             case NETNS: {
                 Netns ns = Netns.create(placement.rate(), placement.delay());
@@ -95,7 +114,7 @@ public final class PlacedServer implements Server {
                 try {
                     log.accept("nettune placement: " + ns.describe());
                     p = ServerProcess.start(ns.inside(List.of()), model, config.withBind(ns.nsAddress(), 0), log);
-                    return connect(placement, p, ns, log);
+                    return connect(placement, p, ns, log, stallMillis, onStall);
                 } catch (IOException | RuntimeException e) {
                     closeQuietly(p);
                     closeQuietly(ns);
@@ -122,7 +141,8 @@ public final class PlacedServer implements Server {
         }
     }
 
-    private static PlacedServer connect(Placement placement, ServerProcess p, Netns ns, Consumer<String> log) throws IOException {
+    private static PlacedServer connect(Placement placement, ServerProcess p, Netns ns, Consumer<String> log, long stallMillis,
+                                        Consumer<String> onStall) throws IOException {
         RemoteServer r;
         try {
             r = RemoteServer.connect(p.address());
@@ -132,7 +152,41 @@ public final class PlacedServer implements Server {
         }
         PlacedServer s = new PlacedServer(placement, r, p, ns, log);
         Cleanup.register(s);
+        s.watch = new ServerWatch(Long.toString(p.pid()), stallMillis, s::stall,
+                p::exitDescription, how -> log.accept("nettune placement: the server JVM (pid " + p.pid() + ") " + how
+                        + " while the point ran"), why -> s.stalled(why, onStall));
         return s;
+    }
+
+    /** What keeps the server from answering now (stopped, its link down), or null. */
+    private String stall() {
+        if (process.stopped()) {
+            return "the server JVM (pid " + process.pid() + ") has been stopped (state T: SIGSTOP or a debugger)";
+        }
+        if (netns != null) {
+            String state = ServerWatch.linkState(netns.hostLink());
+            if (!state.equals("up") && !state.equals("unknown")) {
+                return "the link " + netns.hostLink() + " to namespace " + netns.name() + " has been " + state
+                        + " (operstate) with the server behind it";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A stall outlasted its bound: says so, hands the reason on, then kills the server JVM (it cannot
+     * answer). In a fork the action exits first, so the client stays blocked until the JVM goes and
+     * the fork's end is the fault's, not a reset the kill would cause; the shutdown hook kills the
+     * stopped server then ({@link ServerProcess#close()}).
+     */
+    private void stalled(String why, Consumer<String> onStall) {
+        String reason = "placement " + placement + ": " + why;
+        log.accept(ServerWatch.FAULT_PREFIX + reason);
+        try {
+            onStall.accept(reason);
+        } finally {
+            process.kill();
+        }
     }
 
     /** How a running server differs from what the point needs (model, socket options), or null when it does not. */
@@ -228,6 +282,9 @@ public final class PlacedServer implements Server {
         }
         closed = true;
         Cleanup.unregister(this);
+        if (watch != null) {
+            watch.close(); // first: the server's end below is asked for, not a fault
+        }
         RuntimeException failure = null;
         try {
             remote.close();

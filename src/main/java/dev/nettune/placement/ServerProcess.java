@@ -169,10 +169,66 @@ final class ServerProcess implements AutoCloseable {
         return command;
     }
 
-    /** SIGTERM, then up to {@link #STOP_SECONDS} for a clean stop, then SIGKILL; waits for its output to end. */
+    /** Whether the server JVM is stopped (SIGSTOP, or a debugger's trace stop). */
+    boolean stopped() {
+        String state = ServerWatch.processState(process.pid());
+        return "T".equals(state) || "t".equals(state);
+    }
+
+    /** How the server JVM ended ("exited with status 137 (SIGKILL)"), or null while it runs. */
+    String exitDescription() {
+        if (process.isAlive()) {
+            return null;
+        }
+        int status = process.exitValue();
+        return "exited with status " + status + (status > 128 && status < 128 + 65 ? " (signal " + (status - 128)
+                + signalName(status - 128) + ")" : "");
+    }
+
+    private static String signalName(int signal) {
+        switch (signal) {
+            case 9:
+                return ", SIGKILL";
+            case 15:
+                return ", SIGTERM";
+            case 6:
+                return ", SIGABRT";
+            case 11:
+                return ", SIGSEGV";
+            default:
+                return "";
+        }
+    }
+
+    /** SIGKILL, now, and up to {@link #STOP_SECONDS} for it to be gone: for a server that cannot stop on its own (stopped, hung). */
+    synchronized void kill() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_SECONDS, TimeUnit.SECONDS);
+            pump.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
+            process.getOutputStream().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the pipe to a killed process: nothing to flush, closing cannot matter
+        }
+    }
+
+    /**
+     * SIGTERM, then up to {@link #STOP_SECONDS} for a clean stop, then SIGKILL; waits for its output to end.
+     * A stopped server (SIGSTOP) is killed at once: it would not see SIGTERM until continued.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
+            return;
+        }
+        if (stopped()) {
+            kill();
             return;
         }
         closed = true;

@@ -39,6 +39,7 @@ final class ForkLog implements Closeable {
     private String vmExit;
     private boolean inStderr;
     private String lastStderr;
+    private String placementFault;
 
     ForkLog(Path file) throws IOException {
         this.file = new BufferedOutputStream(new FileOutputStream(file.toFile(), true));
@@ -69,6 +70,7 @@ final class ForkLog implements Closeable {
         vmExit = null;
         inStderr = false;
         lastStderr = null;
+        placementFault = null;
     }
 
     /** Writes a line of the suite's own to the log (e.g. an exception the Runner threw). */
@@ -90,7 +92,9 @@ final class ForkLog implements Closeable {
     synchronized String failureReason() {
         flushLine();
         String reason = null;
-        if (exceptionLine != null) {
+        if (placementFault != null) {
+            reason = placementFault; // the fork ended itself for this; JMH only saw a VM exit
+        } else if (exceptionLine != null) {
             reason = exceptionLine;
             if (lastCause != null && !exceptionLine.contains(lastCause)) {
                 reason += " (caused by " + lastCause + ")";
@@ -137,6 +141,11 @@ final class ForkLog implements Closeable {
 
     private void parse(String l) {
         String s = l.strip();
+        int fault = s.indexOf(dev.nettune.placement.PlacedServer.FAULT_PREFIX);
+        if (fault >= 0 && placementFault == null) {
+            placementFault = s.substring(fault + dev.nettune.placement.PlacedServer.FAULT_PREFIX.length());
+            return;
+        }
         if (s.contains("<failure>")) {
             inFailure = true;
             return;

@@ -69,12 +69,35 @@ final class ForkRunner {
      */
     Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
         try {
-            return runFork(point, target, launcher, dir);
+            Result refused = ports(point.point().params()); // a connection-churning point: see PortUse
+            return refused != null ? refused : runFork(point, target, launcher, dir);
         } finally {
             if (point.point().params().getOrDefault(Preflight.PLACEMENT_PARAM, "").startsWith("netns")) {
                 sweep();
             }
         }
+    }
+
+    /** For a point that churns ports: a skip when its fork could exhaust them, else null after waiting for TIME_WAIT to drain. */
+    private Result ports(java.util.Map<String, String> params) {
+        if (!dev.nettune.placement.PortUse.churnsPorts(params)) {
+            return null;
+        }
+        double seconds = (spec.warmup().count() * spec.warmup().time().convertTo(TimeUnit.MILLISECONDS)
+                + spec.measurement().count() * spec.measurement().time().convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
+        String refused = dev.nettune.placement.PortUse.exhaustionReason(params, seconds);
+        if (refused != null) {
+            return new Result(ForkLine.Status.SKIPPED, null, refused, Instant.now(), Instant.now());
+        }
+        try {
+            dev.nettune.placement.PortUse.Drain d = dev.nettune.placement.PortUse.drain(dev.nettune.placement.PortUse.boundMillis());
+            if (d != null) {
+                log.note(d.describe());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is being stopped: the fork's own start notices
+        }
+        return null;
     }
 
     private void sweep() {
