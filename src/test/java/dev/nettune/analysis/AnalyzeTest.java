@@ -211,7 +211,7 @@ class AnalyzeTest {
     }
 
     @Test
-    void staleChartsAndAppendicesAreRemovedOtherFilesKept() throws IOException {
+    void staleAppendicesAreRemovedChartsAndOtherFilesKept() throws IOException {
         Path dir = tmp.resolve("stale");
         Files.createDirectories(dir.resolve("charts"));
         Files.createDirectories(dir.resolve("appendix"));
@@ -219,7 +219,8 @@ class AnalyzeTest {
         Files.writeString(dir.resolve("appendix/old.md"), "old");
         Files.writeString(dir.resolve("INTERPRETATION.md"), "kept");
         assertEquals(0, run("--out", dir.toString(), Fixtures.SUITE.toString()));
-        assertFalse(Files.exists(dir.resolve("charts/old.svg")));
+        // a chart may be another run's (charts are named after their run): never deleted
+        assertEquals("<svg/>", Files.readString(dir.resolve("charts/old.svg")));
         assertFalse(Files.exists(dir.resolve("appendix/old.md")));
         assertEquals("kept", Files.readString(dir.resolve("INTERPRETATION.md")));
     }

@@ -1,6 +1,7 @@
 package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.compare.Coverage;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
@@ -239,7 +240,13 @@ public final class MarkdownReport {
                 .append("p below α = ").append(Units.plain(r.alpha())).append(", and never contradicts its interval. ")
                 .append("`detectable` is the smallest change the design would detect with 80% power.\n")
                 .append("- **Family answers** compare points of one JVM, which ran minutes apart: unpaired ratios of ")
-                .append("geometric means over forks with Welch's 95% interval on log fork scores.\n")
+                .append("geometric means over forks with Welch's 95% interval on log fork scores.")
+                .append(r.set().runIds().size() > 1 ? " Of several runs, each answer and its family's charts come "
+                        + "from the run that measured the question most completely: the most contrasts measured in at "
+                        + "least " + Coverage.MIN_FORKS + " forks on each side, then the most contrasts, then the most "
+                        + "forks of its least-measured point; of equally complete runs the newest. A run of a few "
+                        + "points does not replace a fuller answer." : "")
+                .append('\n')
                 .append("- **Detail tables** ([appendices](#appendices)): mean of the fork scores with its 95% Student-t ")
                 .append("interval over forks. For sampled time (JMH's sample mode) JMH's own `scoreError` is computed ")
                 .append("over every individual sample, which treats samples of one fork as independent and is far ")
