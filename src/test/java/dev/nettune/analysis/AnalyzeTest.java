@@ -138,6 +138,28 @@ class AnalyzeTest {
     }
 
     @Test
+    void filesNamedFromARunAreMatchedToTheirOwnForksWithoutWarningsAboutTheOthers() throws IOException {
+        Path run = Path.of("src/test/resources/analysis-blocks/2026-11-30T10-00-00Z-quick");
+        // one JVM's file: the other JVM's fork lines are not its concern
+        assertEquals(0, run("--out", tmp.resolve("one").toString(), "--no-charts", "--no-html",
+                run.resolve("jdk17/RoundTripBenchmark.json").toString()));
+        assertFalse(err().contains("warning"), err());
+        // both JVMs' files: paired by block as from the run's folder, still without warnings
+        assertEquals(0, run("--out", tmp.resolve("two").toString(), "--no-charts", "--no-html",
+                run.resolve("jdk17/RoundTripBenchmark.json").toString(), run.resolve("jdk25/RoundTripBenchmark.json").toString()));
+        assertFalse(err().contains("warning"), err());
+        assertTrue(Files.readString(tmp.resolve("two/README.md")).contains("3 paired blocks per row"));
+        // the folder given whole: a fork whose result file is missing is still named
+        Path copy = tmp.resolve("in").resolve(run.getFileName().toString());
+        Files.createDirectories(copy.resolve("jdk17"));
+        for (String f : List.of("run.json", "forks.jsonl", "points.jsonl", "jdk17/RoundTripBenchmark.json")) {
+            Files.copy(run.resolve(f), copy.resolve(f));
+        }
+        assertEquals(0, run("--out", tmp.resolve("whole").toString(), "--no-charts", "--no-html", copy.toString()));
+        assertTrue(err().contains("no result entry for this fork"), err());
+    }
+
+    @Test
     void theRunReportOfTheQuickRunAnswersFirst() throws IOException {
         Path dir = tmp.resolve("run");
         assertEquals(0, run("--out", dir.toString(), "--runs", "latest", "--no-charts", Fixtures.QUICK_RUN.toString()));

@@ -29,6 +29,14 @@ public record ForkLog(String runId, Path file, List<ForkRecord> forks, List<Poin
     }
 
     /**
+     * This log with only the fork records {@code keep} accepts (points.jsonl as it is): the log of the
+     * part of a run that was given, when not every file of it was.
+     */
+    public ForkLog only(java.util.function.Predicate<ForkRecord> keep) {
+        return new ForkLog(runId, file, forks.stream().filter(keep).toList(), points);
+    }
+
+    /**
      * An IncompleteBlock is a block of a point in which not every JVM has a fork that ended well:
      * the block gives no pair for the JVMs that lack one.
      *
