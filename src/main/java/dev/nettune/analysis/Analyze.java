@@ -139,7 +139,7 @@ public final class Analyze {
         }
         long t0 = System.nanoTime();
         ResultSet all = InputFinder.load(o.inputs());
-        if (all.results().isEmpty()) {
+        if (all.results().isEmpty() && all.runs().isEmpty()) {
             all.diagnostics().forEach(d -> err.println("warning: " + d));
             err.println("error: no usable JMH results in the input (" + all.summaryLine() + ")");
             err.println(USAGE);
@@ -153,7 +153,9 @@ public final class Analyze {
             return EXIT_USAGE;
         }
         ResultSet set = runIds == null && filter.all() ? all : all.select(runIds, filter);
-        if (set.results().isEmpty()) {
+        // a run whose every point was skipped or failed has no result to select, yet a report to write
+        boolean noneProduced = all.results().stream().noneMatch(r -> runIds == null || runIds.contains(r.key().jvm().runId()));
+        if (set.results().isEmpty() && !noneProduced) {
             err.println("error: " + (filter.all() ? "" : "--filter '" + filter + "' ")
                     + (runIds == null ? "" : (filter.all() ? "" : "and ") + "--runs " + String.join(",", runIds) + " ")
                     + "select" + (filter.all() || runIds == null ? "s" : "") + " no result; benchmarks found: "

@@ -160,6 +160,33 @@ class AnalyzeTest {
     }
 
     @Test
+    void aRunWithoutASingleGoodForkGetsAReportSayingWhatHappenedToEachPoint() throws IOException {
+        Path noForks = Path.of("src/test/resources/analysis-no-forks");
+        String id = "2026-12-03T12-00-00Z-quick";
+        // alone (the overview of a results folder holding only that run), and as the run's own report
+        assertEquals(0, run("--out", tmp.resolve("alone").toString(), "--no-charts", noForks.toString()), err());
+        assertEquals(0, run("--out", tmp.resolve("run").toString(), "--runs", id, noForks.toString(),
+                Fixtures.QUICK_RUN.toString()), err());
+        for (String dir : List.of("alone", "run")) {
+            String readme = Files.readString(tmp.resolve(dir).resolve("README.md"));
+            assertTrue(readme.startsWith("# nettune report — run " + id + "\n\n> ⚠ **No result in run " + id
+                    + "**: no fork ended well. `RoundTrip.roundTrip thrpt payload=64 placement=remote=192.0.2.7:7000`: "
+                    + "2 forks skipped (the server at 192.0.2.7:7000 runs SELECTOR; this point needs BLOCKING"), readme);
+            assertTrue(readme.contains("`ConnectionReuse.operation thrpt close=FIN io=STREAM payload=64 "
+                    + "placement=remote=192.0.2.7:7000 server=SELECTOR threads=4 workload=CONNECT_PER_REQUEST`: 4 forks "
+                    + "failed (java.io.IOException: load of 4 connections failed"), readme);
+            assertTrue(readme.contains("JVMs: **jdk17** 17.0.15+6-Debian-1deb12u1; **jdk25** 25.0.3+9-LTS"), readme);
+            assertTrue(readme.contains("No fork ended well in this run: nothing to compare"), readme);
+            assertTrue(Files.readString(tmp.resolve(dir).resolve("appendix/skipped-and-failed.md"))
+                    .contains("## Skipped by design"));
+        }
+        // a filter that excludes every result of a run that has results is still an error
+        assertEquals(2, run("--out", tmp.resolve("f").toString(), "--filter", "Nope*", noForks.toString(),
+                Fixtures.QUICK_RUN.toString()));
+        assertTrue(err().contains("--filter 'Nope*' selects no result"), err());
+    }
+
+    @Test
     void theRunReportOfTheQuickRunAnswersFirst() throws IOException {
         Path dir = tmp.resolve("run");
         assertEquals(0, run("--out", dir.toString(), "--runs", "latest", "--no-charts", Fixtures.QUICK_RUN.toString()));

@@ -111,7 +111,7 @@ public final class MarkdownReport {
 
     /** What is wrong or missing, before anything else. */
     private void status() {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(ForkStatusText.noResult(set));
         for (RunInfo run : set.runs().values()) {
             if (run.unfinished()) {
                 lines.add("⚠ **Run " + Text.md(run.runId()) + " did not finish** (status: " + run.status()
@@ -171,6 +171,11 @@ public final class MarkdownReport {
             jv.add("**" + Text.md(j.label()) + "** " + Text.md(j.build().isEmpty() ? j.version() : j.build())
                     + (facts.isEmpty() ? "" : " (" + Text.md(String.join(", ", facts)) + ")"));
         }
+        if (jv.isEmpty()) {
+            // no result to identify a JVM by: the runs' own records name them
+            set.runs().values().forEach(run -> run.jvms().forEach(j -> jv.add("**" + Text.md(j.label()) + "** "
+                    + Text.md(j.runtimeVersion().isEmpty() ? j.version() : j.runtimeVersion()))));
+        }
         int runs = set.runIds().size();
         out.append("JVMs").append(runs > 1 ? " (" + runs + " runs)" : "").append(": ")
                 .append(String.join("; ", jv.subList(0, Math.min(jv.size(), 8))))
@@ -180,6 +185,10 @@ public final class MarkdownReport {
     }
 
     private String noPairs() {
+        if (set.results().isEmpty()) {
+            return "No fork ended well in " + r.scope() + ": nothing to compare (what happened to each point is at the "
+                    + "top and in [skipped and failed points](" + Appendix.SKIPS + ")).";
+        }
         if (set.jvms().size() < 2) {
             return "Only one JVM (" + Text.md(set.jvms().isEmpty() ? "none" : set.name(set.jvms().get(0)))
                     + ") in " + r.scope() + ": nothing to compare. Run with two JDKs (e.g. `-Dnettune.jvms=17,25`), or "
