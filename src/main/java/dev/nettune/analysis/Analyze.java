@@ -3,6 +3,7 @@ package dev.nettune.analysis;
 import dev.nettune.analysis.compare.Answer;
 import dev.nettune.analysis.compare.Answers;
 import dev.nettune.analysis.compare.Comparisons;
+import dev.nettune.analysis.compare.Coverage;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.PlacementComparisons;
 import dev.nettune.analysis.compare.RegressionGate;
@@ -71,8 +72,11 @@ public final class Analyze {
     static final String HELP = USAGE + "\n\n"
             + "Reads JMH JSON result files (JMH 1.2x-1.37; folders are searched recursively, e.g. bench-results/)\n"
             + "and writes a report: README.md (the answers first), index.html (the same report as one page),\n"
-            + "appendix/*.md, charts/*.svg, results.csv and comparisons.csv. Files the report writes in charts/ and\n"
-            + "appendix/ are replaced; nothing else in DIR is touched.\n\n"
+            + "appendix/*.md, charts/*.svg, results.csv and comparisons.csv. The appendices are replaced; a chart\n"
+            + "is named after its run and only ever overwritten by the same chart of the same run, never deleted\n"
+            + "(delete DIR/charts to drop charts no report shows); nothing else in DIR is touched. With several runs\n"
+            + "each answer comes from the run that measured its question most completely (the most points with an\n"
+            + "interval, then the most points, then the most forks of its least-measured point), the newest of equals.\n\n"
             + "  --out DIR               output folder (default: " + DEFAULT_OUT + ")\n"
             + "  --runs IDS              runs to include, comma-separated: run ids, unique prefixes of them, or\n"
             + "                          '" + LATEST + "' (default: all). JVMs are compared within their run; naming two or\n"
@@ -135,7 +139,7 @@ public final class Analyze {
         }
         long t0 = System.nanoTime();
         ResultSet all = InputFinder.load(o.inputs());
-        if (all.results().isEmpty()) {
+        if (all.results().isEmpty() && all.runs().isEmpty()) {
             all.diagnostics().forEach(d -> err.println("warning: " + d));
             err.println("error: no usable JMH results in the input (" + all.summaryLine() + ")");
             err.println(USAGE);
@@ -149,7 +153,9 @@ public final class Analyze {
             return EXIT_USAGE;
         }
         ResultSet set = runIds == null && filter.all() ? all : all.select(runIds, filter);
-        if (set.results().isEmpty()) {
+        // a run whose every point was skipped or failed has no result to select, yet a report to write
+        boolean noneProduced = all.results().stream().noneMatch(r -> runIds == null || runIds.contains(r.key().jvm().runId()));
+        if (set.results().isEmpty() && !noneProduced) {
             err.println("error: " + (filter.all() ? "" : "--filter '" + filter + "' ")
                     + (runIds == null ? "" : (filter.all() ? "" : "and ") + "--runs " + String.join(",", runIds) + " ")
                     + "select" + (filter.all() || runIds == null ? "s" : "") + " no result; benchmarks found: "
@@ -166,13 +172,13 @@ public final class Analyze {
                 runIds != null && runIds.size() > 1));
         List<String> order = runOrder(set);
         Map<String, List<Answer>> byRun = Answers.byRun(set);
-        List<Answer> answers = Answers.latest(byRun, order);
+        List<Answer> answers = Answers.fullest(byRun, order);
         List<Diagnostic> chartDiags = new ArrayList<>();
         Map<Family, Report.FamilyCharts> familyCharts = new LinkedHashMap<>();
         Map<String, Charts.Link> forests = new LinkedHashMap<>();
         ReportFiles files = new ReportFiles(o.out());
         try {
-            files.prepare(o.charts());
+            files.prepare();
             if (o.charts()) {
                 for (JvmPair p : pairs) {
                     // within one run the labels tell the JVMs apart; across runs the names carry the run
@@ -184,15 +190,10 @@ public final class Analyze {
                     }
                 }
                 for (Family f : Family.values()) {
-                    // one run per family chart: the run of the family's answer, else the latest that measured it
-                    List<Result> rs = set.family(f);
-                    String answered = answers.stream().filter(a -> a.topic().family == f && a.measured())
-                            .map(Answer::runId).findFirst().orElse(null);
-                    String run = answered != null ? answered : order.stream()
-                            .filter(id -> rs.stream().anyMatch(x -> x.key().jvm().runId().equals(id)))
-                            .reduce((a, b) -> b).orElse(null);
+                    // one run per family chart: the run of the family's answer, else the one that measured it most fully
+                    String run = Coverage.familyRun(f, set, answers, order);
                     if (run != null) {
-                        List<Result> ofRun = rs.stream().filter(x -> x.key().jvm().runId().equals(run)).toList();
+                        List<Result> ofRun = set.family(f).stream().filter(x -> x.key().jvm().runId().equals(run)).toList();
                         familyCharts.put(f, new Report.FamilyCharts(run, Charts.family(f, ofRun, JvmId::label, o.out(),
                                 chartDiags)));
                     }

@@ -138,6 +138,55 @@ class AnalyzeTest {
     }
 
     @Test
+    void filesNamedFromARunAreMatchedToTheirOwnForksWithoutWarningsAboutTheOthers() throws IOException {
+        Path run = Path.of("src/test/resources/analysis-blocks/2026-11-30T10-00-00Z-quick");
+        // one JVM's file: the other JVM's fork lines are not its concern
+        assertEquals(0, run("--out", tmp.resolve("one").toString(), "--no-charts", "--no-html",
+                run.resolve("jdk17/RoundTripBenchmark.json").toString()));
+        assertFalse(err().contains("warning"), err());
+        // both JVMs' files: paired by block as from the run's folder, still without warnings
+        assertEquals(0, run("--out", tmp.resolve("two").toString(), "--no-charts", "--no-html",
+                run.resolve("jdk17/RoundTripBenchmark.json").toString(), run.resolve("jdk25/RoundTripBenchmark.json").toString()));
+        assertFalse(err().contains("warning"), err());
+        assertTrue(Files.readString(tmp.resolve("two/README.md")).contains("3 paired blocks per row"));
+        // the folder given whole: a fork whose result file is missing is still named
+        Path copy = tmp.resolve("in").resolve(run.getFileName().toString());
+        Files.createDirectories(copy.resolve("jdk17"));
+        for (String f : List.of("run.json", "forks.jsonl", "points.jsonl", "jdk17/RoundTripBenchmark.json")) {
+            Files.copy(run.resolve(f), copy.resolve(f));
+        }
+        assertEquals(0, run("--out", tmp.resolve("whole").toString(), "--no-charts", "--no-html", copy.toString()));
+        assertTrue(err().contains("no result entry for this fork"), err());
+    }
+
+    @Test
+    void aRunWithoutASingleGoodForkGetsAReportSayingWhatHappenedToEachPoint() throws IOException {
+        Path noForks = Path.of("src/test/resources/analysis-no-forks");
+        String id = "2026-12-03T12-00-00Z-quick";
+        // alone (the overview of a results folder holding only that run), and as the run's own report
+        assertEquals(0, run("--out", tmp.resolve("alone").toString(), "--no-charts", noForks.toString()), err());
+        assertEquals(0, run("--out", tmp.resolve("run").toString(), "--runs", id, noForks.toString(),
+                Fixtures.QUICK_RUN.toString()), err());
+        for (String dir : List.of("alone", "run")) {
+            String readme = Files.readString(tmp.resolve(dir).resolve("README.md"));
+            assertTrue(readme.startsWith("# nettune report — run " + id + "\n\n> ⚠ **No result in run " + id
+                    + "**: no fork ended well. `RoundTrip.roundTrip thrpt payload=64 placement=remote=192.0.2.7:7000`: "
+                    + "2 forks skipped (the server at 192.0.2.7:7000 runs SELECTOR; this point needs BLOCKING"), readme);
+            assertTrue(readme.contains("`ConnectionReuse.operation thrpt close=FIN io=STREAM payload=64 "
+                    + "placement=remote=192.0.2.7:7000 server=SELECTOR threads=4 workload=CONNECT_PER_REQUEST`: 4 forks "
+                    + "failed (java.io.IOException: load of 4 connections failed"), readme);
+            assertTrue(readme.contains("JVMs: **jdk17** 17.0.15+6-Debian-1deb12u1; **jdk25** 25.0.3+9-LTS"), readme);
+            assertTrue(readme.contains("No fork ended well in this run: nothing to compare"), readme);
+            assertTrue(Files.readString(tmp.resolve(dir).resolve("appendix/skipped-and-failed.md"))
+                    .contains("## Skipped by design"));
+        }
+        // a filter that excludes every result of a run that has results is still an error
+        assertEquals(2, run("--out", tmp.resolve("f").toString(), "--filter", "Nope*", noForks.toString(),
+                Fixtures.QUICK_RUN.toString()));
+        assertTrue(err().contains("--filter 'Nope*' selects no result"), err());
+    }
+
+    @Test
     void theRunReportOfTheQuickRunAnswersFirst() throws IOException {
         Path dir = tmp.resolve("run");
         assertEquals(0, run("--out", dir.toString(), "--runs", "latest", "--no-charts", Fixtures.QUICK_RUN.toString()));
@@ -211,7 +260,7 @@ class AnalyzeTest {
     }
 
     @Test
-    void staleChartsAndAppendicesAreRemovedOtherFilesKept() throws IOException {
+    void staleAppendicesAreRemovedChartsAndOtherFilesKept() throws IOException {
         Path dir = tmp.resolve("stale");
         Files.createDirectories(dir.resolve("charts"));
         Files.createDirectories(dir.resolve("appendix"));
@@ -219,7 +268,8 @@ class AnalyzeTest {
         Files.writeString(dir.resolve("appendix/old.md"), "old");
         Files.writeString(dir.resolve("INTERPRETATION.md"), "kept");
         assertEquals(0, run("--out", dir.toString(), Fixtures.SUITE.toString()));
-        assertFalse(Files.exists(dir.resolve("charts/old.svg")));
+        // a chart may be another run's (charts are named after their run): never deleted
+        assertEquals("<svg/>", Files.readString(dir.resolve("charts/old.svg")));
         assertFalse(Files.exists(dir.resolve("appendix/old.md")));
         assertEquals("kept", Files.readString(dir.resolve("INTERPRETATION.md")));
     }

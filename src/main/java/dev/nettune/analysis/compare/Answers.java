@@ -135,21 +135,31 @@ public final class Answers {
     }
 
     /**
-     * For each topic the answer of the latest run (in {@code runOrder}, later is newer) that
-     * measured it, or an answer without findings.
+     * For each topic the answer of the run that measured it most completely ({@link Coverage}: the
+     * most contrasts with an interval, then the most contrasts, then the most forks of its
+     * least-measured point), the newest of equally complete runs ({@code runOrder}: later is newer);
+     * an answer without findings when no run measured it. A newer run that measured only part of a
+     * question (a run of a few points) therefore does not replace a fuller answer; a newer run as
+     * complete as the one shown does.
      */
-    public static List<Answer> latest(Map<String, List<Answer>> byRun, List<String> runOrder) {
+    public static List<Answer> fullest(Map<String, List<Answer>> byRun, List<String> runOrder) {
         List<Answer> out = new ArrayList<>();
         for (Topic t : Topic.values()) {
             Answer best = new Answer(t, "", List.of());
+            Coverage bestCoverage = null;
             for (String run : runOrder) {
                 List<Answer> as = byRun.get(run);
                 if (as == null) {
                     continue;
                 }
                 Answer a = as.get(t.ordinal());
-                if (a.measured()) {
+                if (!a.measured()) {
+                    continue;
+                }
+                Coverage c = Coverage.of(a);
+                if (bestCoverage == null || c.compareTo(bestCoverage) >= 0) {
                     best = a;
+                    bestCoverage = c;
                 }
             }
             out.add(best);

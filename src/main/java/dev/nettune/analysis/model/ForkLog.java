@@ -29,6 +29,14 @@ public record ForkLog(String runId, Path file, List<ForkRecord> forks, List<Poin
     }
 
     /**
+     * This log with only the fork records {@code keep} accepts (points.jsonl as it is): the log of the
+     * part of a run that was given, when not every file of it was.
+     */
+    public ForkLog only(java.util.function.Predicate<ForkRecord> keep) {
+        return new ForkLog(runId, file, forks.stream().filter(keep).toList(), points);
+    }
+
+    /**
      * An IncompleteBlock is a block of a point in which not every JVM has a fork that ended well:
      * the block gives no pair for the JVMs that lack one.
      *
@@ -68,19 +76,33 @@ public record ForkLog(String runId, Path file, List<ForkRecord> forks, List<Poin
         return (int) outcomes().stream().filter(f -> f.status() == status).count();
     }
 
-    /** Blocks where some fork did not end well or has no record, in order of first appearance. */
+    /**
+     * Blocks where some fork failed, was interrupted or has no record, in order of first appearance
+     * (a fork skipped by design is not missing: its point cannot run on that JVM).
+     */
     public List<IncompleteBlock> incompleteBlocks() {
         Map<String, List<ForkRecord>> byBlock = new LinkedHashMap<>();
         for (ForkRecord f : outcomes()) {
             byBlock.computeIfAbsent(f.point() + "\u0000" + f.block(), k -> new ArrayList<>()).add(f);
         }
+        // a fork skipped by design (the point cannot run on that JVM) is no pair lost, and the runner leaves
+        // that JVM out of the point's later blocks: counted with the skips, not as incomplete
+        Map<Integer, java.util.Set<String>> skippedJvms = new LinkedHashMap<>();
+        for (ForkRecord f : outcomes()) {
+            if (f.status() == ForkRecord.Status.SKIPPED) {
+                skippedJvms.computeIfAbsent(f.point(), k -> new java.util.HashSet<>()).add(f.jvm());
+            }
+        }
         List<IncompleteBlock> out = new ArrayList<>();
         for (List<ForkRecord> block : byBlock.values()) {
             ForkRecord first = block.get(0);
             int size = block.stream().mapToInt(ForkRecord::blockSize).max().orElse(0);
-            long ok = block.stream().filter(f -> f.status() == ForkRecord.Status.OK).count();
-            int missing = Math.max(0, size - block.size());
-            if (ok < block.size() || missing > 0) {
+            long settled = block.stream().filter(f -> f.status() == ForkRecord.Status.OK
+                    || f.status() == ForkRecord.Status.SKIPPED).count();
+            long skippedElsewhere = skippedJvms.getOrDefault(first.point(), java.util.Set.of()).stream()
+                    .filter(j -> block.stream().noneMatch(f -> f.jvm().equals(j))).count();
+            int missing = (int) Math.max(0, size - block.size() - skippedElsewhere);
+            if (settled < block.size() || missing > 0) {
                 out.add(new IncompleteBlock(first.point(), first.benchmark(), first.mode(), first.params(),
                         first.block(), size, List.copyOf(block), missing));
             }

@@ -2,6 +2,7 @@ package dev.nettune.analysis.read;
 
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.ForkLog;
+import dev.nettune.analysis.model.ForkRecord;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
  * {@code skips.jsonl}; {@code run.json} beside a result folder is read as run metadata, and
  * {@code forks.jsonl} (with {@code points.jsonl}) beside it as the run's schedule, which gives each
  * fork its block ({@link ForkBlocks}). Files named directly are read whatever their extension. Every
- * file is accounted for: used, or named in a diagnostic.
+ * file is accounted for: used, or named in a diagnostic. When only some result files of a run are
+ * named (not its folder), its fork log is read for their benchmark classes only, and a fork is
+ * matched to a result only when its file was named: the run's other files are not warned about.
  *
  * <p>Suite layout: {@code <runDir>/run.json}, {@code <runDir>/forks.jsonl} and
  * {@code <runDir>/<jvmLabel>/<Class>.json}. A JSON
@@ -44,6 +47,13 @@ public final class InputFinder {
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<Path, RunInfo> runCache = new HashMap<>();
     private final Map<String, RunInfo> runs = new LinkedHashMap<>();
+    /**
+     * Folders given as input, and the run folders of fork logs named directly, absolute: a run inside
+     * one was given whole, with every line of its fork log.
+     */
+    private final List<Path> folders = new ArrayList<>();
+    /** JMH files read, absolute. */
+    private final java.util.Set<Path> read = new java.util.HashSet<>();
 
     /** Reads all inputs. */
     public static ResultSet load(List<Path> inputs) {
@@ -57,6 +67,7 @@ public final class InputFinder {
         List<Path> skipFiles = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
+                folders.add(in.toAbsolutePath().normalize());
                 try (Stream<Path> walk = Files.walk(in)) {
                     walk.filter(Files::isRegularFile).sorted().forEach(p -> {
                         String name = p.getFileName().toString();
@@ -83,6 +94,7 @@ public final class InputFinder {
                     contextOf(in.resolveSibling("x").resolve("x")); // registers the run for the environment table
                 } else if (name.equals(ForkLogReader.FORKS_FILE)) {
                     forkFiles.add(in);
+                    folders.add(in.toAbsolutePath().normalize().getParent()); // the fork log named: the whole of it
                 } else {
                     jsonFiles.add(in);
                 }
@@ -93,6 +105,7 @@ public final class InputFinder {
         List<Result> results = new ArrayList<>();
         int skippedEntries = 0;
         for (Path f : jsonFiles) {
+            read.add(f.toAbsolutePath().normalize());
             JmhJsonReader.Outcome o = JmhJsonReader.read(f, contextOf(f), diags);
             results.addAll(o.results());
             skippedEntries += o.skippedEntries();
@@ -141,16 +154,39 @@ public final class InputFinder {
                 continue; // no metadata, or a run from before the interleaved schedule: forks have no block
             }
             ForkLog log = ForkLogReader.read(runDir, run.getValue().runId(), diags);
+            ForkLog matched = log;
+            Path dir = runDir.toAbsolutePath().normalize();
+            if (folders.stream().noneMatch(dir::startsWith)) {
+                // only some files of the run were given: the fork log speaks of those benchmark classes,
+                // and only the forks of the files given are matched to results
+                java.util.function.Predicate<ForkRecord> classGiven = f -> read.stream()
+                        .anyMatch(p -> p.getFileName().toString().equals(classFile(f)) && dir.equals(runDirOf(p)));
+                log = log.only(classGiven);
+                matched = log.only(f -> read.contains(dir.resolve(f.jvm()).resolve(classFile(f))));
+            }
             forkLogs.put(log.runId(), log);
             List<Integer> idx = byRunDir.getOrDefault(runDir, List.of());
             List<Result> own = new ArrayList<>();
             idx.forEach(i -> own.add(results.get(i)));
-            List<Result> attached = ForkBlocks.attach(own, log, diags);
+            List<Result> attached = ForkBlocks.attach(own, matched, diags);
             for (int k = 0; k < idx.size(); k++) {
                 out.set(idx.get(k), attached.get(k));
             }
         }
         return out;
+    }
+
+    /** The file name of a fork's results: {@code <Class>.json}, from its class (or its benchmark's). */
+    private static String classFile(ForkRecord f) {
+        String cls = !f.className().isEmpty() ? f.className()
+                : f.benchmark().contains(".") ? f.benchmark().substring(0, f.benchmark().lastIndexOf('.')) : f.benchmark();
+        return cls.substring(cls.lastIndexOf('.') + 1) + ".json";
+    }
+
+    /** The run folder of a suite result file ({@code <runDir>/<jvm>/<Class>.json}); null when it has none. */
+    private static Path runDirOf(Path file) {
+        Path folder = file.getParent();
+        return folder == null ? null : folder.getParent();
     }
 
     /** The JVM of a file beside the JMH JSON in a JVM folder (sockopts.jsonl, skips.jsonl). */

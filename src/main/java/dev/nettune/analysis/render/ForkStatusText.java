@@ -18,6 +18,8 @@ final class ForkStatusText {
 
     /** Rows of the appendix table at most; the rest are counted. */
     static final int MAX_ROWS = 200;
+    /** Points listed at most in the line that says a run has no result. */
+    static final int MAX_POINTS = 10;
 
     private ForkStatusText() {
     }
@@ -49,6 +51,43 @@ final class ForkStatusText {
                         + Text.md(log.runId()) + ": a block without a good fork of every JVM gives no pair, so the "
                         + "paired rows rest on fewer blocks ([list](" + Appendix.SKIPS + "#forks)).");
             }
+        }
+        return lines;
+    }
+
+    /**
+     * For a report without a single result: per run, a line saying no fork ended well and, per point,
+     * what its forks did (skipped, failed, interrupted) and the first reason given; at most
+     * {@link #MAX_POINTS} points, the rest counted. Empty when the set has results.
+     */
+    static List<String> noResult(ResultSet set) {
+        if (!set.results().isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String run : set.runs().keySet()) {
+            ForkLog log = set.forkLogs().get(run);
+            Map<String, List<ForkRecord>> byPoint = new java.util.LinkedHashMap<>();
+            if (log != null) {
+                log.outcomes().forEach(f -> byPoint.computeIfAbsent(Text.benchName(f.benchmark()) + " " + f.mode() + " "
+                        + Text.params(f.params(), java.util.Set.of()), k -> new ArrayList<>()).add(f));
+            }
+            List<String> points = new ArrayList<>();
+            for (Map.Entry<String, List<ForkRecord>> e : byPoint.entrySet()) {
+                if (points.size() == MAX_POINTS) {
+                    points.add("and " + (byPoint.size() - MAX_POINTS) + " more");
+                    break;
+                }
+                Map<ForkRecord.Status, Integer> n = new java.util.EnumMap<>(ForkRecord.Status.class);
+                e.getValue().forEach(f -> n.merge(f.status(), 1, Integer::sum));
+                List<String> what = new ArrayList<>();
+                n.forEach((st, k) -> what.add(Text.count(k, "fork", "forks") + " " + st.word()));
+                String reason = e.getValue().stream().map(ForkRecord::reason).filter(x -> !x.isEmpty()).findFirst().orElse("");
+                points.add("`" + e.getKey().trim() + "`: " + String.join(", ", what) + (reason.isEmpty() ? "" : " (" + Text.md(reason) + ")"));
+            }
+            lines.add("⚠ **No result in run " + Text.md(run) + "**: no fork ended well" + (points.isEmpty()
+                    ? " (no fork log: see the list of [skipped and failed points](" + Appendix.SKIPS + "))."
+                    : ". " + String.join("; ", points) + ". Details: [skipped and failed](" + Appendix.SKIPS + ")."));
         }
         return lines;
     }

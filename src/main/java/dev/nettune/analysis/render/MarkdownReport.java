@@ -1,6 +1,7 @@
 package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.compare.Coverage;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
@@ -110,7 +111,7 @@ public final class MarkdownReport {
 
     /** What is wrong or missing, before anything else. */
     private void status() {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(ForkStatusText.noResult(set));
         for (RunInfo run : set.runs().values()) {
             if (run.unfinished()) {
                 lines.add("⚠ **Run " + Text.md(run.runId()) + " did not finish** (status: " + run.status()
@@ -170,6 +171,11 @@ public final class MarkdownReport {
             jv.add("**" + Text.md(j.label()) + "** " + Text.md(j.build().isEmpty() ? j.version() : j.build())
                     + (facts.isEmpty() ? "" : " (" + Text.md(String.join(", ", facts)) + ")"));
         }
+        if (jv.isEmpty()) {
+            // no result to identify a JVM by: the runs' own records name them
+            set.runs().values().forEach(run -> run.jvms().forEach(j -> jv.add("**" + Text.md(j.label()) + "** "
+                    + Text.md(j.runtimeVersion().isEmpty() ? j.version() : j.runtimeVersion()))));
+        }
         int runs = set.runIds().size();
         out.append("JVMs").append(runs > 1 ? " (" + runs + " runs)" : "").append(": ")
                 .append(String.join("; ", jv.subList(0, Math.min(jv.size(), 8))))
@@ -179,6 +185,10 @@ public final class MarkdownReport {
     }
 
     private String noPairs() {
+        if (set.results().isEmpty()) {
+            return "No fork ended well in " + r.scope() + ": nothing to compare (what happened to each point is at the "
+                    + "top and in [skipped and failed points](" + Appendix.SKIPS + ")).";
+        }
         if (set.jvms().size() < 2) {
             return "Only one JVM (" + Text.md(set.jvms().isEmpty() ? "none" : set.name(set.jvms().get(0)))
                     + ") in " + r.scope() + ": nothing to compare. Run with two JDKs (e.g. `-Dnettune.jvms=17,25`), or "
@@ -239,7 +249,13 @@ public final class MarkdownReport {
                 .append("p below α = ").append(Units.plain(r.alpha())).append(", and never contradicts its interval. ")
                 .append("`detectable` is the smallest change the design would detect with 80% power.\n")
                 .append("- **Family answers** compare points of one JVM, which ran minutes apart: unpaired ratios of ")
-                .append("geometric means over forks with Welch's 95% interval on log fork scores.\n")
+                .append("geometric means over forks with Welch's 95% interval on log fork scores.")
+                .append(r.set().runIds().size() > 1 ? " Of several runs, each answer and its family's charts come "
+                        + "from the run that measured the question most completely: the most contrasts measured in at "
+                        + "least " + Coverage.MIN_FORKS + " forks on each side, then the most contrasts, then the most "
+                        + "forks of its least-measured point; of equally complete runs the newest. A run of a few "
+                        + "points does not replace a fuller answer." : "")
+                .append('\n')
                 .append("- **Detail tables** ([appendices](#appendices)): mean of the fork scores with its 95% Student-t ")
                 .append("interval over forks. For sampled time (JMH's sample mode) JMH's own `scoreError` is computed ")
                 .append("over every individual sample, which treats samples of one fork as independent and is far ")

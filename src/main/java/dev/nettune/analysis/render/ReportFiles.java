@@ -11,8 +11,11 @@ import java.util.Map;
 
 /**
  * ReportFiles is the report's folder: it creates it, removes what an earlier report wrote in its
- * own subfolders (charts/*.svg, appendix/*.md) so no stale chart or appendix survives, and writes
- * the files. Nothing else in the folder is touched (an INTERPRETATION.md beside the report stays).
+ * appendix folder (appendix/*.md: one set per report, so no stale appendix survives), and writes the
+ * files. Charts are never deleted, only written: every chart's file name carries its run (see
+ * {@link Charts}), so one run's chart never replaces another's, and a chart of a run the report no
+ * longer shows (the overview now answers from a fuller run, or the run was given to another report)
+ * stays. Nothing else in the folder is touched (an INTERPRETATION.md beside the report stays).
  */
 public final class ReportFiles {
 
@@ -22,13 +25,10 @@ public final class ReportFiles {
         this.dir = dir;
     }
 
-    /** Creates the folder and clears the report's own subfolders; charts only when they are redrawn. */
-    public void prepare(boolean charts) throws IOException {
+    /** Creates the folder and clears the report's appendices; charts are left for the report to overwrite. */
+    public void prepare() throws IOException {
         Files.createDirectories(dir);
         clear(dir.resolve(Appendix.DIR), "*.md");
-        if (charts) {
-            clear(dir.resolve(Charts.FOLDER), "*.svg");
-        }
     }
 
     private static void clear(Path folder, String glob) throws IOException {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnswersTest {
 
     private static List<Answer> answers(ResultSet set) {
-        return Answers.latest(Answers.byRun(set), set.runIds());
+        return Answers.fullest(Answers.byRun(set), set.runIds());
     }
 
     @Test

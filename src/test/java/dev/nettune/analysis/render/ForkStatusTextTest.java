@@ -56,6 +56,18 @@ class ForkStatusTextTest {
     }
 
     @Test
+    void aJvmThatSkipsAPointLeavesNoBlockIncomplete() {
+        // jdk17 cannot run the point: skipped in block 1 and left out of the later blocks, as the runner does
+        List<ForkRecord> forks = new ArrayList<>(List.of(fork(1, "jdk17", 1, ForkRecord.Status.SKIPPED, "needs JDK 21+"),
+                fork(2, "jdk25", 1, ForkRecord.Status.OK, ""), fork(3, "jdk25", 2, ForkRecord.Status.OK, "")));
+        assertTrue(withLog(forks).forkLogs().get(RUN).incompleteBlocks().isEmpty());
+        assertTrue(ForkStatusText.top(withLog(forks)).isEmpty(), ForkStatusText.top(withLog(forks)).toString());
+        forks.add(fork(4, "jdk25", 3, ForkRecord.Status.FAILED, "fork exited with 1"));
+        assertEquals(List.of(3), withLog(forks).forkLogs().get(RUN).incompleteBlocks().stream()
+                .map(ForkLog.IncompleteBlock::block).toList());
+    }
+
+    @Test
     void aCleanLogSaysNothingAtTheTop() {
         List<ForkRecord> forks = List.of(fork(1, "jdk17", 1, ForkRecord.Status.OK, ""),
                 fork(2, "jdk25", 1, ForkRecord.Status.OK, ""));

@@ -36,7 +36,7 @@ class GoldenTableTest {
     @Test
     void summaryOfAnswersAndVerdicts() throws IOException {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
-        List<Answer> answers = Answers.latest(Answers.byRun(set), set.runIds());
+        List<Answer> answers = Answers.fullest(Answers.byRun(set), set.runIds());
         String summary = new AnswerText(set::name).bullets(answers, "this run", false) + "\n"
                 + new VerdictText(LABELS, false).bullets(List.of(HandMade.jdks(), HandMade.selfCheck(),
                 HandMade.singleFork()));
@@ -46,7 +46,7 @@ class GoldenTableTest {
     @Test
     void evidenceOfTheAnswers() throws IOException {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
-        check("evidence.md", new AnswerText(set::name).evidence(Answers.latest(Answers.byRun(set), set.runIds()), "###"));
+        check("evidence.md", new AnswerText(set::name).evidence(Answers.fullest(Answers.byRun(set), set.runIds()), "###"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class GoldenTableTest {
     void answersDegradeWhenPointsAreMissing() throws IOException {
         ResultSet set = InputFinder.load(List.of(Fixtures.RUN));
         check("summary-not-measured.md", new AnswerText(set::name).bullets(
-                Answers.latest(Answers.byRun(set), set.runIds()), "this run", false));
+                Answers.fullest(Answers.byRun(set), set.runIds()), "this run", false));
     }
 
     @Test
