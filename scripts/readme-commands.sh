@@ -79,15 +79,16 @@ extract() {
 #   ci:STEP     run by that step of .ci/run, as written
 #   test:CLASS  run by that JUnit test (the file must exist)
 #   long:WHY    not run: how long it takes, and what runs the same code
+#   plan:WHY    not run (too long, WHY), but its plan is printed by a dry run here, which checks its options
 #   other:WHY   not a nettune command (another tool README names)
 classify() {
   case "$1" in
     'mvn verify')
-      echo "long:the quick profile, ≈ 10 min per JDK; CI runs the same pipeline as 'mvn -B verify -DskipTests -Dnettune.profile=smoke' and the remote example below" ;;
+      echo "plan:the quick profile on every JDK, with the tests; CI runs the same pipeline as 'mvn -B verify -DskipTests -Dnettune.profile=smoke' and in the remote example" ;;
     'mvn -B test')
       echo "ci:.ci/run, tests on the default JDK and on JDK 25" ;;
     'mvn verify -DskipTests')
-      echo "long:the quick profile, ≈ 10 min per JDK, without the tests; CI runs the same with the smoke profile, and the remote example below" ;;
+      echo "plan:the quick profile on every JDK; CI runs the same pipeline with the smoke profile and in the remote example" ;;
     'mvn verify -Dnettune.resume=<runId>')
       echo "test:src/test/java/dev/nettune/run/SuiteResumeTest.java" ;;
     'java -cp target/benchmarks.jar dev.nettune.run.Suite --help')
@@ -107,7 +108,7 @@ classify() {
     'scripts/check-report-html.sh [DIR]')
       echo "run:run_check_report_html" ;;
     'scripts/placement-comparison.sh')
-      echo "long:4 placements x 4 points x every JDK, 6 blocks: about an hour; the placements themselves run in the tests (dev.nettune.placement) and the remote one here" ;;
+      echo "plan:4 placements of 4 points on every JDK; the placements themselves run in the tests (src/test/java/dev/nettune/placement) and the remote one here" ;;
     'scripts/roundtrip-crosscheck.sh [java]'|'scripts/iperf3-crosscheck.sh [java]'|'scripts/harness-c-crosscheck.sh [-r ROUNDS] [-w WORKLOADS] [java ...]'|'scripts/epoll-scaling-crosscheck.sh [java] [rounds]')
       echo "long:a timing cross-check (minutes, meaningful only on a quiet machine; needs sockperf, iperf3 or gcc); here: bash -n" ;;
     'java -cp target/benchmarks.jar dev.nettune.bench.model.PairedScaling [--few 16] [--many 1024] [--pairs 15] [--slice-ms 2000]')
@@ -321,6 +322,21 @@ tree_unchanged() {
   [ "$now" = "$STATUS_BEFORE" ] || fail "README's commands changed the working tree: $(diff <(echo "$STATUS_BEFORE") <(echo "$now") | head -5)"
 }
 
+# A long run's plan: the runner's dry run with the same options (the script's own, through mvn).
+run_plan() {
+  local log="$WORK/plan-$(echo "$1" | tr -c 'A-Za-z0-9' '_' | cut -c1-40).log"
+  case "$1" in
+    'mvn verify'|'mvn verify -DskipTests')
+      [ -n "${QUICK_PLAN:-}" ] && { note "  $QUICK_PLAN"; return; }
+      timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true" "$log" || fail "the plan of $1: $(grep -m1 error "$log")"
+      QUICK_PLAN=$(grep -m1 '^Plan' "$log") ;;
+    scripts/placement-comparison.sh)
+      timed "$1 -Dnettune.dryRun=true" "$1 -Dnettune.dryRun=true" "$log" || fail "the plan of $1: $(grep -m1 error "$log")" ;;
+    *) fail "no plan for '$1'"; return ;;
+  esac
+  note "  $(grep -m1 '^Plan' "$log")"
+}
+
 run_option() {
   # As mvn verify passes it (pom.xml: --X=${nettune.X}), to the suite runner's dry run.
   local opt=$1 words
@@ -361,6 +377,7 @@ for t in "${TODO[@]}"; do
   case "$c" in
     run:*) f=${c#run:}; f=${f%% *}; note "run: $text"; "$f" "$text" ;;
     dry:*) note "dry run: $text"; run_option "$text" ;;
+    plan:*) note "plan of: $text"; run_plan "$text" ;;
     long:*bash\ -n) s=${text%% *}; bash -n "$s" && note "bash -n $s: ok" || fail "bash -n $s" ;;
     long:*usage\ line)
       usage=$(java -cp "$JAR" dev.nettune.bench.model.PairedScaling --help 2>&1 | grep -m1 '^usage')
