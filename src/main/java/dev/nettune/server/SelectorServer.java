@@ -609,8 +609,13 @@ public final class SelectorServer implements Server {
         for (EventLoop l : loops) {
             l.selector.wakeup();
         }
+        IllegalStateException late = null;
         for (EventLoop l : loops) {
-            ThreadPerConnectionServer.join(l.thread, deadline);
+            try {
+                ThreadPerConnectionServer.join(l.thread, deadline);
+            } catch (IllegalStateException e) {
+                late = late == null ? e : late; // the listener is closed all the same
+            }
         }
         log.flushSuppressed();
         try {
@@ -619,6 +624,9 @@ public final class SelectorServer implements Server {
             throw new UncheckedIOException(e);
         } finally {
             Transport.cleanUp(address);
+        }
+        if (late != null) {
+            throw late;
         }
     }
 }

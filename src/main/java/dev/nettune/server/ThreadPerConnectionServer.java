@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -303,20 +305,34 @@ abstract class ThreadPerConnectionServer implements Server {
             if (watchdog != null) {
                 watchdog.interrupt();
             }
-            join(acceptor, deadline);
+            // Every step runs even when a thread overstays: the first such failure is thrown at the end.
+            IllegalStateException late = null;
+            try {
+                join(acceptor, deadline); // first, so that no connection it accepts after the sweep below stays open
+            } catch (IllegalStateException e) {
+                late = e;
+            }
             for (Socket s : sockets) {
                 closeConnection(s);
             }
             if (pool != null) {
                 pool.shutdownNow(); // idle threads end at once, busy ones when their connection's read fails
             }
+            List<Thread> all = new ArrayList<>(threads);
             if (watchdog != null) {
-                join(watchdog, deadline);
+                all.add(watchdog);
             }
-            for (Thread t : threads) {
-                join(t, deadline);
+            for (Thread t : all) {
+                try {
+                    join(t, deadline);
+                } catch (IllegalStateException e) {
+                    late = late == null ? e : late;
+                }
             }
             log.flushSuppressed();
+            if (late != null) {
+                throw late;
+            }
         }
     }
 
