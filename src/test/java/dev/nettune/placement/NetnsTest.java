@@ -47,13 +47,13 @@ class NetnsTest {
     void rootAndIproute2() throws IOException {
         String why = Netns.unavailableReason(true);
         assumeTrue(why == null, why);
-        before = Netns.existing();
+        before = ours(Netns.existing());
     }
 
     @AfterEach
     void nothingLeftBehind() throws IOException {
         if (before != null) {
-            assertEquals(before, Netns.existing(), "namespaces and links of this suite after the test");
+            assertEquals(before, ours(Netns.existing()), "namespaces and links of this test JVM and its children after the test");
         }
     }
 
@@ -208,7 +208,34 @@ class NetnsTest {
     }
 
     /** A {@link PlacementChild} JVM at {@code placement}. */
+    /**
+     * The names of {@code all} made by this JVM or a child it started: other runs on this machine
+     * (other test JVMs, a suite) make and remove their own meanwhile. Names carry the maker's pid.
+     */
+    static List<String> ours(List<String> all) {
+        List<String> out = new ArrayList<>();
+        for (String n : all) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:" + Netns.PREFIX + "|nt)(\\d+)[-x].*").matcher(n);
+            if (m.matches()) {
+                long pid = Long.parseLong(m.group(1));
+                if (pid == ProcessHandle.current().pid() || CHILDREN.contains(pid)) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Pids of the child JVMs this class started. */
+    static final java.util.Set<Long> CHILDREN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static Process child(String placement) throws IOException {
+        Process p = start(placement);
+        CHILDREN.add(p.pid());
+        return p;
+    }
+
+    private static Process start(String placement) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
                 System.getProperty("java.class.path"), PlacementChild.class.getName(), placement).redirectErrorStream(true).start();
     }
