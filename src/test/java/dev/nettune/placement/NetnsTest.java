@@ -182,9 +182,12 @@ class NetnsTest {
         assertTrue(child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         await("server JVM " + server + " to see its stdin end and stop",
                 () -> !ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false));
-        assertTrue(run("ip", "netns", "list").contains(ns), "a killed JVM cannot clean up");
-        List<String> removed = Netns.sweep();
-        assertTrue(removed.contains("namespace " + ns), removed.toString());
+        // A killed JVM cannot clean up, so the namespace is still there — unless another process on this
+        // machine created a namespace meanwhile: Netns.create sweeps what dead processes left, ours included.
+        if (run("ip", "netns", "list").contains(ns)) {
+            List<String> removed = Netns.sweep();
+            assertTrue(removed.contains("namespace " + ns), removed.toString());
+        }
         assertFalse(run("ip", "netns", "list").contains(ns));
     }
 
