@@ -171,6 +171,7 @@ final class Execution {
         try {
             store.delete();
             Files.deleteIfExists(spec.runDir().resolve(JmhTempFiles.LIST)); // JMH deletes its files when this process exits
+            Files.deleteIfExists(spec.runDir().resolve(RunLock.FILE)); // a complete run needs no liveness proof (the lock holds until exit)
         } catch (IOException e) {
             out.println("nettune: warning: cannot delete " + store.dir() + " (" + e.getMessage() + "); the results are complete without it");
         }
