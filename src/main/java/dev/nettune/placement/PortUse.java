@@ -53,6 +53,10 @@ public final class PortUse {
         /** One line for the fork's log. */
         public String describe() {
             String wait = waitedMillis == 0 ? "no wait" : String.format(Locale.ROOT, "waited %.1f s", waitedMillis / 1000.0);
+            if (!bounded && waitedMillis == 0 && after > target) {
+                return String.format(Locale.ROOT, "ports before the fork: %,d TIME_WAIT sockets held ephemeral ports (of %,d);"
+                        + " no wait: this point's connects reuse them (net.ipv4.tcp_tw_reuse)", before, rangePorts);
+            }
             return String.format(Locale.ROOT, "ports before the fork: %,d TIME_WAIT sockets held ephemeral ports (of %,d); %s,"
                     + " %,d left (drained: at most %,d)%s", before, rangePorts, wait, after, target,
                     bounded ? "; the wait hit its bound (" + DRAIN_PROPERTY + "): other processes' connections hold them" : "");
@@ -113,6 +117,38 @@ public final class PortUse {
             // the message below
         }
         throw new IllegalArgumentException("-D" + DRAIN_PROPERTY + "=" + v + ": not a number of seconds (0 or more)");
+    }
+
+    /**
+     * Whether this point's connects can take a port held in TIME_WAIT: on loopback (in process, or a
+     * server JVM of its own) when net.ipv4.tcp_tw_reuse is 2 (loopback only) or 1 (everywhere); off
+     * loopback (netns, remote) only when it is 1. Where they can, TIME_WAIT is no shortage of ports
+     * and a drain would only cost the TIME_WAIT length (60 s) before every such fork.
+     */
+    public static boolean reusesTimeWait(Map<String, String> params) {
+        String placement = params.getOrDefault("placement", "inprocess");
+        boolean loopback = !(placement.startsWith("netns") || placement.startsWith("remote="));
+        String reuse;
+        try {
+            reuse = dev.nettune.socket.Sysctl.read("net.ipv4.tcp_tw_reuse").trim();
+        } catch (RuntimeException e) {
+            return false; // unknown: drain, the safe side
+        }
+        return "1".equals(reuse) || (loopback && "2".equals(reuse));
+    }
+
+    /**
+     * Before a fork of this churning point: where its connects cannot reuse TIME_WAIT ports
+     * ({@link #reusesTimeWait}), {@link #drain(long)}; where they can, only counts (no wait), so the
+     * fork's record still says what it inherited.
+     */
+    public static Drain drain(Map<String, String> params, long boundMillis) throws InterruptedException {
+        if (!reusesTimeWait(params)) {
+            return drain(boundMillis);
+        }
+        Drain counted = drain(0);
+        return counted == null ? null
+                : new Drain(counted.before(), counted.after(), counted.rangePorts(), counted.target(), 0, false);
     }
 
     /**

@@ -90,7 +90,7 @@ final class ForkRunner {
             return new Result(ForkLine.Status.SKIPPED, null, refused, Instant.now(), Instant.now());
         }
         try {
-            dev.nettune.placement.PortUse.Drain d = dev.nettune.placement.PortUse.drain(dev.nettune.placement.PortUse.boundMillis());
+            dev.nettune.placement.PortUse.Drain d = dev.nettune.placement.PortUse.drain(params, dev.nettune.placement.PortUse.boundMillis());
             if (d != null) {
                 log.note(d.describe());
             }

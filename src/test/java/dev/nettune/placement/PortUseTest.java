@@ -74,4 +74,25 @@ class PortUseTest {
                     d.describe());
         }
     }
+
+    @Test
+    void onLoopbackWithTwReuseTheForkIsNotHeldBackOnlyCounted() throws InterruptedException {
+        String reuse;
+        try {
+            reuse = dev.nettune.socket.Sysctl.read("net.ipv4.tcp_tw_reuse").trim();
+        } catch (RuntimeException e) {
+            reuse = null;
+        }
+        assumeTrue(reuse != null && PortUse.rangePorts() > 0, "not Linux: no tcp_tw_reuse");
+        boolean loopbackReuses = "1".equals(reuse) || "2".equals(reuse);
+        assertEquals(loopbackReuses, PortUse.reusesTimeWait(point("CONNECT_ONLY", "FIN", "inprocess")));
+        assertEquals(loopbackReuses, PortUse.reusesTimeWait(point("CONNECT_ONLY", "FIN", "process")));
+        assertEquals("1".equals(reuse), PortUse.reusesTimeWait(point("CONNECT_ONLY", "FIN", "netns")), "off loopback only 1 reuses");
+        if (loopbackReuses) {
+            long start = System.nanoTime();
+            PortUse.Drain d = PortUse.drain(point("CONNECT_ONLY", "FIN", "inprocess"), 60_000);
+            assertTrue(System.nanoTime() - start < 30_000_000_000L, "a reusing point is counted, not waited for");
+            assertTrue(d.waitedMillis() == 0 && !d.bounded(), d.toString());
+        }
+    }
 }
