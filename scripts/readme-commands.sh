@@ -295,23 +295,14 @@ run_remote_example() {
 }
 
 # --help of the entry points README names without showing their --help (Suite's and Analyze's run
-# above): exit 0 and a usage line. KNOWN lists the two that answered "--help needs a value" (exit 2)
-# when this check was written (server.Main: issue #19 item 1; PairedScaling: the same parsing, found
-# here); they are reported, not failed, until fixed: remove an entry from KNOWN when its fix is merged.
-KNOWN="dev.nettune.server.Main dev.nettune.bench.model.PairedScaling"
+# above): exit 0 and a usage line.
 help_of_entry_points() {
   local main log
   timed "java -jar $JAR -h" "java -jar $JAR -h" "$WORK/help-jmh.log" || fail "java -jar $JAR -h failed"
   for main in dev.nettune.server.Main dev.nettune.bench.model.PairedScaling; do
     log="$WORK/help-$main.log"
-    if timed "java -cp $JAR $main --help" "java -cp $JAR $main --help" "$log" && grep -qi "usage" "$log"; then
-      case " $KNOWN " in *" $main "*) note "  $main --help works now: remove it from KNOWN in $0" ;; esac
-    elif case " $KNOWN " in *" $main "*) true ;; *) false ;; esac && grep -q -- "--help needs a value" "$log"; then
-      note "  KNOWN BUG, not failed: $main --help answers '$(head -1 "$log")' (remove it from KNOWN once fixed)"
-      RAN+=("KNOWN BUG: $main --help exits 2: $(head -1 "$log")")
-    else
-      fail "$main --help: $(head -1 "$log")"
-    fi
+    timed "java -cp $JAR $main --help" "java -cp $JAR $main --help" "$log" && grep -qi "usage" "$log" \
+      || fail "$main --help: $(head -1 "$log")"
   done
 }
 

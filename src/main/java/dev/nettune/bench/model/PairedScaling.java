@@ -43,6 +43,10 @@ public final class PairedScaling {
     }
 
     public static void main(String[] args) throws IOException {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         Options o;
         try {
             o = parse(args);
