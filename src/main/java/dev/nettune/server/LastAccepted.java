@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * tuned the same way, so one read-back stands for all, and the others are not read back: four
  * getsockopt calls per connection that a connect-per-request figure must not include. If a
  * read-back connection's first request turns out to be a STATS request, it is a control connection
- * and is taken back out: the next accepted socket is read back instead. Either way a control
+ * and is taken back out: the next accepted socket is read back instead (one accepted while the
+ * control connection still held the place is not; benchmarks ask for options after their own
+ * connection is served, never racing a control connection). Either way a control
  * connection is counted as control in the server's stats.
  */
 final class LastAccepted {
