@@ -21,7 +21,9 @@
  *                           autotuned buffers
  *
  * Each mode warms up for 1 s, measures SECONDS and prints one number: round trips/s, operations/s,
- * or Gbit/s of payload (header and ack not counted, as nettune's gbit counter). rr and crr compare
+ * or Gbit/s of payload (header and ack not counted, as nettune's gbit counter). With the environment
+ * variable HARNESS_C_OPS set it also prints "operations N" on stderr: every operation made, warm-up
+ * included, so that a system-call count of the whole run (perf stat) can be divided per operation. rr and crr compare
  * every reply with its request byte for byte and exit 1 on a difference; the stream's payload is
  * counted, not checked: this program is the floor a verifying harness is measured against.
  *
@@ -232,6 +234,10 @@ static void exchange(int fd, char *req, char *rep, uint32_t seq) {
     if (memcmp(req, rep, MSG) != 0) { fprintf(stderr, "corrupted reply to seq %u\n", seq); exit(1); }
 }
 
+/* Operations done so far, warm-up included: with HARNESS_C_OPS set, printed on stderr at the end
+ * (harness-c-crosscheck.sh divides perf's system-call count by it). */
+static long total_ops;
+
 /* Runs op() until the deadline; returns completions per second. */
 static double timed(double seconds, void (*op)(void)) {
     double start = now(), end = start + seconds;
@@ -240,6 +246,7 @@ static double timed(double seconds, void (*op)(void)) {
         op();
         n++;
     } while (now() < end);
+    total_ops += n;
     return n / (now() - start);
 }
 
@@ -388,5 +395,6 @@ int main(int argc, char **argv) {
     } else {
         return usage(argv[0]);
     }
+    if (getenv("HARNESS_C_OPS")) fprintf(stderr, "operations %ld\n", total_ops);
     return 0; /* server threads end with the process */
 }

@@ -22,10 +22,16 @@ public final class SockoptsLog {
     }
 
     /**
-     * Appends the buffer and TCP_NODELAY settings of one endpoint ("client", "server-accepted",
-     * "server-listener"). Call from a trial-level @Setup, never on the measured path.
+     * Verifies one endpoint's read-back options against the request ({@link SocketTuning#verify}:
+     * an endpoint that did not get what it asked for fails the point, with or without a sockopts
+     * file), then appends its buffer and TCP_NODELAY settings ("client", "server-accepted",
+     * "server-listener"). Call from a trial-level @Setup, never on the measured path: the
+     * measured connections are opened the same way without a read-back.
      */
     public static void record(BenchmarkParams params, String endpoint, SocketTuning requested, EffectiveOptions effective) {
+        if (effective != null) {
+            requested.verify(endpoint, effective);
+        }
         Path file = ResultFiles.fromProperty(ResultFiles.SOCKOPTS_PROPERTY);
         if (file == null || effective == null) {
             return;

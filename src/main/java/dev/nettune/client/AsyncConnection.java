@@ -44,11 +44,16 @@ public final class AsyncConnection implements ClientConnection {
 
     /** Connects in {@code group}, or the default group when null. */
     public AsyncConnection(SocketAddress server, SocketTuning tuning, AsynchronousChannelGroup group) throws IOException {
+        this(server, tuning, group, true);
+    }
+
+    /** Connects in {@code group} (or the default); with {@code readBack} false the options are not read back (see {@link StreamConnection}). */
+    public AsyncConnection(SocketAddress server, SocketTuning tuning, AsynchronousChannelGroup group, boolean readBack) throws IOException {
         channel = AsynchronousSocketChannel.open(group);
         try {
             tuning.applyToClient(OptionTarget.of(channel));
             channel.connect(server).get(StreamConnection.CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            options = EffectiveOptions.readFrom(OptionTarget.of(channel));
+            options = readBack ? EffectiveOptions.readFrom(OptionTarget.of(channel)) : null;
         } catch (ExecutionException e) {
             channel.close();
             throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
@@ -136,7 +141,7 @@ public final class AsyncConnection implements ClientConnection {
 
     @Override
     public EffectiveOptions options() {
-        return options;
+        return ClientConnection.readBack(options);
     }
 
     @Override

@@ -24,11 +24,16 @@ public final class ChannelConnection implements ClientConnection {
     private ByteBuffer reply = ByteBuffer.allocateDirect(0);
 
     public ChannelConnection(SocketAddress server, SocketTuning tuning) throws IOException {
+        this(server, tuning, true);
+    }
+
+    /** Connects; with {@code readBack} false the options are not read back (see {@link StreamConnection}). */
+    public ChannelConnection(SocketAddress server, SocketTuning tuning, boolean readBack) throws IOException {
         channel = Transport.of(server).openChannel();
         try {
             tuning.applyToClient(OptionTarget.of(channel));
             channel.connect(server);
-            options = EffectiveOptions.readFrom(OptionTarget.of(channel));
+            options = readBack ? EffectiveOptions.readFrom(OptionTarget.of(channel)) : null;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -61,7 +66,7 @@ public final class ChannelConnection implements ClientConnection {
 
     @Override
     public EffectiveOptions options() {
-        return options;
+        return ClientConnection.readBack(options);
     }
 
     @Override

@@ -16,6 +16,20 @@ public interface ClientConnection extends Closeable {
      */
     void exchange(Request request) throws IOException;
 
-    /** The socket options read back after connecting. */
+    /**
+     * The socket options read back after connecting.
+     *
+     * @throws IllegalStateException when this connection was opened without a read-back
+     *                               ({@link ClientModel#openWithoutReadBack}): ask its probe instead
+     */
     EffectiveOptions options();
+
+    /** The read-back {@code options}, or the failure of {@link #options()} when there are none. */
+    static EffectiveOptions readBack(EffectiveOptions options) {
+        if (options == null) {
+            throw new IllegalStateException("this connection was opened without reading its socket options back (a measured-path connection);"
+                    + " read them from a probe or the first connection, opened with ClientModel.open");
+        }
+        return options;
+    }
 }

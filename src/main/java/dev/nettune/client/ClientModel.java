@@ -24,15 +24,15 @@ import java.util.stream.Collectors;
  */
 public enum ClientModel {
     /** Blocking java.net.Socket streams, one platform thread per connection. */
-    STREAM(Driver.PLATFORM_THREADS, StreamConnection::new, false, Transport.TCP),
+    STREAM(Driver.PLATFORM_THREADS, (s, t, readBack) -> new StreamConnection(s, t, 0, readBack), false, Transport.TCP),
     /** Blocking SocketChannel, one platform thread per connection; writes a direct buffer. */
     CHANNEL(Driver.PLATFORM_THREADS, ChannelConnection::new, true, Transport.TCP, Transport.UNIX),
     /** Non-blocking SocketChannels on one Selector thread ({@link SelectorClient}); no one-connection form. */
     SELECTOR(Driver.SELECTOR, null, true, Transport.TCP, Transport.UNIX),
     /** AsynchronousSocketChannel with completion handlers. */
-    ASYNC(Driver.ASYNC, AsyncConnection::new, true, Transport.TCP),
+    ASYNC(Driver.ASYNC, (s, t, readBack) -> new AsyncConnection(s, t, null, readBack), true, Transport.TCP),
     /** Blocking Socket streams on a virtual thread per connection (JDK 21+). */
-    VIRTUAL(Driver.VIRTUAL_THREADS, StreamConnection::new, false, Transport.TCP);
+    VIRTUAL(Driver.VIRTUAL_THREADS, (s, t, readBack) -> new StreamConnection(s, t, 0, readBack), false, Transport.TCP);
 
     /** How a model's connections are driven. */
     public enum Driver {
@@ -46,10 +46,10 @@ public enum ClientModel {
         ASYNC
     }
 
-    /** Opens one connected, tuned client connection. */
+    /** Opens one connected, tuned client connection, its options read back or not. */
     @FunctionalInterface
     public interface Connector {
-        ClientConnection open(SocketAddress server, SocketTuning tuning) throws IOException;
+        ClientConnection open(SocketAddress server, SocketTuning tuning, boolean readBack) throws IOException;
     }
 
     private final Driver driver;
@@ -74,13 +74,26 @@ public enum ClientModel {
         return connector != null;
     }
 
-    /** Opens one connection of this model. */
+    /** Opens one connection of this model and reads its socket options back ({@link ClientConnection#options()}). */
     public ClientConnection open(SocketAddress server, SocketTuning tuning) throws IOException {
+        return open(server, tuning, true);
+    }
+
+    /**
+     * Opens one connection of this model without reading its options back: for connections on the
+     * measured path (connect-per-request), whose twin opened by {@link #open} was read back and
+     * verified. Its {@link ClientConnection#options()} fails.
+     */
+    public ClientConnection openWithoutReadBack(SocketAddress server, SocketTuning tuning) throws IOException {
+        return open(server, tuning, false);
+    }
+
+    private ClientConnection open(SocketAddress server, SocketTuning tuning, boolean readBack) throws IOException {
         if (connector == null) {
             throw new UnsupportedOperationException(this + " drives many connections from one thread and has no one-connection form; valid: "
                     + valid(ClientModel::hasConnection));
         }
-        return connector.open(server, tuning);
+        return connector.open(server, tuning, readBack);
     }
 
     /** A request of {@code payloadBytes} in the buffer this model writes without a copy: a heap array for streams, a direct buffer for channels. */

@@ -11,6 +11,10 @@ import java.net.SocketAddress;
  * TCP_CRR); or only connects and closes (TCP_CC). How it closes is the tuning's: a normal close
  * sends FIN and leaves TIME_WAIT on this side; SO_LINGER 0 sends RST and leaves none.
  * Ephemeral-port exhaustion surfaces as {@link PortExhaustedException}, never as a hang.
+ *
+ * <p>The first connection's socket options are read back and verified against the tuning
+ * ({@link SocketTuning#verify}); the rest, opened the same way, are not read back: the read-back
+ * is four getsockopt calls per connection that a connect-per-request figure must not include.
  */
 public final class ConnectPerRequest {
     private final SocketAddress server;
@@ -48,7 +52,18 @@ public final class ConnectPerRequest {
 
     private ClientConnection connect() throws IOException {
         try {
-            ClientConnection c = model.open(server, tuning);
+            ClientConnection c;
+            if (connects == 0) {
+                c = model.open(server, tuning);
+                try {
+                    tuning.verify("connect-per-request client", c.options());
+                } catch (IllegalStateException e) {
+                    c.close();
+                    throw e;
+                }
+            } else {
+                c = model.openWithoutReadBack(server, tuning);
+            }
             connects++;
             return c;
         } catch (IOException e) {

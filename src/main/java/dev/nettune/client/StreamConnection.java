@@ -42,11 +42,20 @@ public final class StreamConnection implements ClientConnection {
      * {@link #StreamConnection(SocketAddress, SocketTuning)} for what a timed connect changes.
      */
     public StreamConnection(SocketAddress server, SocketTuning tuning, int connectTimeoutMillis) throws IOException {
+        this(server, tuning, connectTimeoutMillis, true);
+    }
+
+    /**
+     * Connects as {@link #StreamConnection(SocketAddress, SocketTuning, int)}; with {@code readBack}
+     * false the options are not read back (four getsockopt calls fewer), for connections on the
+     * measured path whose twin, opened the same way, was read back and verified.
+     */
+    public StreamConnection(SocketAddress server, SocketTuning tuning, int connectTimeoutMillis, boolean readBack) throws IOException {
         socket = new Socket();
         try {
             tuning.applyToClient(OptionTarget.of(socket));
             socket.connect(server, connectTimeoutMillis); // 0: untimed, as Socket.connect(server)
-            options = EffectiveOptions.readFrom(OptionTarget.of(socket));
+            options = readBack ? EffectiveOptions.readFrom(OptionTarget.of(socket)) : null;
             in = socket.getInputStream();
             out = socket.getOutputStream();
         } catch (IOException | RuntimeException e) {
@@ -81,7 +90,7 @@ public final class StreamConnection implements ClientConnection {
 
     @Override
     public EffectiveOptions options() {
-        return options;
+        return ClientConnection.readBack(options);
     }
 
     @Override

@@ -259,8 +259,7 @@ public final class SelectorServer implements Server {
                 try {
                     c.configureBlocking(false);
                     config.tuning().applyToAccepted(OptionTarget.of(c));
-                    EffectiveOptions mine = EffectiveOptions.readFrom(OptionTarget.of(c));
-                    conn = new Connection(c, lastAccepted.accepted(mine));
+                    conn = new Connection(c, lastAccepted.accepted(OptionTarget.of(c)));
                 } catch (IOException | RuntimeException e) {
                     closeQuietly(c);
                     stats.connectionClosed(false);

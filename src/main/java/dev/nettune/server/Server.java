@@ -24,7 +24,7 @@ public interface Server extends AutoCloseable {
     /** Options read back from the listening socket after bind. */
     EffectiveOptions listenerOptions();
 
-    /** Options read back from the most recently accepted socket, or null before the first accept. */
+    /** Options read back from an accepted served socket (the first; all are tuned alike), or null before one. */
     EffectiveOptions acceptedOptions();
 
     /** Threads this server runs right now (acceptor, event loops, connection threads). */

@@ -37,7 +37,7 @@ import java.nio.charset.StandardCharsets;
  * @param threads         threads serving now (control connections' threads left out)
  * @param cpuNanos        CPU time of the server's own threads, ns; -1 when not measurable
  * @param listener        options read back from the listener
- * @param acceptedOptions options read back from the most recently accepted served socket; null before one
+ * @param acceptedOptions options read back from the first accepted served socket (all are tuned alike); null before one
  * @param java            the server JVM's {@code Runtime.version()}
  * @param pid             the server process's id
  */

@@ -149,8 +149,7 @@ abstract class ThreadPerConnectionServer implements Server {
             sockets.add(s);
             try {
                 config.tuning().applyToAccepted(OptionTarget.of(s));
-                EffectiveOptions mine = EffectiveOptions.readFrom(OptionTarget.of(s));
-                Runnable asControl = lastAccepted.accepted(mine);
+                Runnable asControl = lastAccepted.accepted(OptionTarget.of(s));
                 Runnable becameControl = () -> {
                     controlSockets.add(s);
                     asControl.run();
