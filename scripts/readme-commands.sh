@@ -89,8 +89,14 @@ classify() {
       echo "ci:.ci/run, tests on the default JDK and on JDK 25" ;;
     'mvn verify -DskipTests')
       echo "plan:the quick profile on every JDK; CI runs the same pipeline with the smoke profile and in the remote example" ;;
-    'mvn verify -Dnettune.resume=<runId>')
+    'mvn verify -Dnettune.resume=<runId>'|'mvn verify -Dnettune.resume=<runId> -Dnettune.profile=smoke')
       echo "test:src/test/java/dev/nettune/run/SuiteResumeTest.java" ;;
+    'java -jar target/benchmarks.jar -lprof')
+      echo "run:run_as_written" ;;
+    'scripts/hostile-clients.sh [MODEL ...]')
+      echo "long:300 and 3,000 hostile connections per server model (minutes); src/test/java/dev/nettune/server/HostileClientsTest.java tests the same per model; here: bash -n" ;;
+    'scripts/harness-floors.tsv')
+      echo "other:the floors file scripts/harness-c-crosscheck.sh reads" ;;
     'java -cp target/benchmarks.jar dev.nettune.run.Suite --help')
       echo "run:run_as_written" ;;
     'mvn -B package -DskipTests')
@@ -109,7 +115,7 @@ classify() {
       echo "run:run_check_report_html" ;;
     'scripts/placement-comparison.sh')
       echo "plan:4 placements of 4 points on every JDK; the placements themselves run in the tests (src/test/java/dev/nettune/placement) and the remote one here" ;;
-    'scripts/roundtrip-crosscheck.sh [java]'|'scripts/iperf3-crosscheck.sh [java]'|'scripts/harness-c-crosscheck.sh [-r ROUNDS] [-w WORKLOADS] [java ...]'|'scripts/epoll-scaling-crosscheck.sh [java] [rounds]')
+    'scripts/roundtrip-crosscheck.sh [java]'|'scripts/iperf3-crosscheck.sh [java]'|'scripts/harness-c-crosscheck.sh [-r ROUNDS] [-w WORKLOADS] [-f FLOORS] [java ...]'|'scripts/epoll-scaling-crosscheck.sh [java] [rounds]')
       echo "long:a timing cross-check (minutes, meaningful only on a quiet machine; needs sockperf, iperf3 or gcc); here: bash -n" ;;
     'java -cp target/benchmarks.jar dev.nettune.bench.model.PairedScaling [--few 16] [--many 1024] [--pairs 15] [--slice-ms 2000]')
       echo "long:a timing run (15 pairs of 2 s slices plus 1,024 connections' setup, meaningful only on a quiet machine); here: its options are checked against its usage line" ;;
