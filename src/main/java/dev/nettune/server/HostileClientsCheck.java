@@ -206,7 +206,7 @@ public final class HostileClientsCheck {
     }
 
     /** A connection that sends one valid header announcing {@value #ANNOUNCED} bytes, then nothing. */
-    private static Socket stalledHeader(InetSocketAddress address, int seq) throws IOException {
+    static Socket stalledHeader(java.net.SocketAddress address, int seq) throws IOException {
         Socket s = new Socket();
         try {
             s.connect(address);

@@ -141,17 +141,7 @@ class HostileClientsTest {
 
     /** A connection that sends one valid header announcing {@value #ANNOUNCED} bytes, then nothing. */
     private static Socket stalledHeader(Server server, int seq) throws IOException {
-        Socket s = new Socket();
-        try {
-            s.connect(server.address());
-            ByteBuffer h = ByteBuffer.allocate(Header.BYTES);
-            Header.encode(h, 0, Kind.ECHO, ANNOUNCED, seq, 0);
-            s.getOutputStream().write(h.array());
-            return s;
-        } catch (IOException e) {
-            s.close();
-            throw e;
-        }
+        return HostileClientsCheck.stalledHeader(server.address(), seq);
     }
 
     /** Reads until the server's close (EOF or reset); the server must send nothing. */
