@@ -11,7 +11,7 @@
  *       JVM, with samples per fork and iteration; diagnostics.</li>
  *   <li>{@link dev.nettune.analysis.read}: JSON files to model objects. A bad file or entry becomes a
  *       diagnostic naming the file and position, and reading continues.</li>
- *   <li>{@link dev.nettune.analysis.stats}: plain {@code double[]} in, numbers out; no JSON types,
+ *   <li>{@link dev.nettune.stats}: plain {@code double[]} in, numbers out; no JSON types,
  *       no model types.</li>
  *   <li>{@link dev.nettune.analysis.compare}: which results are compared with which, and the
  *       statistics applied to them.</li>

@@ -1,6 +1,6 @@
 package dev.nettune.run;
 
-import dev.nettune.analysis.stats.PairedRatio;
+import dev.nettune.stats.PairedRatio;
 
 import java.util.ArrayList;
 import java.util.Arrays;

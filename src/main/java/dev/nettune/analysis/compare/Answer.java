@@ -3,8 +3,8 @@ package dev.nettune.analysis.compare;
 import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
-import dev.nettune.analysis.stats.Summary;
-import dev.nettune.analysis.stats.UnpairedRatio;
+import dev.nettune.stats.Summary;
+import dev.nettune.stats.UnpairedRatio;
 import java.util.List;
 
 /**

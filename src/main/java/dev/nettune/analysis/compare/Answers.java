@@ -6,8 +6,8 @@ import dev.nettune.analysis.compare.Answer.Topic;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
-import dev.nettune.analysis.stats.Summary;
-import dev.nettune.analysis.stats.UnpairedRatio;
+import dev.nettune.stats.Summary;
+import dev.nettune.stats.UnpairedRatio;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,11 +5,11 @@ import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
 import dev.nettune.analysis.model.ResultSet;
-import dev.nettune.analysis.stats.DetectableChange;
-import dev.nettune.analysis.stats.Holm;
-import dev.nettune.analysis.stats.PairedRatio;
-import dev.nettune.analysis.stats.TTestPower;
-import dev.nettune.analysis.stats.UnpairedRatio;
+import dev.nettune.stats.DetectableChange;
+import dev.nettune.stats.Holm;
+import dev.nettune.stats.PairedRatio;
+import dev.nettune.stats.TTestPower;
+import dev.nettune.stats.UnpairedRatio;
 
 import java.util.ArrayList;
 import java.util.Comparator;

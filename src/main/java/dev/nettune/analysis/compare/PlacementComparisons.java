@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * family, mode and unit; Holm within a table; verdicts and detectable change alike). The design is
  * unpaired: the runner runs a point's blocks before the next point's, so the two placements' forks
  * ran minutes apart, never in one block; Welch's t on log fork scores
- * ({@link dev.nettune.analysis.stats.UnpairedRatio}), as for the family answers' contrasts. Drift of
+ * ({@link dev.nettune.stats.UnpairedRatio}), as for the family answers' contrasts. Drift of
  * the machine between the two points is not separated from the placement's effect.
  */
 public final class PlacementComparisons {

@@ -6,7 +6,7 @@ import dev.nettune.analysis.compare.Answer.Finding;
 import dev.nettune.analysis.compare.Answers;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultKey;
-import dev.nettune.analysis.stats.Summary;
+import dev.nettune.stats.Summary;
 import dev.nettune.analysis.units.Units;
 
 import java.util.ArrayList;

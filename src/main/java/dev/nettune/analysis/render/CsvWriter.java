@@ -8,7 +8,7 @@ import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
 import dev.nettune.analysis.model.ResultSet;
-import dev.nettune.analysis.stats.Summary;
+import dev.nettune.stats.Summary;
 
 import java.io.IOException;
 import java.io.Writer;

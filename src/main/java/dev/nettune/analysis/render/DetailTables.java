@@ -3,7 +3,7 @@ package dev.nettune.analysis.render;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
-import dev.nettune.analysis.stats.Summary;
+import dev.nettune.stats.Summary;
 import dev.nettune.analysis.units.Units;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.model.Metric;
-import dev.nettune.analysis.stats.Summary;
+import dev.nettune.stats.Summary;
 import java.util.Arrays;
 
 /**

@@ -6,7 +6,7 @@ import dev.nettune.analysis.compare.Answer.Topic;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RowFilter;
 import dev.nettune.analysis.read.InputFinder;
-import dev.nettune.analysis.stats.UnpairedRatio;
+import dev.nettune.stats.UnpairedRatio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

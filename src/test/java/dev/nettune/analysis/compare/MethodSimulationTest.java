@@ -1,8 +1,8 @@
 package dev.nettune.analysis.compare;
 
 import dev.nettune.analysis.model.JvmId;
-import dev.nettune.analysis.stats.Holm;
-import dev.nettune.analysis.stats.MannWhitney;
+import dev.nettune.stats.Holm;
+import dev.nettune.stats.MannWhitney;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,8 +2,8 @@ package dev.nettune.analysis.compare;
 
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
-import dev.nettune.analysis.stats.PairedRatio;
-import dev.nettune.analysis.stats.UnpairedRatio;
+import dev.nettune.stats.PairedRatio;
+import dev.nettune.stats.UnpairedRatio;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

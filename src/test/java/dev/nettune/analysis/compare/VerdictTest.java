@@ -1,8 +1,8 @@
 package dev.nettune.analysis.compare;
 
 import dev.nettune.analysis.model.JvmId;
-import dev.nettune.analysis.stats.PairedRatio;
-import dev.nettune.analysis.stats.UnpairedRatio;
+import dev.nettune.stats.PairedRatio;
+import dev.nettune.stats.UnpairedRatio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,7 +158,7 @@ class VerdictTest {
         assertEquals(1, ComparisonsTest.row(t, "two").n());
         // the detectable change is at alpha/m = 0.025 with this row's own spread
         PairedRatio pr = PairedRatio.of(x, y, 0.95);
-        assertEquals(dev.nettune.analysis.stats.DetectableChange.paired(pr.sdLog(), pr.n(), 0.05 / 2, 0.8),
+        assertEquals(dev.nettune.stats.DetectableChange.paired(pr.sdLog(), pr.n(), 0.05 / 2, 0.8),
                 r1.detectable(), 1e-9);
         assertEquals(Verdict.WORSE, r1.verdict());
         assertEquals(1, t.flagged());

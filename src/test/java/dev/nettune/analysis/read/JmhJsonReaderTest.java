@@ -8,7 +8,7 @@ import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
-import dev.nettune.analysis.stats.Summary;
+import dev.nettune.stats.Summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
 /**
  * ReferenceVectors holds the data sets of the cross-JVM part of

@@ -1,4 +1,4 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -13,6 +13,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * {@code p = min(1, 2·min(P(U ≤ u), P(U ≥ u)))}. Otherwise the normal approximation with tie
  * correction and continuity correction is used. Both agree with SciPy's
  * {@code mannwhitneyu(x, y, alternative='two-sided', method='exact' | 'asymptotic')}.
+ *
+ * <p>Test code only: the suite's method no longer uses it; {@code MethodSimulationTest} keeps it as
+ * the unpaired design the paired one is measured against.
  */
 public final class MannWhitney {
 

@@ -1,9 +1,9 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
-import static dev.nettune.analysis.stats.ReferenceVectors.PX;
-import static dev.nettune.analysis.stats.ReferenceVectors.PY;
-import static dev.nettune.analysis.stats.ReferenceVectors.RX;
-import static dev.nettune.analysis.stats.ReferenceVectors.RY;
+import static dev.nettune.stats.ReferenceVectors.PX;
+import static dev.nettune.stats.ReferenceVectors.PY;
+import static dev.nettune.stats.ReferenceVectors.RX;
+import static dev.nettune.stats.ReferenceVectors.RY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

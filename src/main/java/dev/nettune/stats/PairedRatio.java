@@ -1,4 +1,4 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
 import org.apache.commons.math3.distribution.TDistribution;
 

@@ -1,4 +1,4 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
 /**
  * DetectableChange is the smallest relative change a comparison's design detects with a given power

@@ -1,13 +1,13 @@
-package dev.nettune.analysis.stats;
+package dev.nettune.stats;
 
-import static dev.nettune.analysis.stats.ReferenceVectors.PX;
-import static dev.nettune.analysis.stats.ReferenceVectors.PY;
-import static dev.nettune.analysis.stats.ReferenceVectors.RX;
-import static dev.nettune.analysis.stats.ReferenceVectors.RY;
-import static dev.nettune.analysis.stats.ReferenceVectors.UX;
-import static dev.nettune.analysis.stats.ReferenceVectors.UY;
-import static dev.nettune.analysis.stats.ReferenceVectors.VX;
-import static dev.nettune.analysis.stats.ReferenceVectors.VY;
+import static dev.nettune.stats.ReferenceVectors.PX;
+import static dev.nettune.stats.ReferenceVectors.PY;
+import static dev.nettune.stats.ReferenceVectors.RX;
+import static dev.nettune.stats.ReferenceVectors.RY;
+import static dev.nettune.stats.ReferenceVectors.UX;
+import static dev.nettune.stats.ReferenceVectors.UY;
+import static dev.nettune.stats.ReferenceVectors.VX;
+import static dev.nettune.stats.ReferenceVectors.VY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
