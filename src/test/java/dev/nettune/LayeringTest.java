@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,74 +19,191 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The package rules the design states, checked on the sources: benchmarks connect pieces and open
- * no socket, channel or selector themselves; nothing under bench/ reaches the analysis; the
- * analysis reads files and never imports the benchmarks or the suite runner.
+ * The layout of docs/architecture.md, checked on the sources. Every package of dev.nettune is placed
+ * in {@link #ALLOWED} with the packages it may use, so a new arrow between packages is a decision
+ * written here and in the architecture page, never an accident; inside the packages split into rooms
+ * ({@link #ROOMS}) a room uses only the rooms below it. Benchmarks and placements open no socket,
+ * channel or selector themselves (sockets live in server/ and client/).
+ *
+ * <p>A reference is an import, or a qualified name in code ({@code dev.nettune.x.Y}); comments and
+ * string literals are prose and data (a benchmark's name in a string is not a reference).
  */
 class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/dev/nettune");
-    /** The JDK types that open sockets, channels or selectors. */
+
+    /** Each package and the packages it may use: the graph of docs/architecture.md, bottom first. */
+    static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("wire", Set.of());
+        ALLOWED.put("socket", Set.of());
+        ALLOWED.put("jvm", Set.of());
+        ALLOWED.put("stats", Set.of());
+        ALLOWED.put("layout", Set.of());
+        ALLOWED.put("client", Set.of("wire", "socket", "jvm"));
+        ALLOWED.put("server", Set.of("wire", "socket", "jvm", "client"));
+        ALLOWED.put("placement", Set.of("server", "client", "socket"));
+        ALLOWED.put("bench", Set.of("client", "server", "placement", "socket", "wire", "layout"));
+        ALLOWED.put("run", Set.of("placement", "server", "socket", "layout", "stats"));
+        ALLOWED.put("analysis", Set.of("layout", "stats"));
+    }
+
+    /** Packages split into rooms, each room's rooms bottom first; "" is the package's own top. */
+    static final Map<String, List<String>> ROOMS = Map.of(
+            "analysis", List.of("units", "model", "read", "compare", "render", ""));
+
     private static final Pattern SOCKET_TYPES = Pattern.compile(
             "\\b(java\\.net\\.(Socket|ServerSocket)|java\\.nio\\.channels\\.(SocketChannel|ServerSocketChannel|Selector|AsynchronousSocketChannel|AsynchronousServerSocketChannel|AsynchronousChannelGroup))\\b"
                     + "|\\b(new (Socket|ServerSocket)\\(|(SocketChannel|ServerSocketChannel|Selector|AsynchronousSocketChannel|AsynchronousChannelGroup)\\.(open|withFixedThreadPool|withThreadPool|withCachedThreadPool)\\()");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"");
-    private static final Pattern PROJECT_IMPORT = Pattern.compile("\\bdev\\.nettune\\.([a-z]+)\\.");
+    private static final Pattern PACKAGE_LINE = Pattern.compile("^package dev\\.nettune\\.([a-z0-9_.]+);");
+    /** A qualified project name: the package part (lower-case segments) before the first type name. */
+    private static final Pattern PROJECT_NAME = Pattern.compile("\\bdev\\.nettune\\.((?:[a-z0-9_]+\\.)*[a-z0-9_]+)\\.[A-Z*]");
+
+    /** A Reference is one line of {@code from} naming package {@code to} (both relative to dev.nettune). */
+    record Reference(String file, int line, String from, String to, String code) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + from + " -> " + to + ": " + code;
+        }
+    }
 
     @Test
-    void benchmarksOpenNoSocketChannelOrSelector() throws IOException {
-        List<String> found = matches("bench", SOCKET_TYPES);
-        assertEquals(List.of(), found, "sockets, channels and selectors live in server/ and client/");
+    void everyPackageIsPlacedInTheLayout() throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
+        }
+        assertTrue(!packages.isEmpty(), "run from the project folder: " + MAIN.toAbsolutePath());
+        assertEquals(new TreeSet<>(ALLOWED.keySet()), packages,
+                "every package of dev.nettune is placed in LayeringTest.ALLOWED and docs/architecture.md");
+    }
+
+    @Test
+    void theLayoutHasNoCircle() {
+        // ALLOWED is listed bottom first: a package may use only packages listed before it.
+        List<String> order = new ArrayList<>(ALLOWED.keySet());
+        List<String> up = new ArrayList<>();
+        ALLOWED.forEach((from, tos) -> tos.stream()
+                .filter(to -> order.indexOf(to) < 0 || order.indexOf(to) >= order.indexOf(from))
+                .forEach(to -> up.add(from + " -> " + to)));
+        assertEquals(List.of(), up, "an allowed arrow points at a package listed later (or at itself)");
+    }
+
+    @Test
+    void packagesUseOnlyThePackagesBelowThem() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (Reference r : references()) {
+            String from = top(r.from());
+            String to = top(r.to());
+            if (!from.equals(to) && !ALLOWED.getOrDefault(from, Set.of()).contains(to)) {
+                wrong.add(r.toString());
+            }
+        }
+        assertEquals(List.of(), wrong, "arrows not in the layout (LayeringTest.ALLOWED, docs/architecture.md)");
+    }
+
+    @Test
+    void roomsUseOnlyTheRoomsBelowThem() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        List<String> unplaced = new ArrayList<>();
+        for (Reference r : references()) {
+            List<String> rooms = ROOMS.get(top(r.from()));
+            if (rooms == null || !top(r.from()).equals(top(r.to()))) {
+                continue;
+            }
+            int from = rooms.indexOf(room(r.from()));
+            int to = rooms.indexOf(room(r.to()));
+            if (from < 0 || to < 0) {
+                unplaced.add(r.toString());
+            } else if (to > from) {
+                wrong.add(r.toString());
+            }
+        }
+        assertEquals(List.of(), unplaced, "a room not listed in LayeringTest.ROOMS");
+        assertEquals(List.of(), wrong, "an arrow running back up between rooms");
+    }
+
+    @Test
+    void benchmarksAndPlacementsOpenNoSocketChannelOrSelector() throws IOException {
+        assertEquals(List.of(), matches("bench", SOCKET_TYPES), "sockets, channels and selectors live in server/ and client/");
         assertEquals(List.of(), matches("placement", SOCKET_TYPES), "a placement starts servers; their sockets are in server/");
     }
 
-    @Test
-    void benchmarksDoNotReachTheAnalysis() throws IOException {
-        assertEquals(List.of(), references("bench", "analysis"));
-        assertEquals(List.of(), references("bench", "run"));
+    /** The first segment of a package relative to dev.nettune: "run" of "run.plan". */
+    private static String top(String pkg) {
+        int dot = pkg.indexOf('.');
+        return dot < 0 ? pkg : pkg.substring(0, dot);
     }
 
-    @Test
-    void theAnalysisImportsNeitherBenchmarksNorTheRunner() throws IOException {
-        assertEquals(List.of(), references("analysis", "bench"));
-        assertEquals(List.of(), references("analysis", "run"));
-        assertEquals(List.of(), references("analysis", "placement"), "a placement reaches the analysis as a parameter in the files");
+    /** The room of a package inside its top package: "plan" of "run.plan", "" of "run". */
+    private static String room(String pkg) {
+        int dot = pkg.indexOf('.');
+        if (dot < 0) {
+            return "";
+        }
+        String rest = pkg.substring(dot + 1);
+        int next = rest.indexOf('.');
+        return next < 0 ? rest : rest.substring(0, next);
     }
 
-    /** "file:line: text" of every non-comment line under {@code dir} matching {@code p}. */
+    /** Every reference from one project package to another, in code lines of src/main. */
+    static List<Reference> references() throws IOException {
+        List<Reference> out = new ArrayList<>();
+        for (Path f : javaFiles(MAIN)) {
+            List<String> lines = Files.readAllLines(f);
+            String pkg = null;
+            for (int i = 0; i < lines.size(); i++) {
+                String code = code(lines.get(i));
+                Matcher p = PACKAGE_LINE.matcher(code);
+                if (p.find()) {
+                    pkg = p.group(1);
+                    continue;
+                }
+                if (pkg == null) {
+                    continue;
+                }
+                Matcher m = PROJECT_NAME.matcher(code);
+                while (m.find()) {
+                    if (!m.group(1).equals(pkg)) {
+                        out.add(new Reference(MAIN.relativize(f).toString(), i + 1, pkg, m.group(1), code));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "file:line: text" of every code line under {@code dir} matching {@code p}. */
     private static List<String> matches(String dir, Pattern p) throws IOException {
-        Path root = MAIN.resolve(dir);
-        assertTrue(Files.isDirectory(root), "run from the project folder: " + root.toAbsolutePath());
         List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".java"))::iterator) {
-                List<String> lines = Files.readAllLines(f);
-                for (int i = 0; i < lines.size(); i++) {
-                    String code = lines.get(i).strip();
-                    if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
-                        continue; // prose may name the types it avoids
-                    }
-                    code = STRING_LITERAL.matcher(code).replaceAll("\"\""); // benchmark names are data, not references
-                    if (p.matcher(code).find()) {
-                        out.add(MAIN.relativize(f) + ":" + (i + 1) + ": " + code);
-                    }
+        for (Path f : javaFiles(MAIN.resolve(dir))) {
+            List<String> lines = Files.readAllLines(f);
+            for (int i = 0; i < lines.size(); i++) {
+                String code = code(lines.get(i));
+                if (p.matcher(code).find()) {
+                    out.add(MAIN.relativize(f) + ":" + (i + 1) + ": " + code);
                 }
             }
         }
         return out;
     }
 
-    /** Lines under {@code from} that name a class of package {@code dev.nettune.<to>}. */
-    private static List<String> references(String from, String to) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : matches(from, PROJECT_IMPORT)) {
-            Matcher m = PROJECT_IMPORT.matcher(line.substring(line.indexOf(": ") + 2));
-            while (m.find()) {
-                if (m.group(1).equals(to)) {
-                    out.add(line);
-                    break;
-                }
-            }
+    /** A line without its comment and with its string literals emptied ("" for a comment line). */
+    private static String code(String line) {
+        String code = line.strip();
+        if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+            return ""; // prose may name the types it avoids
         }
-        return out;
+        code = STRING_LITERAL.matcher(code).replaceAll("\"\""); // benchmark names are data, not references
+        int comment = code.indexOf("//");
+        return comment < 0 ? code : code.substring(0, comment);
+    }
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        assertTrue(Files.isDirectory(root), "run from the project folder: " + root.toAbsolutePath());
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(x -> x.toString().endsWith(".java")).sorted().toList();
+        }
     }
 }
