@@ -6,6 +6,7 @@ import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.Load;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.Transport;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Level;
@@ -157,14 +158,6 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (load != null) {
-                load.close();
-            }
-        } finally {
-            if (echoServer != null) {
-                echoServer.close();
-            }
-        }
+        Teardown.close(echoServer, load);
     }
 }

@@ -6,6 +6,7 @@ import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.CallerConnection;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.Transport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -98,14 +99,6 @@ public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } finally {
-            if (echoServer != null) {
-                echoServer.close();
-            }
-        }
+        Teardown.close(echoServer, connection);
     }
 }

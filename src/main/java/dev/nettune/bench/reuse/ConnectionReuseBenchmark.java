@@ -15,6 +15,8 @@ import dev.nettune.client.load.Workloads;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.ServerStats;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.SocketTuning;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -241,24 +243,13 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (load != null) {
-                load.close();
-            }
-            if (own != null) {
-                own.close();
-            }
-            if (clients != null) {
-                clients.close();
-            }
-        } finally {
-            if (peer != null) {
-                dev.nettune.server.ServerStats stats = peer.stats();
-                peer.close();
-                if (stats.protocolErrors() > 0) {
-                    throw new IllegalStateException("server saw " + stats.protocolErrors() + " malformed or truncated frames: " + stats);
-                }
-            }
+        Teardown.close(peer, ConnectionReuseBenchmark::requireWellFormedFrames, load, own, clients);
+    }
+
+    private static void requireWellFormedFrames(Server server) {
+        ServerStats stats = server.stats();
+        if (stats.protocolErrors() > 0) {
+            throw new IllegalStateException("server saw " + stats.protocolErrors() + " malformed or truncated frames: " + stats);
         }
     }
 }
