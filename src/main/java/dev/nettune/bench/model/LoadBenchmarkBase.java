@@ -4,6 +4,7 @@ import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.Skip;
 import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.Load;
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
 import dev.nettune.server.Teardown;
