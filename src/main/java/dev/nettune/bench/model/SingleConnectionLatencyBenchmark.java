@@ -1,7 +1,7 @@
 package dev.nettune.bench.model;
 
 import dev.nettune.bench.AbstractBenchmark;
-import dev.nettune.bench.Skip;
+import dev.nettune.bench.SkipPoint;
 import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.CallerConnection;
 import dev.nettune.server.Server;
@@ -84,7 +84,7 @@ public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
         if (payload < 0) {
             throw new IllegalArgumentException("@Param payload must be >= 0, got " + payload);
         }
-        Skip.ifUnavailable(params, CallerConnection.drives(client) ? ModelPoint.unavailableReason(client, server, t, 1)
+        SkipPoint.ifUnavailable(params, CallerConnection.drives(client) ? ModelPoint.unavailableReason(client, server, t, 1)
                 : "client model " + client + " is not driven from JMH's thread (its clients are in ConnectionScalingBenchmark,"
                 + " connections=1); valid: " + ClientModel.valid(CallerConnection::drives));
         echoServer = ModelPoint.startServer(params, server, t, placement);

@@ -2,7 +2,7 @@ package dev.nettune.bench.reuse;
 
 import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.ServerPlacement;
-import dev.nettune.bench.Skip;
+import dev.nettune.bench.SkipPoint;
 import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.ClientConnection;
 import dev.nettune.client.ClientModel;
@@ -167,7 +167,7 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
         if (benchmarkParams.getThreads() != 1) {
             throw new IllegalArgumentException("run with JMH -t 1: client threads are the @Param 'threads', got -t " + benchmarkParams.getThreads());
         }
-        Skip.ifUnavailable(benchmarkParams, Workloads.unsupportedReason(w, path));
+        SkipPoint.ifUnavailable(benchmarkParams, Workloads.unsupportedReason(w, path));
         SocketTuning tuning = c.clientTuning();
 
         peer = ServerPlacement.start(benchmarkParams, placement, model, ServerConfig.DEFAULT);
