@@ -5,6 +5,7 @@ import dev.nettune.server.BlockingServer;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
@@ -82,14 +83,6 @@ public class RoundTripBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Teardown.close(server, connection);
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * ServerPlacement starts a benchmark's server where the point's {@code placement} parameter says
  * ({@link Placement}): in the benchmark's JVM as before, or in a server JVM of its own, in a
  * network namespace, on another host. A placement that cannot be had here skips the point with the
- * reason ({@link Skip}); one that runs is recorded in {@value ResultFiles#PLACEMENTS} beside the
+ * reason ({@link SkipPoint}); one that runs is recorded in {@value ResultFiles#PLACEMENTS} beside the
  * sockopts file (server pid, JVM and command, namespace, link, qdiscs) and printed.
  *
  * <p>Which placements a benchmark takes: it declares {@code @Param({"inprocess"}) String placement}
@@ -34,7 +34,7 @@ public final class ServerPlacement {
      * text) says. Call from a trial @Setup; close it in the trial @TearDown as any server.
      *
      * @throws IllegalArgumentException for a placement that does not parse, naming the valid forms
-     * @throws UnsupportedOperationException from {@link Skip} when the placement cannot be had here
+     * @throws UnsupportedOperationException from {@link SkipPoint} when the placement cannot be had here
      */
     public static Server start(BenchmarkParams params, String placement, ServerModel model, ServerConfig config) throws IOException {
         Placement p;
@@ -46,13 +46,13 @@ public final class ServerPlacement {
         if (p.inProcess()) {
             return model.start(config);
         }
-        Skip.ifUnavailable(params, PlacedServer.unavailableReason(p, model, config));
+        SkipPoint.ifUnavailable(params, PlacedServer.unavailableReason(p, model, config));
         Server server;
         try {
             server = PlacedServer.start(p, model, config, System.out::println);
         } catch (PlacementUnavailableException e) {
-            Skip.ifUnavailable(params, e.getMessage());
-            throw new AssertionError("Skip returns only for a null reason", e);
+            SkipPoint.ifUnavailable(params, e.getMessage());
+            throw new AssertionError("SkipPoint returns only for a null reason", e);
         }
         record(params, (PlacedServer) server);
         return server;

@@ -1,11 +1,8 @@
 package dev.nettune.placement;
 
 import dev.nettune.client.load.Workload;
+import dev.nettune.host.TimeWait;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * them (tcp_tw_reuse=2 lets it reuse them, at a cost), off loopback nothing reuses them.
  *
  * <p>Before such a fork the runner calls {@link #drain}: it counts the TIME_WAIT sockets holding a
- * port of net.ipv4.ip_local_port_range in this network namespace (/proc/net/tcp and tcp6, state
- * {@code 06}, local port in the range) — where the client runs, whatever the placement: a netns
+ * port of net.ipv4.ip_local_port_range in this network namespace ({@link TimeWait}: /proc/net/tcp and
+ * tcp6, local port in the range) — where the client runs, whatever the placement: a netns
  * placement puts only the server in the namespace — and waits, up to {@value #DEFAULT_DRAIN_SECONDS} s
  * (the TIME_WAIT length and a margin; {@value #DRAIN_PROPERTY}), until at most one port in
  * {@value #DRAINED_SHARE} is held. What it saw and how long it waited is the fork's record.
@@ -41,9 +38,6 @@ public final class PortUse {
      * ~7–8k/s on this machine (design notes); a Java fork does not beat it. Used as an upper bound.
      */
     static final int MAX_CONNECTS_PER_SECOND = 8_000;
-    /** /proc/net/tcp's state code for TIME_WAIT (include/net/tcp_states.h). */
-    static final String TIME_WAIT = "06";
-    static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
 
     private PortUse() {
     }
@@ -130,7 +124,7 @@ public final class PortUse {
         boolean loopback = !(placement.startsWith("netns") || placement.startsWith("remote="));
         String reuse;
         try {
-            reuse = dev.nettune.socket.Sysctl.read("net.ipv4.tcp_tw_reuse").trim();
+            reuse = TimeWait.twReuse().trim();
         } catch (RuntimeException e) {
             return false; // unknown: drain, the safe side
         }
@@ -161,7 +155,7 @@ public final class PortUse {
             return null;
         }
         int target = ports / DRAINED_SHARE;
-        int[] range = range();
+        int[] range = TimeWait.range();
         int before = timeWait(range);
         int now = before;
         long start = System.nanoTime();
@@ -181,43 +175,11 @@ public final class PortUse {
 
     /** As {@link #timeWait(int[])}, only those whose remote port is {@code remotePort} (a server's), or all when it is -1. */
     public static int timeWait(int[] range, int remotePort) {
-        int n = 0;
-        boolean any = false;
-        for (Path table : TABLES) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(table);
-            } catch (IOException e) {
-                continue; // tcp6 is absent when IPv6 is off
-            }
-            any = true;
-            for (String line : lines) {
-                String[] f = line.trim().split("\\s+", 5);
-                if (f.length < 4 || !TIME_WAIT.equals(f[3]) || !f[0].endsWith(":")) {
-                    continue; // the header, or another state
-                }
-                int port = Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16);
-                int remote = Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1), 16);
-                if (port >= range[0] && port <= range[1] && (remotePort < 0 || remote == remotePort)) {
-                    n++;
-                }
-            }
-        }
-        return any ? n : -1;
+        return TimeWait.count((local, remote) -> local >= range[0] && local <= range[1] && (remotePort < 0 || remote == remotePort));
     }
 
-    /** net.ipv4.ip_local_port_range as {low, high}, or {0, -1} when unreadable. */
-    public static int[] range() {
-        try {
-            String[] r = dev.nettune.socket.Sysctl.read("net.ipv4.ip_local_port_range").split(" ");
-            return new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
-        } catch (RuntimeException e) {
-            return new int[] {0, -1}; // "unknown": not Linux
-        }
-    }
-
+    /** How many ports net.ipv4.ip_local_port_range holds; -1 when unknown. */
     static int rangePorts() {
-        int[] r = range();
-        return r[1] - r[0] + 1;
+        return TimeWait.portCount();
     }
 }

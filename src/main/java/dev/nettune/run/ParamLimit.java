@@ -11,7 +11,7 @@ import java.util.Set;
  *       the servers' frame cap ({@code dev.nettune.server.ServerConfig.DEFAULT_MAX_FRAME_BYTES}): the
  *       server drops the connection, and a payload of gigabytes ends the fork in OutOfMemoryError first;</li>
  *   <li>{@value #CONNECTIONS} whose descriptors (two per connection, both ends in the fork, plus the
- *       margin the benchmarks keep, {@code dev.nettune.bench.model.ProcessProbe.FD_MARGIN}) exceed the
+ *       margin the benchmarks keep, {@code dev.nettune.host.ProcessProbe.FD_MARGIN}) exceed the
  *       open-file limit the forks inherit ({@code ulimit -n}, as the JVM raised it).</li>
  * </ul>
  * The limits are read from those classes by name, so that this class compiles with the option
@@ -25,7 +25,7 @@ final class ParamLimit {
     /** Parameters that are the payload of one frame. */
     static final Set<String> FRAME_PAYLOADS = Set.of(PAYLOAD, MESSAGE_BYTES);
     static final String FRAME_CAP = "dev.nettune.server.ServerConfig.DEFAULT_MAX_FRAME_BYTES";
-    static final String FD_MARGIN = "dev.nettune.bench.model.ProcessProbe.FD_MARGIN";
+    static final String FD_MARGIN = "dev.nettune.host.ProcessProbe.FD_MARGIN";
     /** Descriptors per connection with both ends in the fork. */
     static final int FDS_PER_CONNECTION = 2;
 

@@ -1,5 +1,6 @@
 package dev.nettune.placement;
 
+import dev.nettune.host.TimeWait;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class PortUseTest {
 
     @Test
     void eachConnectClosedFirstByTheClientHoldsAnEphemeralPortInTimeWait() throws IOException, InterruptedException {
-        int[] range = PortUse.range();
+        int[] range = TimeWait.range();
         assumeTrue(range[1] >= range[0] && PortUse.timeWait(range) >= 0, "not Linux: no /proc/net/tcp");
         try (ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();

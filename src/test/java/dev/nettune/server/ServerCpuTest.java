@@ -1,7 +1,7 @@
 package dev.nettune.server;
 
-import dev.nettune.bench.model.ProcessProbe;
 import dev.nettune.client.StreamConnection;
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.jvm.VirtualThreads;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.wire.Kind;

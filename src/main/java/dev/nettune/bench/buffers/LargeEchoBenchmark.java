@@ -6,6 +6,7 @@ import dev.nettune.client.StreamConnection;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.wire.Kind;
 import dev.nettune.wire.Request;
@@ -97,20 +98,6 @@ public class LargeEchoBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (watchdog != null) {
-                watchdog.close();
-            }
-        } finally {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } finally {
-                if (server != null) {
-                    server.close();
-                }
-            }
-        }
+        Teardown.close(server, watchdog, connection);
     }
 }

@@ -6,6 +6,7 @@ import dev.nettune.client.bulk.IoPath;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.SocketTuning;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
@@ -69,25 +70,22 @@ final class StreamFixture implements AutoCloseable {
         return server;
     }
 
-    /** Prints the sizes after the run (autotuning grows them), checks the byte count, closes client then server. */
+    /** Prints the sizes after the run (autotuning grows them), closes the client, checks the byte count, closes the server. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
+        boolean healthy = stream.healthy();
         try {
-            if (stream.healthy()) {
+            if (healthy) {
                 System.out.println("nettune buffers: after the run, "
                         + PointRecord.describe("client", clientTuning, stream.currentOptions()));
-                checkByteCount();
             }
         } finally {
-            try {
-                stream.close();
-            } finally {
-                server.close();
-            }
+            Teardown.close(server, healthy ? this::checkByteCount : null, stream);
         }
     }
 
-    private void checkByteCount() throws InterruptedException {
+    /** Waits for the server's count to reach what the client sent (a server elsewhere is asked again each time). */
+    private void checkByteCount(Server server) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COUNT_WAIT_MILLIS);
         while (server.stats().bytesIn() != stream.bytesSent()) {
             if (System.nanoTime() > deadline) {

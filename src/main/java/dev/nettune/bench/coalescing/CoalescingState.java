@@ -5,8 +5,10 @@ import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.coalescing.PartsClient;
 import dev.nettune.client.coalescing.Strategy;
 import dev.nettune.server.BlockingServer;
+import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerStats;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.SocketTuning;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -73,19 +75,15 @@ public abstract class CoalescingState extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (client != null) {
-                client.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-                ServerStats st = server.stats();
-                if (client != null && (st.frames() != client.sent() || st.protocolErrors() != 0)) {
-                    throw new IllegalStateException("server verified " + st.frames() + " of " + client.sent()
-                            + " messages sent: " + st);
-                }
-            }
+        Teardown.close(server, this::requireEveryMessageVerified, client);
+    }
+
+    /** The server counts a message before it acks it, so with the client closed its count is final. */
+    private void requireEveryMessageVerified(Server s) {
+        ServerStats st = s.stats();
+        if (client != null && (st.frames() != client.sent() || st.protocolErrors() != 0)) {
+            throw new IllegalStateException("server verified " + st.frames() + " of " + client.sent()
+                    + " messages sent: " + st);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.nettune.bench.model;
 
 import dev.nettune.client.ClientModel;
 import dev.nettune.server.ServerModel;
-import dev.nettune.socket.Transport;
 
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,27 +77,7 @@ public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
     }
 
     @Override
-    protected ClientModel clientModel() {
-        return client;
-    }
-
-    @Override
-    protected ServerModel serverModel() {
-        return server;
-    }
-
-    @Override
-    protected Transport transportModel() {
-        return ModelPoint.transport(transport);
-    }
-
-    @Override
-    protected int connectionCount() {
-        return connections;
-    }
-
-    @Override
-    protected int payloadBytes() {
-        return payload;
+    protected Point point() {
+        return new Point(client, server, ModelPoint.transport(transport), connections, payload);
     }
 }

@@ -1,11 +1,13 @@
 package dev.nettune.bench.model;
 
 import dev.nettune.bench.AbstractBenchmark;
-import dev.nettune.bench.Skip;
+import dev.nettune.bench.SkipPoint;
 import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.Load;
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.Transport;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Level;
@@ -25,8 +27,8 @@ import java.io.IOException;
  * {@code @OperationsPerInvocation(BATCH)} makes the primary score round trips per second over all
  * connections. Secondary results go to {@link LoadCounters}, over the whole measurement.
  *
- * <p>Subclasses declare the @Param grid, say which model runs ({@link #clientModel()} ...), and may
- * start another kind of load ({@link #startLoad}).
+ * <p>Subclasses declare the @Param grid, say which point it is ({@link #point()}: models, transport,
+ * connections, payload), and may start another kind of load ({@link #startLoad}).
  */
 public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     /**
@@ -53,24 +55,23 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     /** JMH's counters for this thread, known from the first invocation on (JMH zeroes them per iteration). */
     private LoadCounters counters = new LoadCounters();
 
-    protected abstract ClientModel clientModel();
+    /** One point of a load benchmark's grid, as the subclass's @Param fields say. */
+    protected record Point(ClientModel client, ServerModel server, Transport transport, int connections, int payload) {
+    }
 
-    protected abstract ServerModel serverModel();
-
-    protected abstract Transport transportModel();
-
-    protected abstract int connectionCount();
-
-    protected abstract int payloadBytes();
+    /** This trial's point, from the subclass's @Param fields. */
+    protected abstract Point point();
 
     /** Starts the load against the running {@link #echoServer}; by default C closed loops of the client model. */
     protected Load startLoad(BenchmarkParams params) throws IOException {
-        return Load.closedLoop(clientModel(), echoServer.address(), ModelPoint.tuning(transportModel()), connectionCount(), payloadBytes());
+        Point p = point();
+        return Load.closedLoop(p.client(), echoServer.address(), ModelPoint.tuning(p.transport()), p.connections(), p.payload());
     }
 
     /** Why this point cannot run here, or null: by default what {@link ModelPoint#unavailableReason} says. */
     protected String unavailableReason() {
-        return ModelPoint.unavailableReason(clientModel(), serverModel(), transportModel(), connectionCount());
+        Point p = point();
+        return ModelPoint.unavailableReason(p.client(), p.server(), p.transport(), p.connections());
     }
 
     /** Called as the last measurement iteration ends, to report what the subclass adds. */
@@ -79,13 +80,14 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws IOException, InterruptedException {
-        ServerModel serverModel = serverModel();
-        Transport transport = transportModel();
-        int connections = ModelPoint.positive("connections", connectionCount());
-        if (payloadBytes() < 0) {
-            throw new IllegalArgumentException("@Param payload must be >= 0, got " + payloadBytes());
+        Point point = point();
+        ServerModel serverModel = point.server();
+        Transport transport = point.transport();
+        int connections = ModelPoint.positive("connections", point.connections());
+        if (point.payload() < 0) {
+            throw new IllegalArgumentException("@Param payload must be >= 0, got " + point.payload());
         }
-        Skip.ifUnavailable(params, unavailableReason());
+        SkipPoint.ifUnavailable(params, unavailableReason());
         forkShare = 1.0 / Math.max(1, params.getForks()); // forks = 0 runs in JMH's own JVM: one "fork"
         echoServer = ModelPoint.startServer(params, serverModel, transport);
         load = startLoad(params);
@@ -157,14 +159,6 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (load != null) {
-                load.close();
-            }
-        } finally {
-            if (echoServer != null) {
-                echoServer.close();
-            }
-        }
+        Teardown.close(echoServer, load);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.bench.model;
 
+import dev.nettune.host.ProcessProbe;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Scope;

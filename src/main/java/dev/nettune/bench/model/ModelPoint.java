@@ -2,6 +2,7 @@ package dev.nettune.bench.model;
 
 import dev.nettune.bench.ServerPlacement;
 import dev.nettune.bench.SockoptsLog;
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.placement.Placement;
 import dev.nettune.client.ClientModel;
 import dev.nettune.server.Server;

@@ -98,7 +98,7 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
         if (loadPercent < 1 || loadPercent > 1000) {
             throw new IllegalArgumentException("@Param loadPercent must be 1..1000, got " + loadPercent);
         }
-        SocketTuning tuning = ModelPoint.tuning(transportModel());
+        SocketTuning tuning = ModelPoint.tuning(Transport.TCP);
         try (Load calibration = Load.closedLoop(client, echoServer.address(), tuning, connections, payload)) {
             sleep(CALIBRATION_WARMUP_MILLIS);
             long n0 = calibration.completed();
@@ -140,27 +140,7 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     }
 
     @Override
-    protected ClientModel clientModel() {
-        return client;
-    }
-
-    @Override
-    protected ServerModel serverModel() {
-        return server;
-    }
-
-    @Override
-    protected Transport transportModel() {
-        return Transport.TCP;
-    }
-
-    @Override
-    protected int connectionCount() {
-        return connections;
-    }
-
-    @Override
-    protected int payloadBytes() {
-        return payload;
+    protected Point point() {
+        return new Point(client, server, Transport.TCP, connections, payload);
     }
 }

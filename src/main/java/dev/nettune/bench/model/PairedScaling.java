@@ -1,6 +1,7 @@
 package dev.nettune.bench.model;
 
 import dev.nettune.client.SelectorClient;
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;

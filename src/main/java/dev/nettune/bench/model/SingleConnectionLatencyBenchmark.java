@@ -1,11 +1,12 @@
 package dev.nettune.bench.model;
 
 import dev.nettune.bench.AbstractBenchmark;
-import dev.nettune.bench.Skip;
+import dev.nettune.bench.SkipPoint;
 import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.CallerConnection;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.Transport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,7 +84,7 @@ public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
         if (payload < 0) {
             throw new IllegalArgumentException("@Param payload must be >= 0, got " + payload);
         }
-        Skip.ifUnavailable(params, CallerConnection.drives(client) ? ModelPoint.unavailableReason(client, server, t, 1)
+        SkipPoint.ifUnavailable(params, CallerConnection.drives(client) ? ModelPoint.unavailableReason(client, server, t, 1)
                 : "client model " + client + " is not driven from JMH's thread (its clients are in ConnectionScalingBenchmark,"
                 + " connections=1); valid: " + ClientModel.valid(CallerConnection::drives));
         echoServer = ModelPoint.startServer(params, server, t, placement);
@@ -98,14 +99,6 @@ public class SingleConnectionLatencyBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } finally {
-            if (echoServer != null) {
-                echoServer.close();
-            }
-        }
+        Teardown.close(echoServer, connection);
     }
 }

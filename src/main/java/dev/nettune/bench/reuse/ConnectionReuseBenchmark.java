@@ -2,7 +2,7 @@ package dev.nettune.bench.reuse;
 
 import dev.nettune.bench.AbstractBenchmark;
 import dev.nettune.bench.ServerPlacement;
-import dev.nettune.bench.Skip;
+import dev.nettune.bench.SkipPoint;
 import dev.nettune.bench.SockoptsLog;
 import dev.nettune.client.ClientConnection;
 import dev.nettune.client.ClientModel;
@@ -12,9 +12,12 @@ import dev.nettune.client.load.Operation;
 import dev.nettune.client.load.ThreadLoad;
 import dev.nettune.client.load.Workload;
 import dev.nettune.client.load.Workloads;
+import dev.nettune.host.TimeWait;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
+import dev.nettune.server.ServerStats;
+import dev.nettune.server.Teardown;
 import dev.nettune.socket.SocketTuning;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -164,7 +167,7 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
         if (benchmarkParams.getThreads() != 1) {
             throw new IllegalArgumentException("run with JMH -t 1: client threads are the @Param 'threads', got -t " + benchmarkParams.getThreads());
         }
-        Skip.ifUnavailable(benchmarkParams, Workloads.unsupportedReason(w, path));
+        SkipPoint.ifUnavailable(benchmarkParams, Workloads.unsupportedReason(w, path));
         SocketTuning tuning = c.clientTuning();
 
         peer = ServerPlacement.start(benchmarkParams, placement, model, ServerConfig.DEFAULT);
@@ -241,24 +244,13 @@ public class ConnectionReuseBenchmark extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (load != null) {
-                load.close();
-            }
-            if (own != null) {
-                own.close();
-            }
-            if (clients != null) {
-                clients.close();
-            }
-        } finally {
-            if (peer != null) {
-                dev.nettune.server.ServerStats stats = peer.stats();
-                peer.close();
-                if (stats.protocolErrors() > 0) {
-                    throw new IllegalStateException("server saw " + stats.protocolErrors() + " malformed or truncated frames: " + stats);
-                }
-            }
+        Teardown.close(peer, ConnectionReuseBenchmark::requireWellFormedFrames, load, own, clients);
+    }
+
+    private static void requireWellFormedFrames(Server server) {
+        ServerStats stats = server.stats();
+        if (stats.protocolErrors() > 0) {
+            throw new IllegalStateException("server saw " + stats.protocolErrors() + " malformed or truncated frames: " + stats);
         }
     }
 }

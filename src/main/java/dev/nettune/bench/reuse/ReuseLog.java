@@ -2,6 +2,7 @@ package dev.nettune.bench.reuse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nettune.bench.JsonLines;
+import dev.nettune.host.TimeWait;
 import dev.nettune.layout.ResultFiles;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;

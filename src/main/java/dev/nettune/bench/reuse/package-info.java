@@ -4,7 +4,7 @@
  * a dedicated connection, and what the seed's "pool" — a ThreadPoolExecutor whose tasks each open
  * a connection — costs. {@link dev.nettune.bench.reuse.ConnectionReuseBenchmark} is the one
  * benchmark; the workloads and the T client threads that run them live in
- * {@link dev.nettune.client.load}; {@link dev.nettune.bench.reuse.TimeWait} reads TIME_WAIT sockets and the
+ * {@link dev.nettune.client.load}; {@link dev.nettune.host.TimeWait} reads TIME_WAIT sockets and the
  * ephemeral-port settings; {@link dev.nettune.bench.reuse.ReuseLog} writes them beside the results.
  * Stance: a run that runs out of ports or stalls stops with a message; it never reports a lower score.
  */

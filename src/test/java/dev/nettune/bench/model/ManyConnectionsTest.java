@@ -2,6 +2,7 @@ package dev.nettune.bench.model;
 
 import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.Load;
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;

@@ -8,6 +8,7 @@ import dev.nettune.client.load.Operation;
 import dev.nettune.client.load.ThreadLoad;
 import dev.nettune.client.load.Workload;
 import dev.nettune.client.load.Workloads;
+import dev.nettune.host.TimeWait;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;

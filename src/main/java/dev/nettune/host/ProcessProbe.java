@@ -1,4 +1,4 @@
-package dev.nettune.bench.model;
+package dev.nettune.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.nettune.bench.reuse;
+package dev.nettune.host;
 
 import dev.nettune.socket.Sysctl;
 
@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TimeWait counts the TCP sockets in TIME_WAIT that belong to one loopback server — those whose
- * local or remote port is the server's — from /proc/net/tcp and /proc/net/tcp6 (state {@code 06}),
- * and reads the ephemeral-port settings that decide when connect-per-request runs out of ports.
+ * TimeWait counts TCP sockets in TIME_WAIT in this network namespace, from /proc/net/tcp and
+ * /proc/net/tcp6 (state {@code 06}), chosen by their ports: those of one loopback server (its port
+ * at either end, {@link #count(int)}), or those holding an ephemeral port ({@link #count(Ports)},
+ * as placement's PortUse counts them). It also reads the ephemeral-port settings that decide when
+ * connect-per-request runs out of ports, and the kernel's TcpExt counters.
  */
 public final class TimeWait {
     /** /proc/net/tcp's state code for TIME_WAIT (include/net/tcp_states.h: TCP_TIME_WAIT = 6). */
@@ -29,8 +31,19 @@ public final class TimeWait {
     private TimeWait() {
     }
 
+    /** Which TIME_WAIT sockets to count, by their local and remote port. */
+    @FunctionalInterface
+    public interface Ports {
+        boolean match(int local, int remote);
+    }
+
     /** TIME_WAIT sockets with {@code port} at either end, now; -1 when /proc/net/tcp is not readable (not Linux). */
     public static int count(int port) {
+        return count((local, remote) -> local == port || remote == port);
+    }
+
+    /** TIME_WAIT sockets whose ports {@code which} matches, now; -1 when /proc/net/tcp is not readable (not Linux). */
+    public static int count(Ports which) {
         int n = 0;
         boolean any = false;
         for (Path table : TABLES) {
@@ -42,7 +55,7 @@ public final class TimeWait {
             // makes an fstat and two lseeks beside every read(2), about a page each, and this table holds
             // a line per TIME_WAIT socket, thousands after a second of connect-per-request.
             try (InputStream in = new FileInputStream(table.toFile())) {
-                n += (int) new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> isTimeWait(l, port)).count();
+                n += (int) new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> isTimeWait(l, which)).count();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + table, e);
             }
@@ -51,15 +64,15 @@ public final class TimeWait {
     }
 
     /**
-     * True when one /proc/net/tcp line is a TIME_WAIT socket with {@code port} at either end. Line:
+     * True when one /proc/net/tcp line is a TIME_WAIT socket whose ports {@code which} matches. Line:
      * {@code "  0: 0100007F:8A2C 0100007F:1F90 06 ..."} — slot, local addr:port, remote addr:port, state (hex).
      */
-    static boolean isTimeWait(String line, int port) {
+    static boolean isTimeWait(String line, Ports which) {
         String[] f = line.trim().split("\\s+", 5);
         if (f.length < 4 || !STATE_TIME_WAIT.equals(f[3]) || !f[0].endsWith(":")) {
             return false; // the header line, or another state
         }
-        return port(f[1]) == port || port(f[2]) == port;
+        return which.match(port(f[1]), port(f[2]));
     }
 
     private static int port(String addressAndPort) {
@@ -97,14 +110,20 @@ public final class TimeWait {
         return Sysctl.read("net.ipv4.ip_local_port_range");
     }
 
-    /** How many ephemeral ports the range holds (high - low + 1), or -1 when unknown. */
-    public static int portCount() {
+    /** net.ipv4.ip_local_port_range as {low, high}, or {0, -1} when unknown (not Linux). */
+    public static int[] range() {
         String[] r = portRange().split(" ");
         try {
-            return Integer.parseInt(r[1]) - Integer.parseInt(r[0]) + 1;
+            return new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
         } catch (RuntimeException e) {
-            return -1; // "unknown": not Linux
+            return new int[] {0, -1}; // "unknown": not Linux
         }
+    }
+
+    /** How many ephemeral ports the range holds (high - low + 1), or -1 when unknown. */
+    public static int portCount() {
+        int[] r = range();
+        return r[1] < r[0] ? -1 : r[1] - r[0] + 1;
     }
 
     /** net.ipv4.tcp_tw_reuse: 0 off, 1 on, 2 loopback only (the default since Linux 4.19). */
