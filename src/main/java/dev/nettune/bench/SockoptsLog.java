@@ -63,7 +63,7 @@ public final class SockoptsLog {
         if (file == null) {
             return;
         }
-        JsonLines.append(file, List.of(new SockoptLine.KernelSetting(params.getBenchmark(), JsonLines.params(params), "kernel", name, value)));
+        JsonLines.append(file, List.of(new SockoptLine.KernelSetting(params.getBenchmark(), JsonLines.params(params), SockoptLine.KERNEL, name, value)));
     }
 
     private static SockoptLine option(BenchmarkParams params, String endpoint, String option,

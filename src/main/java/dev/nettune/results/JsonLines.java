@@ -1,6 +1,7 @@
 package dev.nettune.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +23,11 @@ import java.util.TreeMap;
  * benchmark's trial or iteration setup, never on the measured path).
  */
 public final class JsonLines {
-    /** The one mapper of the JSONL files: plain settings, nulls written, fields in declaration order. */
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The one mapper of the result files: nulls written, fields in the records' order; a field no
+     * record knows (a newer runner's, a hand-edited file's) is ignored when read, as the readers always did.
+     */
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private JsonLines() {
     }

@@ -31,9 +31,12 @@ public sealed interface SockoptLine permits SockoptLine.Option, SockoptLine.Kern
     /** The option or setting, e.g. "SO_SNDBUF" or "net.core.wmem_max". */
     String option();
 
-    /** The line's record: a {@link KernelSetting} when it has a "value" and no "effective", else an {@link Option}. */
+    /** Endpoint of a {@link KernelSetting}. */
+    String KERNEL = "kernel";
+
+    /** The line's record: a {@link KernelSetting} when its endpoint is "kernel" and it has no "effective", else an {@link Option}. */
     static SockoptLine of(ObjectNode line) {
-        return line.has("value") && !line.has("effective")
+        return KERNEL.equals(line.path("endpoint").asText()) && !line.has("effective")
                 ? JsonLines.bind(line, KernelSetting.class) : JsonLines.bind(line, Option.class);
     }
 

@@ -55,6 +55,15 @@ class CommittedFilesRoundTripTest {
         assertFalse(lines == 0, "no lines in the committed " + name);
     }
 
+    @org.junit.jupiter.api.Test
+    void everyCommittedRunDocumentWritesBackAsItWas() throws IOException {
+        List<Path> files = committed(ResultFiles.RUN);
+        assertFalse(files.isEmpty(), "no committed " + ResultFiles.RUN);
+        for (Path f : files) {
+            assertEquals(Files.readString(f), RunDocument.read(f).text(), f.toString());
+        }
+    }
+
     static List<Path> committed(String name) throws IOException {
         try (Stream<Path> s = Files.walk(RESULTS)) {
             return s.filter(p -> p.getFileName().toString().equals(name)).sorted().toList();

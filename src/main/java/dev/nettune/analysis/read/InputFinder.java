@@ -7,7 +7,7 @@ import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RunInfo;
-import dev.nettune.analysis.model.Skip;
+import dev.nettune.analysis.model.SkippedPoint;
 import dev.nettune.analysis.model.SockOpt;
 
 import java.io.IOException;
@@ -123,7 +123,7 @@ public final class InputFinder {
         for (Path f : sockFiles) {
             sockOpts.addAll(RunMetadataReader.readSockOpts(f, folderJvm(f), diags));
         }
-        List<Skip> skips = new ArrayList<>();
+        List<SkippedPoint> skips = new ArrayList<>();
         for (Path f : skipFiles) {
             skips.addAll(RunMetadataReader.readSkips(f, folderJvm(f), diags));
         }
