@@ -1,10 +1,11 @@
 package dev.nettune.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nettune.layout.ResultFiles;
 import dev.nettune.placement.PlacedServer;
 import dev.nettune.placement.Placement;
 import dev.nettune.placement.PlacementUnavailableException;
+import dev.nettune.results.JsonLines;
+import dev.nettune.results.PlacementLine;
+import dev.nettune.results.ResultFiles;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
 import dev.nettune.server.ServerModel;
@@ -59,9 +60,7 @@ public final class ServerPlacement {
     }
 
     private static void record(BenchmarkParams params, PlacedServer server) {
-        ObjectNode line = JsonLines.line().put("benchmark", params.getBenchmark());
-        line.set("params", JsonLines.params(params));
-        server.record().forEach((k, v) -> line.putPOJO(k, v));
+        PlacementLine line = new PlacementLine(params.getBenchmark(), JsonLines.params(params), server.record());
         System.out.println("nettune placement: " + JsonLines.text(line));
         Path file = ResultFiles.besideSockopts(ResultFiles.PLACEMENTS);
         if (file != null) {

@@ -1,6 +1,8 @@
 package dev.nettune.bench;
 
-import dev.nettune.layout.ResultFiles;
+import dev.nettune.results.JsonLines;
+import dev.nettune.results.ResultFiles;
+import dev.nettune.results.SkipLine;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.nio.file.Path;
@@ -34,8 +36,7 @@ public final class SkipPoint {
         System.err.println("nettune: " + PREFIX + what + ": " + reason);
         Path file = ResultFiles.fromProperty(ResultFiles.SKIPS_PROPERTY);
         if (file != null) {
-            JsonLines.append(file, List.of(JsonLines.line().put("benchmark", params.getBenchmark()).put("params", p.toString())
-                    .put("jvm", Runtime.version().toString()).put("reason", reason)));
+            JsonLines.append(file, List.of(SkipLine.of(params.getBenchmark(), p.toString(), Runtime.version().toString(), reason)));
         }
         throw new UnsupportedOperationException(PREFIX + what + ": " + reason);
     }

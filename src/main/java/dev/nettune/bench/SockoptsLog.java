@@ -1,7 +1,8 @@
 package dev.nettune.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nettune.layout.ResultFiles;
+import dev.nettune.results.JsonLines;
+import dev.nettune.results.ResultFiles;
+import dev.nettune.results.SockoptLine;
 import dev.nettune.socket.EffectiveOptions;
 import dev.nettune.socket.SocketTuning;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * SockoptsLog records, beside the JMH JSON, the socket options a benchmark set — requested, read
- * back by Java, and the kernel's view — one JSON object per line. The suite runner names the file
+ * back by Java, and the kernel's view — one {@link SockoptLine} per line. The suite runner names the file
  * with {@code -D}{@value ResultFiles#SOCKOPTS_PROPERTY}; without it (a plain
  * {@code java -jar benchmarks.jar} run) nothing is written. Line format:
  * <pre>{"benchmark":"...","params":{"k":"v"},"endpoint":"client","option":"SO_SNDBUF","requested":4096,"effective":4096,"kernel":8192}</pre>
@@ -36,7 +37,7 @@ public final class SockoptsLog {
         if (file == null || effective == null) {
             return;
         }
-        List<ObjectNode> lines = new ArrayList<>();
+        List<SockoptLine> lines = new ArrayList<>();
         lines.add(option(params, endpoint, "SO_SNDBUF", requested.sendBuffer(), effective.sendBuffer(), effective.kernelSendBuffer()));
         lines.add(option(params, endpoint, "SO_RCVBUF", requested.receiveBuffer(), effective.receiveBuffer(), effective.kernelReceiveBuffer()));
         Boolean noDelay = effective.tcpNoDelay();
@@ -62,17 +63,16 @@ public final class SockoptsLog {
         if (file == null) {
             return;
         }
-        JsonLines.append(file, List.of(prefix(params, "kernel", name).put("value", value)));
+        JsonLines.append(file, List.of(new SockoptLine.KernelSetting(params.getBenchmark(), JsonLines.params(params), SockoptLine.KERNEL, name, value)));
     }
 
-    private static ObjectNode prefix(BenchmarkParams params, String endpoint, String option) {
-        ObjectNode line = JsonLines.line().put("benchmark", params.getBenchmark());
-        line.set("params", JsonLines.params(params));
-        return line.put("endpoint", endpoint).put("option", option);
+    private static SockoptLine option(BenchmarkParams params, String endpoint, String option,
+                                      Integer requested, Integer effective, Integer kernel) {
+        return new SockoptLine.Option(params.getBenchmark(), JsonLines.params(params), endpoint, option,
+                longOrNull(requested), longOrNull(effective), longOrNull(kernel));
     }
 
-    private static ObjectNode option(BenchmarkParams params, String endpoint, String option,
-                                     Integer requested, Integer effective, Integer kernel) {
-        return prefix(params, endpoint, option).put("requested", requested).put("effective", effective).put("kernel", kernel);
+    private static Long longOrNull(Integer v) {
+        return v == null ? null : v.longValue();
     }
 }

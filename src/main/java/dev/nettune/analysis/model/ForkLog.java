@@ -1,5 +1,7 @@
 package dev.nettune.analysis.model;
 
+import dev.nettune.results.PointLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param forks  its records, in file order (lines that could not be read are diagnostics, not here)
  * @param points points.jsonl's records, in file order; empty when the file is absent
  */
-public record ForkLog(String runId, Path file, List<ForkRecord> forks, List<PointRecord> points) {
+public record ForkLog(String runId, Path file, List<ForkRecord> forks, List<PointLine> points) {
 
     public ForkLog {
         forks = List.copyOf(forks);

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A ForkRecord is one line of a run's {@code forks.jsonl}: one fork the runner attempted, where it
+ * A ForkRecord is what one line of a run's {@code forks.jsonl} ({@link dev.nettune.results.ForkLine})
+ * says, located in its file, with absent values given their defaults: one fork the runner attempted, where it
  * sat in the randomized interleaved schedule (point, block, position), how it ended, and for a fork
  * that ended well which row of the JMH JSON holds it and its score.
  *

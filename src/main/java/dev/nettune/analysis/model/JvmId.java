@@ -185,8 +185,8 @@ public record JvmId(String runId, String label, String vendor, String version, S
                     || l.startsWith("-dstderr.encoding") || l.startsWith("-djava.io.tmpdir")
                     || l.startsWith("-duser.") || l.startsWith("-javaagent") || l.startsWith("-didea.")
                     || l.startsWith("-dnet.bytebuddy") || l.startsWith("--sun-misc-unsafe-memory-access")
-                    || l.startsWith("--enable-native-access") || l.startsWith("-d" + dev.nettune.layout.ResultFiles.SOCKOPTS_PROPERTY)
-                    || l.startsWith("-d" + dev.nettune.layout.ResultFiles.SKIPS_PROPERTY);
+                    || l.startsWith("--enable-native-access") || l.startsWith("-d" + dev.nettune.results.ResultFiles.SOCKOPTS_PROPERTY)
+                    || l.startsWith("-d" + dev.nettune.results.ResultFiles.SKIPS_PROPERTY);
             if (!noise) {
                 kept.add(a);
             }

@@ -34,7 +34,7 @@ public final class ResultSet {
 
     private final List<Result> results = new ArrayList<>();
     private final List<SockOpt> sockOpts;
-    private final List<Skip> skips;
+    private final List<SkippedPoint> skips;
     private final Map<String, RunInfo> runs;
     private final List<Diagnostic> diagnostics;
     private final List<Path> files;
@@ -60,13 +60,13 @@ public final class ResultSet {
      * @param files          every JMH JSON file looked at, in reading order
      * @param skippedEntries entries already skipped by the reader (bad or truncated)
      */
-    public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
+    public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<SkippedPoint> skips, Map<String, RunInfo> runs,
                      List<Diagnostic> diags, List<Path> files, int skippedEntries) {
         this(read, sockOpts, skips, runs, diags, files, skippedEntries, Map.of());
     }
 
     /** As above, with the fork logs (forks.jsonl, points.jsonl) of the runs that have them, by run id. */
-    public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
+    public ResultSet(List<Result> read, List<SockOpt> sockOpts, List<SkippedPoint> skips, Map<String, RunInfo> runs,
                      List<Diagnostic> diags, List<Path> files, int skippedEntries, Map<String, ForkLog> forkLogs) {
         this(read, sockOpts, skips, runs, diags, files, skippedEntries, forkLogs, 0, 0);
     }
@@ -88,7 +88,7 @@ public final class ResultSet {
                 forkLogs, Math.max(0, files - (int) read.stream().map(Result::file).distinct().count()), unusableFiles);
     }
 
-    private ResultSet(List<Result> read, List<SockOpt> sockOpts, List<Skip> skips, Map<String, RunInfo> runs,
+    private ResultSet(List<Result> read, List<SockOpt> sockOpts, List<SkippedPoint> skips, Map<String, RunInfo> runs,
                       List<Diagnostic> diags, List<Path> files, int skippedEntries, Map<String, ForkLog> forkLogs,
                       int unnamedFiles, int unnamedUnusable) {
         this.unnamedFiles = unnamedFiles;
@@ -200,7 +200,7 @@ public final class ResultSet {
     }
 
     /** Points a JVM skipped, with the reason. */
-    public List<Skip> skips() {
+    public List<SkippedPoint> skips() {
         return skips;
     }
 
@@ -306,7 +306,7 @@ public final class ResultSet {
                 && rows.matches(r.key().benchmark(), r.key().params(), r.key().mode())).toList();
         List<SockOpt> so = sockOpts.stream().filter(o -> run.test(o.jvm())
                 && rows.matches(o.benchmark(), o.params(), null)).toList();
-        List<Skip> sk = skips.stream().filter(s -> run.test(s.jvm()) && rows.matches(s.benchmark(), s.params(), null))
+        List<SkippedPoint> sk = skips.stream().filter(s -> run.test(s.jvm()) && rows.matches(s.benchmark(), s.params(), null))
                 .toList();
         Map<String, RunInfo> rn = new LinkedHashMap<>();
         runs.forEach((id, info) -> {
@@ -318,7 +318,7 @@ public final class ResultSet {
     }
 
     /** A selection of {@code parent}: its results as given, its accounting as the parent's. */
-    private ResultSet(ResultSet parent, List<Result> rs, List<SockOpt> so, List<Skip> sk, Map<String, RunInfo> rn) {
+    private ResultSet(ResultSet parent, List<Result> rs, List<SockOpt> so, List<SkippedPoint> sk, Map<String, RunInfo> rn) {
         this.results.addAll(rs);
         this.sockOpts = so;
         this.skips = sk;

@@ -7,7 +7,7 @@ import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RunInfo;
-import dev.nettune.analysis.model.Skip;
+import dev.nettune.analysis.model.SkippedPoint;
 import dev.nettune.analysis.model.SockOpt;
 
 import java.io.IOException;
@@ -38,11 +38,11 @@ import java.util.stream.Stream;
 public final class InputFinder {
 
     /** Name of the suite's run metadata file. */
-    public static final String RUN_FILE = dev.nettune.layout.ResultFiles.RUN;
+    public static final String RUN_FILE = dev.nettune.results.ResultFiles.RUN;
     /** Name of the suite's socket option file. */
-    public static final String SOCKOPTS_FILE = dev.nettune.layout.ResultFiles.SOCKOPTS;
+    public static final String SOCKOPTS_FILE = dev.nettune.results.ResultFiles.SOCKOPTS;
     /** Name of the suite's skipped-points file. */
-    public static final String SKIPS_FILE = dev.nettune.layout.ResultFiles.SKIPS;
+    public static final String SKIPS_FILE = dev.nettune.results.ResultFiles.SKIPS;
 
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<Path, RunInfo> runCache = new HashMap<>();
@@ -123,7 +123,7 @@ public final class InputFinder {
         for (Path f : sockFiles) {
             sockOpts.addAll(RunMetadataReader.readSockOpts(f, folderJvm(f), diags));
         }
-        List<Skip> skips = new ArrayList<>();
+        List<SkippedPoint> skips = new ArrayList<>();
         for (Path f : skipFiles) {
             skips.addAll(RunMetadataReader.readSkips(f, folderJvm(f), diags));
         }

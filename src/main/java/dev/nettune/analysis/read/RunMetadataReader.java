@@ -3,18 +3,22 @@ package dev.nettune.analysis.read;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.RunInfo;
-import dev.nettune.analysis.model.Skip;
+import dev.nettune.analysis.model.SkippedPoint;
 import dev.nettune.analysis.model.SockOpt;
 
+import dev.nettune.results.JsonLines;
+import dev.nettune.results.RunDocument;
+import dev.nettune.results.SkipLine;
+import dev.nettune.results.SockoptLine;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,63 +26,66 @@ import java.util.Map;
 /**
  * RunMetadataReader reads this suite's files beside the JMH JSON: {@code run.json} (the run's
  * environment), {@code sockopts.jsonl} (socket options, requested and read back) and
- * {@code skips.jsonl} (points a JVM could not run, with the reason). Missing fields
- * are tolerated, extra fields ignored; a bad file or line becomes a {@link Diagnostic}.
+ * {@code skips.jsonl} (points a JVM could not run, with the reason), each through its record of
+ * {@link dev.nettune.results}. Missing fields are tolerated, extra fields ignored; a bad file or
+ * line becomes a {@link Diagnostic}.
  */
 public final class RunMetadataReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunMetadataReader() {
     }
 
     /** Reads a run.json; returns null (and adds a diagnostic) when it cannot be used. */
     public static RunInfo readRun(Path file, List<Diagnostic> diags) {
-        JsonNode root;
+        RunDocument doc;
         try {
-            root = JSON.readTree(file.toFile());
+            doc = RunDocument.read(file);
+        } catch (IllegalArgumentException e) {
+            diags.add(new Diagnostic(file, "", "run metadata is not a JSON object; ignored"));
+            return null;
         } catch (IOException e) {
             diags.add(new Diagnostic(file, "", "cannot read run metadata: " + firstLine(e.getMessage())));
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            diags.add(new Diagnostic(file, "", "run metadata is not a JSON object; ignored"));
             return null;
         }
         String fallbackId = file.getParent() == null ? "" : file.getParent().getFileName().toString();
         Map<String, String> host = new LinkedHashMap<>();
         Map<String, String> sysctls = new LinkedHashMap<>();
-        JsonNode h = root.path("host");
-        for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals("sysctls")) {
-                e.getValue().fields().forEachRemaining(s -> sysctls.put(s.getKey(), text(s.getValue())));
+        or(doc.host(), Map.<String, JsonNode>of()).forEach((k, v) -> {
+            if (k.equals(RunDocument.SYSCTLS)) {
+                v.fields().forEachRemaining(s -> sysctls.put(s.getKey(), text(s.getValue())));
             } else {
-                host.put(e.getKey(), text(e.getValue()));
+                host.put(k, text(v));
             }
-        }
+        });
         List<RunInfo.JvmInfo> jvms = new ArrayList<>();
-        for (JsonNode j : root.path("jvms")) {
-            List<String> flags = new ArrayList<>();
-            j.path("flags").forEach(f -> flags.add(f.asText()));
-            JsonNode s = j.path("summary");
-            // a runner of the block method counts forks ("forksPlanned", "failed" forks): a failed fork
-            // leaves its point the other blocks' forks, so it is no failed point; forks.jsonl tells of it
-            boolean forkCounts = s.has("forksPlanned");
-            RunInfo.Summary summary = s.isObject() ? new RunInfo.Summary(s.path("points").asInt(0), s.path("ok").asInt(0),
-                    s.path("skipped").asInt(0), forkCounts ? 0 : s.path("failed").asInt(0), texts(s.path("failedPoints")),
-                    texts(s.path("errors"))) : RunInfo.Summary.NONE;
-            jvms.add(new RunInfo.JvmInfo(j.path("label").asText(""), j.path("javaHome").asText(""),
-                    j.path("vendor").asText(""), j.path("version").asText(""), flags,
-                    j.path("placement").asText(""), j.path("runtimeVersion").asText(""),
-                    j.path("variant").isTextual() ? j.path("variant").asText() : "", summary));
+        for (RunDocument.Jvm j : or(doc.jvms(), List.<RunDocument.Jvm>of())) {
+            jvms.add(new RunInfo.JvmInfo(or(j.label(), ""), or(j.javaHome(), ""), or(j.vendor(), ""), or(j.version(), ""),
+                    or(j.flags(), List.of()), or(j.placement(), ""), or(j.runtimeVersion(), ""),
+                    j.variant() != null && j.variant().isTextual() ? j.variant().asText() : "", summary(j.summary())));
         }
         Map<String, String> method = new LinkedHashMap<>();
-        root.path("method").fields().forEachRemaining(e -> method.put(e.getKey(), text(e.getValue())));
-        return new RunInfo(root.path("runId").asText(fallbackId), root.path("profile").asText(""),
-                root.path("startedAt").asText(""), root.path("gitCommit").asText(""),
-                root.path("jmhVersion").asText(""), host, sysctls, jvms, root.path("status").asText(""),
-                root.path("selfCheck").asBoolean(false), method);
+        or(doc.method(), Map.<String, JsonNode>of()).forEach((k, v) -> method.put(k, text(v)));
+        return new RunInfo(or(doc.runId(), fallbackId), or(doc.profile(), ""), or(doc.startedAt(), ""),
+                or(doc.gitCommit(), ""), or(doc.jmhVersion(), ""), host, sysctls, jvms, or(doc.status(), ""),
+                or(doc.selfCheck(), false), method);
+    }
+
+    /**
+     * A JVM's summary. Two shapes: an older runner counts points ("points", "failed" points); a runner
+     * of the block method counts forks ("forksPlanned", "failed" forks): a failed fork leaves its point
+     * the other blocks' forks, so it is no failed point; forks.jsonl tells of it.
+     */
+    private static RunInfo.Summary summary(JsonNode s) {
+        if (s == null || !s.isObject()) {
+            return RunInfo.Summary.NONE;
+        }
+        boolean forkCounts = s.has("forksPlanned");
+        return new RunInfo.Summary(s.path("points").asInt(0), s.path("ok").asInt(0), s.path("skipped").asInt(0),
+                forkCounts ? 0 : s.path("failed").asInt(0), texts(s.path("failedPoints")), texts(s.path("errors")));
+    }
+
+    private static <T> T or(T value, T absent) {
+        return value == null ? absent : value;
     }
 
     private static List<String> texts(JsonNode array) {
@@ -89,33 +96,25 @@ public final class RunMetadataReader {
 
     /** Reads a sockopts.jsonl; bad lines become diagnostics, blank lines are ignored. */
     public static List<SockOpt> readSockOpts(Path file, JvmId jvm, List<Diagnostic> diags) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            diags.add(new Diagnostic(file, "", "cannot read socket options: " + e.getMessage()));
-            return List.of();
-        }
         List<SockOpt> out = new ArrayList<>();
+        List<String> lines = lines(file, "socket options", diags);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty()) {
                 continue; // blank lines (e.g. a trailing newline) carry nothing
             }
             try {
-                JsonNode n = JSON.readTree(line);
-                if (n == null || !n.isObject() || !n.hasNonNull("option")) {
-                    diags.add(new Diagnostic(file, "line " + (i + 1), "not a socket option record; line skipped"));
-                    continue;
+                ObjectNode n = JsonLines.object(line);
+                if (!n.hasNonNull("option")) {
+                    throw new IllegalArgumentException("no option");
                 }
-                if ("kernel".equals(n.path("endpoint").asText()) && !n.has("effective")) {
+                if (!(SockoptLine.of(n) instanceof SockoptLine.Option o)) {
                     continue; // a kernel limit repeated per point (net.core.wmem_max...): run.json's sysctls, shown under Environment
                 }
-                Map<String, String> params = new LinkedHashMap<>();
-                n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-                out.add(new SockOpt(jvm, n.path("benchmark").asText(""), Collections.unmodifiableMap(params),
-                        n.path("endpoint").asText(""), n.path("option").asText(), longOrNull(n.get("requested")),
-                        longOrNull(n.get("effective")), longOrNull(n.get("kernel"))));
+                out.add(new SockOpt(jvm, or(o.benchmark(), ""), Collections.unmodifiableMap(o.params()),
+                        or(o.endpoint(), ""), o.option(), o.requested(), o.effective(), o.kernel()));
+            } catch (IllegalArgumentException e) {
+                diags.add(new Diagnostic(file, "line " + (i + 1), "not a socket option record; line skipped"));
             } catch (IOException e) {
                 diags.add(new Diagnostic(file, "line " + (i + 1), "malformed JSON line skipped: "
                         + firstLine(e.getMessage())));
@@ -128,40 +127,23 @@ public final class RunMetadataReader {
      * Reads a skips.jsonl ({@code {"benchmark", "params", "reason"}} per line; params as an object or
      * as JMH's "k=v,k=v" text); bad lines become diagnostics, blank lines are ignored.
      */
-    public static List<Skip> readSkips(Path file, JvmId jvm, List<Diagnostic> diags) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            diags.add(new Diagnostic(file, "", "cannot read skipped points: " + e.getMessage()));
-            return List.of();
-        }
-        List<Skip> out = new ArrayList<>();
+    public static List<SkippedPoint> readSkips(Path file, JvmId jvm, List<Diagnostic> diags) {
+        List<SkippedPoint> out = new ArrayList<>();
+        List<String> lines = lines(file, "skipped points", diags);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty()) {
                 continue; // blank lines (e.g. a trailing newline) carry nothing
             }
             try {
-                JsonNode n = JSON.readTree(line);
-                if (n == null || !n.isObject() || !n.path("benchmark").isTextual()) {
-                    diags.add(new Diagnostic(file, "line " + (i + 1), "not a skipped-point record; line skipped"));
-                    continue;
+                ObjectNode n = JsonLines.object(line);
+                if (!n.path("benchmark").isTextual()) {
+                    throw new IllegalArgumentException("no benchmark");
                 }
-                Map<String, String> params = new LinkedHashMap<>();
-                JsonNode p = n.path("params");
-                if (p.isObject()) {
-                    p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-                } else if (p.isTextual()) {
-                    for (String kv : p.asText().split(",")) {
-                        int eq = kv.indexOf('=');
-                        if (eq > 0) {
-                            params.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-                        }
-                    }
-                }
-                out.add(new Skip(jvm, n.path("benchmark").asText(), Collections.unmodifiableMap(params),
-                        n.path("reason").asText("")));
+                SkipLine s = JsonLines.bind(n, SkipLine.class);
+                out.add(new SkippedPoint(jvm, s.benchmark(), Collections.unmodifiableMap(s.paramMap()), or(s.reason(), "")));
+            } catch (IllegalArgumentException e) {
+                diags.add(new Diagnostic(file, "line " + (i + 1), "not a skipped-point record; line skipped"));
             } catch (IOException e) {
                 diags.add(new Diagnostic(file, "line " + (i + 1), "malformed JSON line skipped: "
                         + firstLine(e.getMessage())));
@@ -170,14 +152,13 @@ public final class RunMetadataReader {
         return out;
     }
 
-    private static Long longOrNull(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
+    private static List<String> lines(Path file, String what, List<Diagnostic> diags) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            diags.add(new Diagnostic(file, "", "cannot read " + what + ": " + e.getMessage()));
+            return List.of();
         }
-        if (n.isBoolean()) {
-            return n.asBoolean() ? 1L : 0L;
-        }
-        return n.isNumber() || n.isTextual() && n.asText().matches("-?\\d+") ? n.asLong() : null;
     }
 
     private static String text(JsonNode n) {

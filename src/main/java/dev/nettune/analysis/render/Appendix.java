@@ -6,7 +6,7 @@ import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RunInfo;
-import dev.nettune.analysis.model.Skip;
+import dev.nettune.analysis.model.SkippedPoint;
 import dev.nettune.analysis.model.SockOpt;
 import dev.nettune.analysis.units.Units;
 
@@ -209,15 +209,15 @@ final class Appendix {
             out.append("None.\n");
             return out.toString();
         }
-        Map<String, List<Skip>> byReason = new LinkedHashMap<>();
+        Map<String, List<SkippedPoint>> byReason = new LinkedHashMap<>();
         set.skips().forEach(s -> byReason.computeIfAbsent(s.reason(), k -> new ArrayList<>()).add(s));
-        for (Map.Entry<String, List<Skip>> e : byReason.entrySet()) {
+        for (Map.Entry<String, List<SkippedPoint>> e : byReason.entrySet()) {
             Set<String> jvms = new LinkedHashSet<>();
             e.getValue().forEach(s -> jvms.add(s.jvm().key()));
             out.append("### ").append(Text.md(e.getKey())).append("\n\n").append(Text.count(e.getValue().size(), "point", "points"))
                     .append(" on ").append(Text.md(String.join(", ", jvms))).append(":\n\n");
             MarkdownTable t = MarkdownTable.left("benchmark", "params", "JVM");
-            for (Skip s : e.getValue()) {
+            for (SkippedPoint s : e.getValue()) {
                 t.add(Text.md(Text.benchName(s.benchmark())), Text.md(Text.params(s.params(), Set.of())),
                         Text.md(s.jvm().key()));
             }

@@ -112,7 +112,7 @@ final class ForkStatusText {
             out.append("Every fork ended well or was skipped by design.\n\n");
         } else {
             MarkdownTable t = MarkdownTable.left("run", "JVM", "benchmark", "params", "block", "status", "reason",
-                    dev.nettune.layout.ResultFiles.FORKS);
+                    dev.nettune.results.ResultFiles.FORKS);
             for (int i = 0; i < Math.min(MAX_ROWS, bad.size()); i++) {
                 ForkRecord f = bad.get(i);
                 t.add(Text.md(runs.get(i)), Text.md(f.jvm()), Text.md(Text.benchName(f.benchmark())),

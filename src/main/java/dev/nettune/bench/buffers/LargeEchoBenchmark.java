@@ -72,7 +72,7 @@ public class LargeEchoBenchmark extends AbstractBenchmark {
         server = ServerModel.SELECTOR.start(ServerConfig.DEFAULT.withTuning(tuning));
         try {
             connection = new StreamConnection(server.address(), tuning);
-            PointRecord.record(params, tuning, connection.options(), tuning, server);
+            BufferReadback.record(params, tuning, connection.options(), tuning, server);
         } catch (IOException | RuntimeException | InterruptedException e) {
             tearDown();
             throw e;

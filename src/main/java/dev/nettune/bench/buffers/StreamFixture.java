@@ -54,7 +54,7 @@ final class StreamFixture implements AutoCloseable {
 
     /** Records requested/effective sizes on both ends and the kernel limits; call from a trial @Setup. */
     void record(BenchmarkParams params) throws InterruptedException {
-        PointRecord.record(params, clientTuning, stream.options(), serverTuning, server);
+        BufferReadback.record(params, clientTuning, stream.options(), serverTuning, server);
     }
 
     /** One verified stream. */
@@ -77,7 +77,7 @@ final class StreamFixture implements AutoCloseable {
         try {
             if (healthy) {
                 System.out.println("nettune buffers: after the run, "
-                        + PointRecord.describe("client", clientTuning, stream.currentOptions()));
+                        + BufferReadback.describe("client", clientTuning, stream.currentOptions()));
             }
         } finally {
             Teardown.close(server, healthy ? this::checkByteCount : null, stream);

@@ -83,9 +83,9 @@ class EffectiveSizeTest {
             f.send();
             assertEquals(65536, f.stream().options().sendBuffer(), "client SO_SNDBUF set before connect");
             assertEquals(262144, f.server().listenerOptions().receiveBuffer(), "listener SO_RCVBUF set before bind");
-            EffectiveOptions accepted = PointRecord.awaitAccepted(f.server());
+            EffectiveOptions accepted = BufferReadback.awaitAccepted(f.server());
             assertEquals(262144, accepted.receiveBuffer(), "accepted socket inherits the listener's SO_RCVBUF");
-            String line = PointRecord.describe("client", SocketTuning.NO_DELAY.withSendBuffer(65536), f.stream().options());
+            String line = BufferReadback.describe("client", SocketTuning.NO_DELAY.withSendBuffer(65536), f.stream().options());
             assertTrue(line.startsWith("client SO_SNDBUF requested 65536 -> Java 65536, kernel 131072 (autotuning off)"), line);
         }
     }

@@ -10,17 +10,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PointRecord writes what a buffers benchmark point really ran with: requested and read-back
+ * BufferReadback records what a buffers benchmark point really ran with: requested and read-back
  * buffer sizes on both ends ({@link SockoptsLog}), the kernel limits in force, and one readable
  * line on stdout ("client SO_SNDBUF requested 4096 -> Java 4096, kernel 8192, autotuning off").
  */
-final class PointRecord {
+final class BufferReadback {
     /** The kernel settings that cap (wmem_max, rmem_max) or autotune (tcp_wmem, tcp_rmem: min default max) buffers. */
     static final String[] KERNEL_LIMITS = {"net.core.wmem_max", "net.core.rmem_max", "net.ipv4.tcp_wmem", "net.ipv4.tcp_rmem"};
     /** How long setup waits for the server to have accepted the client. */
     private static final long ACCEPT_WAIT_MILLIS = 5_000;
 
-    private PointRecord() {
+    private BufferReadback() {
     }
 
     /** Waits for the server's accepted socket, then records and prints both ends and the kernel limits. */

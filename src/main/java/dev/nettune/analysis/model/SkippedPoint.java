@@ -3,7 +3,7 @@ package dev.nettune.analysis.model;
 import java.util.Map;
 
 /**
- * A Skip is one line of {@code skips.jsonl}: a benchmark point a JVM could not run, with the reason
+ * A SkippedPoint is what one line of {@code skips.jsonl} ({@link dev.nettune.results.SkipLine}) says: a benchmark point a JVM could not run, with the reason
  * the benchmark gave (e.g. virtual threads before JDK 21). A skip is not a failure: the point has no
  * score on that JVM by design.
  *
@@ -12,5 +12,5 @@ import java.util.Map;
  * @param params    the point's parameters
  * @param reason    why it was skipped
  */
-public record Skip(JvmId jvm, String benchmark, Map<String, String> params, String reason) {
+public record SkippedPoint(JvmId jvm, String benchmark, Map<String, String> params, String reason) {
 }
