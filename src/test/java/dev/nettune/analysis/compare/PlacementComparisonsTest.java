@@ -1,5 +1,6 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.stats.PairedRatio;
@@ -78,7 +79,7 @@ class PlacementComparisonsTest {
 
     @Test
     void theAnswersHoldThePlacementInProcess() {
-        Answer a = Answers.byRun(set()).get("r").get(Answer.Topic.ROUND_TRIP.ordinal());
+        Answer a = Answers.byRun(set()).get("r").stream().filter(x -> x.question().id().equals("ROUND_TRIP")).findFirst().orElseThrow();
         for (Answer.Finding f : a.findings()) {
             assertEquals("inprocess", f.contrasts().get(0).subject().key().params().get("placement"), f.jvm().label());
         }
