@@ -1,5 +1,6 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.Points;
 import dev.nettune.analysis.family.Families;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
@@ -156,8 +157,8 @@ public final class Comparisons {
         double[] y = cand.primary().forkScores();
         int nx = usable(x);
         int ny = usable(y);
-        double cx = geomean(x);
-        double cy = geomean(y);
+        double cx = Points.geomean(x);
+        double cy = Points.geomean(y);
         List<String> notes = new ArrayList<>();
         int dropped = x.length - nx + y.length - ny;
         if (dropped > 0) {
@@ -319,19 +320,6 @@ public final class Comparisons {
             }
         }
         return n;
-    }
-
-    /** Geometric mean of the positive finite values; NaN when none. */
-    static double geomean(double[] v) {
-        double s = 0;
-        int n = 0;
-        for (double d : v) {
-            if (Double.isFinite(d) && d > 0) {
-                s += Math.log(d);
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : Math.exp(s / n);
     }
 
     private static int modeRank(String mode) {

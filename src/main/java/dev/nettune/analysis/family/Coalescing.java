@@ -34,17 +34,14 @@ public final class Coalescing extends FamilyDescriptor {
     static final List<String> COALESCED = List.of("COPY_HEAP", "BUFFERED_8K", "COPY_DIRECT", "BUFFERED_64K",
             "GATHERING", "GATHERING_DIRECT");
     private static final String HEADLINE = "strategy=" + PER_PART;
-    private static final List<String> MESSAGE_CLASSES = List.of("Coalescing", "PipelinedCoalescing", "Nagle");
-
-    private final List<Question> questions = List.of(new PerPart(), new Nagle());
 
     Coalescing() {
         super("Write coalescing", "coalescing", "dev.nettune.bench.coalescing.");
-    }
-
-    @Override
-    public List<Question> questions() {
-        return questions;
+        scoresCount("messages/s", "time per message", "Coalescing", "PipelinedCoalescing", "Nagle");
+        ask(new Question(this, "COALESCING", "Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?",
+                this::perPart, this::perPartSentence), new Question(this, "NAGLE", "Nagle",
+                    "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?",
+                this::nagle, this::nagleSentence));
     }
 
     @Override
@@ -53,14 +50,6 @@ public final class Coalescing extends FamilyDescriptor {
                 "per strategy, K parts × S bytes");
         return Map.of("CoalescingBenchmark", perStrategy, "PipelinedCoalescingBenchmark", perStrategy,
                 "NagleBenchmark", perStrategy);
-    }
-
-    @Override
-    public String scoreWords(String benchmarkClass, boolean time) {
-        if (MESSAGE_CLASSES.stream().anyMatch(benchmarkClass::startsWith)) {
-            return time ? "time per message" : "messages/s";
-        }
-        return null;
     }
 
     @Override
@@ -97,112 +86,93 @@ public final class Coalescing extends FamilyDescriptor {
      * {@code CoalescingBenchmark.message} (thrpt) at 16 × 64 B, each strategy against the first
      * measured of {@link #COALESCED} (one write of the whole message).
      */
-    private final class PerPart extends Question {
+    private Finding perPart(JvmId jvm, List<Result> results) {
+        List<Result> pts = message(results, "CoalescingBenchmark.message", "thrpt", List.of("strategy"));
+        Result ref = COALESCED.stream().map(s -> Points.first(pts, r -> Points.is(r, "strategy", s)))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        List<Contrast> cs = Points.against(pts, ref, "strategy");
+        headlineFirst(cs);
+        return new Finding(jvm, Points.fixedText(pts, List.of("strategy")), cs);
+    }
 
-        PerPart() {
-            super(Coalescing.this, "COALESCING", "Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?");
+    private String perPartSentence(Answer a, Wording w) {
+        StringBuilder sb = new StringBuilder();
+        if (a.labels().contains(HEADLINE)) {
+            sb.append("per-part writes ").append(w.across(a, HEADLINE, "more", "fewer"))
+                    .append(" messages/s than one write of the whole message (").append(reference(a)).append(")");
+        } else {
+            sb.append("no per-part point measured");
         }
-
-        @Override
-        public Finding find(JvmId jvm, List<Result> results) {
-            List<Result> pts = message(results, "CoalescingBenchmark.message", "thrpt", List.of("strategy"));
-            Result ref = COALESCED.stream().map(s -> Points.first(pts, r -> Points.is(r, "strategy", s)))
-                    .filter(Objects::nonNull).findFirst().orElse(null);
-            List<Contrast> cs = Points.against(pts, ref, "strategy");
-            headlineFirst(cs);
-            return new Finding(jvm, Points.fixedText(pts, List.of("strategy")), cs);
-        }
-
-        @Override
-        public String sentence(Answer a, Wording w) {
-            StringBuilder sb = new StringBuilder();
-            if (a.labels().contains(HEADLINE)) {
-                sb.append("per-part writes ").append(w.across(a, HEADLINE, "more", "fewer"))
-                        .append(" messages/s than one write of the whole message (").append(reference(a)).append(")");
-            } else {
-                sb.append("no per-part point measured");
-            }
-            Contrast min = null;
-            Contrast max = null;
-            Finding minF = null;
-            Finding maxF = null;
-            for (Finding f : a.findings()) {
-                for (Contrast c : f.contrasts()) {
-                    if (c.label().equals(HEADLINE) || c.ratio() == null || !Double.isFinite(c.ratio().ratio())) {
-                        continue;
-                    }
-                    if (min == null || c.ratio().ratio() < min.ratio().ratio()) {
-                        min = c;
-                        minF = f;
-                    }
-                    if (max == null || c.ratio().ratio() > max.ratio().ratio()) {
-                        max = c;
-                        maxF = f;
-                    }
+        Contrast min = null;
+        Contrast max = null;
+        Finding minF = null;
+        Finding maxF = null;
+        for (Finding f : a.findings()) {
+            for (Contrast c : f.contrasts()) {
+                if (c.label().equals(HEADLINE) || c.ratio() == null || !Double.isFinite(c.ratio().ratio())) {
+                    continue;
+                }
+                if (min == null || c.ratio().ratio() < min.ratio().ratio()) {
+                    min = c;
+                    minF = f;
+                }
+                if (max == null || c.ratio().ratio() > max.ratio().ratio()) {
+                    max = c;
+                    maxF = f;
                 }
             }
-            if (min != null && min != max) {
-                sb.append("; the other strategies range from ").append(w.link(a, minF, min, w.ratio(min.ratio().ratio())
-                        + "×")).append(" (").append(min.value()).append(", ").append(w.jvm(minF)).append(") to ")
-                        .append(w.link(a, maxF, max, w.ratio(max.ratio().ratio()) + "×")).append(" (")
-                        .append(max.value()).append(", ").append(w.jvm(maxF)).append(") of it");
-            }
-            return PARTS + " × " + PART_BYTES + " B messages: " + sb + ".";
         }
+        if (min != null && min != max) {
+            sb.append("; the other strategies range from ").append(w.link(a, minF, min, w.ratio(min.ratio().ratio())
+                    + "×")).append(" (").append(min.value()).append(", ").append(w.jvm(minF)).append(") to ")
+                    .append(w.link(a, maxF, max, w.ratio(max.ratio().ratio()) + "×")).append(" (")
+                    .append(max.value()).append(", ").append(w.jvm(maxF)).append(") of it");
+        }
+        return PARTS + " × " + PART_BYTES + " B messages: " + sb + ".";
+    }
 
-        /** The reference strategies the findings were contrasted against, e.g. {@code COPY_HEAP}. */
-        private static String reference(Answer a) {
-            return a.findings().stream().flatMap(f -> f.contrasts().stream())
-                    .map(c -> c.reference().key().params().getOrDefault("strategy", "?"))
-                    .distinct().collect(Collectors.joining(" / "));
-        }
+    /** The reference strategies the findings were contrasted against, e.g. {@code COPY_HEAP}. */
+    private static String reference(Answer a) {
+        return a.findings().stream().flatMap(f -> f.contrasts().stream())
+                .map(c -> c.reference().key().params().getOrDefault("strategy", "?"))
+                .distinct().collect(Collectors.joining(" / "));
     }
 
     /** {@code NagleBenchmark.message} (sample) at 16 × 64 B, tcpNoDelay=false against true, per strategy. */
-    private final class Nagle extends Question {
+    private Finding nagle(JvmId jvm, List<Result> results) {
+        List<Result> pts = message(results, "NagleBenchmark.message", "sample", List.of("strategy", "tcpNoDelay"));
+        List<Contrast> cs = new ArrayList<>();
+        Map<String, List<Result>> byStrategy = pts.stream().collect(Collectors.groupingBy(
+                r -> r.key().params().getOrDefault("strategy", ""), LinkedHashMap::new, Collectors.toList()));
+        byStrategy.forEach((s, list) -> {
+            Result off = Points.first(list, r -> Points.is(r, "tcpNoDelay", "false"));
+            Result on = Points.first(list, r -> Points.is(r, "tcpNoDelay", "true"));
+            if (off != null && on != null) {
+                cs.add(Points.contrast("strategy=" + s, off, on));
+            }
+        });
+        headlineFirst(cs);
+        return new Finding(jvm, Points.fixedText(pts, List.of("strategy", "tcpNoDelay")), cs);
+    }
 
-        Nagle() {
-            super(Coalescing.this, "NAGLE", "Nagle",
-                    "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?");
-        }
-
-        @Override
-        public Finding find(JvmId jvm, List<Result> results) {
-            List<Result> pts = message(results, "NagleBenchmark.message", "sample", List.of("strategy", "tcpNoDelay"));
-            List<Contrast> cs = new ArrayList<>();
-            Map<String, List<Result>> byStrategy = pts.stream().collect(Collectors.groupingBy(
-                    r -> r.key().params().getOrDefault("strategy", ""), LinkedHashMap::new, Collectors.toList()));
-            byStrategy.forEach((s, list) -> {
-                Result off = Points.first(list, r -> Points.is(r, "tcpNoDelay", "false"));
-                Result on = Points.first(list, r -> Points.is(r, "tcpNoDelay", "true"));
-                if (off != null && on != null) {
-                    cs.add(Points.contrast("strategy=" + s, off, on));
-                }
-            });
-            headlineFirst(cs);
-            return new Finding(jvm, Points.fixedText(pts, List.of("strategy", "tcpNoDelay")), cs);
-        }
-
-        @Override
-        public String sentence(Answer a, Wording w) {
-            List<String> parts = new ArrayList<>();
-            for (String label : a.labels()) {
-                String who = label.equals(HEADLINE) ? "per-part writes"
-                        : label.equals("strategy=" + COALESCED.get(0)) ? "one copied write" : label.substring(label.indexOf('=') + 1);
-                List<String> figs = new ArrayList<>();
-                for (Finding f : a.findings()) {
-                    for (Contrast c : f.contrasts()) {
-                        if (c.label().equals(label)) {
-                            figs.add(w.link(a, f, c, w.figure(c, "longer", "shorter")) + " (" + w.jvm(f) + ": "
-                                    + w.amount(c.subject().key(), c.subjectCenter()) + " vs "
-                                    + w.amount(c.subject().key(), c.referenceCenter()) + ")");
-                        }
+    private String nagleSentence(Answer a, Wording w) {
+        List<String> parts = new ArrayList<>();
+        for (String label : a.labels()) {
+            String who = label.equals(HEADLINE) ? "per-part writes"
+                    : label.equals("strategy=" + COALESCED.get(0)) ? "one copied write" : label.substring(label.indexOf('=') + 1);
+            List<String> figs = new ArrayList<>();
+            for (Finding f : a.findings()) {
+                for (Contrast c : f.contrasts()) {
+                    if (c.label().equals(label)) {
+                        figs.add(w.link(a, f, c, w.figure(c, "longer", "shorter")) + " (" + w.jvm(f) + ": "
+                                + w.amount(c.subject().key(), c.subjectCenter()) + " vs "
+                                + w.amount(c.subject().key(), c.referenceCenter()) + ")");
                     }
                 }
-                parts.add(who + " " + String.join(", ", figs));
             }
-            return PARTS + " × " + PART_BYTES + " B messages, time per message with TCP_NODELAY off against on: "
-                    + String.join("; ", parts) + ".";
+            parts.add(who + " " + String.join(", ", figs));
         }
+        return PARTS + " × " + PART_BYTES + " B messages, time per message with TCP_NODELAY off against on: "
+                + String.join("; ", parts) + ".";
     }
 }

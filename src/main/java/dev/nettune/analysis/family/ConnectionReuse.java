@@ -32,15 +32,10 @@ public final class ConnectionReuse extends FamilyDescriptor {
         SUMMARY_WORKLOADS.put("POOL_FULL", "a pool of one connection per thread");
     }
 
-    private final List<Question> questions = List.of(new Reuse());
-
     ConnectionReuse() {
         super("Connection reuse", "reuse", "dev.nettune.bench.reuse.");
-    }
-
-    @Override
-    public List<Question> questions() {
-        return questions;
+        ask(new Question(this, "REUSE", "Connection reuse", "what does a connection per request cost against reusing one?",
+                this::reuse, this::reuseSentence));
     }
 
     @Override
@@ -58,33 +53,24 @@ public final class ConnectionReuse extends FamilyDescriptor {
      * {@code ConnectionReuseBenchmark.operation} (thrpt) at one thread count (4 when measured), each
      * workload against PERSISTENT.
      */
-    private final class Reuse extends Question {
+    private Finding reuse(JvmId jvm, List<Result> results) {
+        List<Result> pts = Points.fix(Points.points(results, "ConnectionReuseBenchmark.operation", "thrpt"),
+                List.of("workload"));
+        Result ref = Points.first(pts, r -> Points.is(r, "workload", PERSISTENT));
+        return new Finding(jvm, Points.fixedText(pts, List.of("workload")), Points.against(pts, ref, "workload"));
+    }
 
-        Reuse() {
-            super(ConnectionReuse.this, "REUSE", "Connection reuse", "what does a connection per request cost against reusing one?");
-        }
-
-        @Override
-        public Finding find(JvmId jvm, List<Result> results) {
-            List<Result> pts = Points.fix(Points.points(results, "ConnectionReuseBenchmark.operation", "thrpt"),
-                    List.of("workload"));
-            Result ref = Points.first(pts, r -> Points.is(r, "workload", PERSISTENT));
-            return new Finding(jvm, Points.fixedText(pts, List.of("workload")), Points.against(pts, ref, "workload"));
-        }
-
-        @Override
-        public String sentence(Answer a, Wording w) {
-            List<String> parts = new ArrayList<>();
-            for (String label : a.labels()) {
-                String workload = label.substring(label.indexOf('=') + 1);
-                if (SUMMARY_WORKLOADS.containsKey(workload)) {
-                    parts.add(SUMMARY_WORKLOADS.get(workload) + " " + w.across(a, label, "more", "fewer"));
-                }
+    private String reuseSentence(Answer a, Wording w) {
+        List<String> parts = new ArrayList<>();
+        for (String label : a.labels()) {
+            String workload = label.substring(label.indexOf('=') + 1);
+            if (SUMMARY_WORKLOADS.containsKey(workload)) {
+                parts.add(SUMMARY_WORKLOADS.get(workload) + " " + w.across(a, label, "more", "fewer"));
             }
-            String threads = a.findings().get(0).contrasts().get(0).subject().key().params().getOrDefault("threads", "?");
-            return "at " + threads + " client thread" + ("1".equals(threads) ? "" : "s") + ", "
-                    + (parts.isEmpty() ? "no other workload measured" : String.join("; ", parts))
-                    + " requests/s than a persistent connection.";
         }
+        String threads = a.findings().get(0).contrasts().get(0).subject().key().params().getOrDefault("threads", "?");
+        return "at " + threads + " client thread" + ("1".equals(threads) ? "" : "s") + ", "
+                + (parts.isEmpty() ? "no other workload measured" : String.join("; ", parts))
+                + " requests/s than a persistent connection.";
     }
 }

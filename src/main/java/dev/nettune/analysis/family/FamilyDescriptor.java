@@ -18,6 +18,10 @@ public abstract class FamilyDescriptor {
     private final String title;
     private final String slug;
     private final List<String> prefixes;
+    private List<Question> questions = List.of();
+    private List<String> scoreClasses = List.of();
+    private String rateWords;
+    private String timeWords;
 
     /**
      * @param title    heading shown in the report
@@ -57,8 +61,13 @@ public abstract class FamilyDescriptor {
     }
 
     /** The questions this family answers, in the order the report shows them. */
-    public List<Question> questions() {
-        return List.of();
+    public final List<Question> questions() {
+        return questions;
+    }
+
+    /** Sets the questions this family answers, in report order; a subclass's constructor calls it once. */
+    protected final void ask(Question... asked) {
+        questions = List.of(asked);
     }
 
     /**
@@ -83,8 +92,22 @@ public abstract class FamilyDescriptor {
      * What a benchmark class's primary score counts, in words, e.g. "messages/s" or, for a time
      * ({@code time} true), "time per message"; null for the shared "operations/s".
      */
-    public String scoreWords(String benchmarkClass, boolean time) {
-        return null;
+    public final String scoreWords(String benchmarkClass, boolean time) {
+        if (scoreClasses.stream().noneMatch(benchmarkClass::startsWith)) {
+            return null;
+        }
+        return time ? timeWords : rateWords;
+    }
+
+    /**
+     * Says what the scores of the benchmark classes whose simple names start with one of
+     * {@code classPrefixes} count: {@code rate} ("messages/s") for a throughput, {@code time}
+     * ("time per message") for a time; a subclass's constructor calls it once.
+     */
+    protected final void scoresCount(String rate, String time, String... classPrefixes) {
+        rateWords = rate;
+        timeWords = time;
+        scoreClasses = List.of(classPrefixes);
     }
 
     /** A chart line's label for values of {@code params} (e.g. "SELECTOR client × BLOCKING server"), or null for "k=v k=v". */

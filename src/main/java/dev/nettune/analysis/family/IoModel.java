@@ -24,18 +24,12 @@ public final class IoModel extends FamilyDescriptor {
     static final String SELECTOR = "SELECTOR";
     static final String STREAM_CLIENT = "STREAM";
     static final String BLOCKING_SERVER = "BLOCKING";
-    /** Benchmark class name prefixes whose score counts round trips. */
-    private static final List<String> ROUND_TRIP_CLASSES = List.of("ConnectionScaling", "OpenLoop", "SingleConnection");
-
-    private final List<Question> questions = List.of(new Crossing());
 
     IoModel() {
         super("I/O model", "model", "dev.nettune.bench.model.");
-    }
-
-    @Override
-    public List<Question> questions() {
-        return questions;
+        scoresCount("round trips/s", "time per round trip", "ConnectionScaling", "OpenLoop", "SingleConnection");
+        ask(new Question(this, "IO_MODEL", "I/O model", "where does a Selector loop overtake a thread per connection?",
+                this::crossing, this::crossingSentence));
     }
 
     @Override
@@ -48,14 +42,6 @@ public final class IoModel extends FamilyDescriptor {
     }
 
     @Override
-    public String scoreWords(String benchmarkClass, boolean time) {
-        if (ROUND_TRIP_CLASSES.stream().anyMatch(benchmarkClass::startsWith)) {
-            return time ? "time per round trip" : "round trips/s";
-        }
-        return null;
-    }
-
-    @Override
     public String seriesLabel(List<String> params, List<String> values) {
         return params.equals(List.of("client", "server")) ? values.get(0) + " client × " + values.get(1) + " server" : null;
     }
@@ -65,66 +51,57 @@ public final class IoModel extends FamilyDescriptor {
      * client=STREAM server=BLOCKING at each connection count; {@link Crossover} reads where the ratio
      * passes 1.
      */
-    private final class Crossing extends Question {
+    private Finding crossing(JvmId jvm, List<Result> results) {
+        List<String> varying = List.of("client", "server", "connections");
+        List<Result> pts = Points.fix(Points.points(results, "ConnectionScalingBenchmark.roundTrips", "thrpt"), varying);
+        return Points.along(jvm, pts, varying, "connections",
+                p -> Points.is(p, "client", SELECTOR) && Points.is(p, "server", SELECTOR),
+                p -> Points.is(p, "client", STREAM_CLIENT) && Points.is(p, "server", BLOCKING_SERVER));
+    }
 
-        Crossing() {
-            super(IoModel.this, "IO_MODEL", "I/O model", "where does a Selector loop overtake a thread per connection?");
-        }
-
-        @Override
-        public Finding find(JvmId jvm, List<Result> results) {
-            List<String> varying = List.of("client", "server", "connections");
-            List<Result> pts = Points.fix(Points.points(results, "ConnectionScalingBenchmark.roundTrips", "thrpt"), varying);
-            return Points.along(jvm, pts, varying, "connections",
-                    p -> Points.is(p, "client", SELECTOR) && Points.is(p, "server", SELECTOR),
-                    p -> Points.is(p, "client", STREAM_CLIENT) && Points.is(p, "server", BLOCKING_SERVER));
-        }
-
-        @Override
-        public String sentence(Answer a, Wording w) {
-            // JVMs with the same reading are named together
-            Map<String, List<String>> byReading = new LinkedHashMap<>();
-            for (Finding f : a.findings()) {
-                Crossover x = Crossover.of(f.contrasts());
-                List<Contrast> cs = f.contrasts();
-                String reading = reading(x, cs);
-                List<String> figures = new ArrayList<>();
-                for (Contrast c : cs) {
-                    if (x.kind() == Crossover.Kind.CROSSES_UP || x.kind() == Crossover.Kind.CROSSES_DOWN) {
-                        String v = c.value();
-                        if (!v.equals(x.below()) && !v.equals(x.above())) {
-                            continue; // the two counts either side of the crossing tell it
-                        }
-                    } else if (c != cs.get(0) && c != cs.get(cs.size() - 1)) {
-                        continue;
+    private String crossingSentence(Answer a, Wording w) {
+        // JVMs with the same reading are named together
+        Map<String, List<String>> byReading = new LinkedHashMap<>();
+        for (Finding f : a.findings()) {
+            Crossover x = Crossover.of(f.contrasts());
+            List<Contrast> cs = f.contrasts();
+            String reading = reading(x, cs);
+            List<String> figures = new ArrayList<>();
+            for (Contrast c : cs) {
+                if (x.kind() == Crossover.Kind.CROSSES_UP || x.kind() == Crossover.Kind.CROSSES_DOWN) {
+                    String v = c.value();
+                    if (!v.equals(x.below()) && !v.equals(x.above())) {
+                        continue; // the two counts either side of the crossing tell it
                     }
-                    figures.add(w.link(a, f, c, w.ratioCi(c.ratio().ratio(), c.ratio().low(), c.ratio().high())
-                            .replace(" (no interval)", "") + " at " + c.value()));
+                } else if (c != cs.get(0) && c != cs.get(cs.size() - 1)) {
+                    continue;
                 }
-                byReading.computeIfAbsent(reading, k -> new ArrayList<>()).add(w.jvm(f) + " (" + String.join(", ", figures) + ")");
+                figures.add(w.link(a, f, c, w.ratioCi(c.ratio().ratio(), c.ratio().low(), c.ratio().high())
+                        .replace(" (no interval)", "") + " at " + c.value()));
             }
-            List<String> parts = new ArrayList<>();
-            byReading.forEach((reading, jvms) -> parts.add(reading + " on " + w.join(jvms)));
-            return "ratio of round trips/s, SELECTOR×SELECTOR over STREAM×BLOCKING: " + String.join("; ", parts) + ".";
+            byReading.computeIfAbsent(reading, k -> new ArrayList<>()).add(w.jvm(f) + " (" + String.join(", ", figures) + ")");
         }
+        List<String> parts = new ArrayList<>();
+        byReading.forEach((reading, jvms) -> parts.add(reading + " on " + w.join(jvms)));
+        return "ratio of round trips/s, SELECTOR×SELECTOR over STREAM×BLOCKING: " + String.join("; ", parts) + ".";
+    }
 
-        private static String reading(Crossover x, List<Contrast> cs) {
-            String first = cs.get(0).value();
-            String last = cs.get(cs.size() - 1).value();
-            String reading = switch (x.kind()) {
-                case CROSSES_UP -> "crossover between " + x.below() + " and " + x.above() + " connections";
-                case CROSSES_DOWN -> "the Selector pair ahead up to " + x.below() + " connections, behind from " + x.above();
-                case ALWAYS_ABOVE -> "the Selector pair ahead at " + (cs.size() == 1
-                        ? "the only count measured (" + first + ")" : "every count measured (" + first + "–" + last + ")");
-                case ALWAYS_BELOW -> "the thread-per-connection pair ahead at " + (cs.size() == 1
-                        ? "the only count measured (" + first + ")" : "every count measured (" + first + "–" + last + ")");
-                case MIXED -> "no single crossover (the lead changes more than once)";
-                default -> "no ratio to read";
-            };
-            if (!x.indicative() && !x.clear() && x.kind() != Crossover.Kind.MIXED) {
-                reading += " (some ratios within noise)";
-            }
-            return reading;
+    private static String reading(Crossover x, List<Contrast> cs) {
+        String first = cs.get(0).value();
+        String last = cs.get(cs.size() - 1).value();
+        String reading = switch (x.kind()) {
+            case CROSSES_UP -> "crossover between " + x.below() + " and " + x.above() + " connections";
+            case CROSSES_DOWN -> "the Selector pair ahead up to " + x.below() + " connections, behind from " + x.above();
+            case ALWAYS_ABOVE -> "the Selector pair ahead at " + (cs.size() == 1
+                    ? "the only count measured (" + first + ")" : "every count measured (" + first + "–" + last + ")");
+            case ALWAYS_BELOW -> "the thread-per-connection pair ahead at " + (cs.size() == 1
+                    ? "the only count measured (" + first + ")" : "every count measured (" + first + "–" + last + ")");
+            case MIXED -> "no single crossover (the lead changes more than once)";
+            default -> "no ratio to read";
+        };
+        if (!x.indicative() && !x.clear() && x.kind() != Crossover.Kind.MIXED) {
+            reading += " (some ratios within noise)";
         }
+        return reading;
     }
 }

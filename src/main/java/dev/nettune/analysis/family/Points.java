@@ -154,7 +154,7 @@ public final class Points {
     }
 
     /** Geometric mean of the finite positive values; NaN when there are none. */
-    static double geomean(double[] v) {
+    public static double geomean(double[] v) {
         double sum = 0;
         int n = 0;
         for (double d : v) {

@@ -9,57 +9,42 @@ import java.util.List;
 /**
  * A Question is one tuning question a family answers: its words, which benchmark points of one JVM
  * answer it ({@link #find}, built with {@link Points}), and how the answer reads ({@link #sentence},
- * written with the report's {@link Wording}). The compare layer asks it of every run and JVM; the
- * render layer shows its sentence and its evidence table.
+ * written with the report's {@link Wording}); the two are methods of the family's descriptor. The
+ * compare layer asks it of every run and JVM; the render layer shows its sentence and its evidence
+ * table.
+ *
+ * @param family the family whose benchmarks answer it
+ * @param id     a stable name, part of the evidence anchors ("IO_MODEL")
+ * @param title  short title, shown as is
+ * @param text   the question in words, shown as is
+ * @param finder which points answer it
+ * @param writer how the answer reads
  */
-public abstract class Question {
+public record Question(FamilyDescriptor family, String id, String title, String text, Finder finder, Writer writer) {
 
-    private final FamilyDescriptor family;
-    private final String id;
-    private final String title;
-    private final String text;
-
-    /**
-     * @param family the family whose benchmarks answer it
-     * @param id     a stable name, part of the evidence anchors ("IO_MODEL")
-     * @param title  short title, shown as is
-     * @param text   the question in words, shown as is
-     */
-    protected Question(FamilyDescriptor family, String id, String title, String text) {
-        this.family = family;
-        this.id = id;
-        this.title = title;
-        this.text = text;
+    /** How a question finds its points: one JVM's results of one run to a finding. */
+    @FunctionalInterface
+    public interface Finder {
+        /** What {@code jvm} measured for the question; null or a finding without contrasts when the points are absent. */
+        Finding find(JvmId jvm, List<Result> results);
     }
 
-    /** The family whose benchmarks answer it. */
-    public final FamilyDescriptor family() {
-        return family;
+    /** How a question's answer reads. */
+    @FunctionalInterface
+    public interface Writer {
+        /** The measured answer in words, every figure linked through {@code w}. */
+        String sentence(Answer a, Wording w);
     }
 
-    /** A stable name, part of the evidence anchors. */
-    public final String id() {
-        return id;
+    /** What {@code jvm} measured for the question, from that JVM's results of one run; null or a finding without contrasts when the points are absent. */
+    public Finding find(JvmId jvm, List<Result> results) {
+        return finder.find(jvm, results);
     }
-
-    /** Short title. */
-    public final String title() {
-        return title;
-    }
-
-    /** The question, in words. */
-    public final String text() {
-        return text;
-    }
-
-    /**
-     * What one JVM measured for the question, from that JVM's results of one run; null or a finding
-     * without contrasts when the points are absent.
-     */
-    public abstract Finding find(JvmId jvm, List<Result> results);
 
     /** The measured answer in words, every figure linked through {@code w}. */
-    public abstract String sentence(Answer a, Wording w);
+    public String sentence(Answer a, Wording w) {
+        return writer.sentence(a, w);
+    }
 
     @Override
     public String toString() {

@@ -15,47 +15,29 @@ import java.util.List;
  */
 public final class RoundTrip extends FamilyDescriptor {
 
-    private final List<Question> questions = List.of(new Level());
-
     RoundTrip() {
         super("Round trip", "round_trip", "dev.nettune.bench.RoundTripBenchmark.");
-    }
-
-    @Override
-    public List<Question> questions() {
-        return questions;
-    }
-
-    @Override
-    public String scoreWords(String benchmarkClass, boolean time) {
-        return time ? "time per round trip" : "round trips/s";
+        scoresCount("round trips/s", "time per round trip", "RoundTrip");
+        ask(new Question(this, "ROUND_TRIP", "Round trip", "64 B round trips per second on one connection:",
+                this::level, this::levelSentence));
     }
 
     /** {@code RoundTripBenchmark.roundTrip} (thrpt): its level per JVM. */
-    private final class Level extends Question {
+    private Finding level(JvmId jvm, List<Result> results) {
+        List<Result> pts = Points.fix(Points.points(results, "RoundTripBenchmark.roundTrip", "thrpt"), List.of());
+        return pts.isEmpty() ? null : new Finding(jvm, Points.fixedText(pts, List.of()),
+                List.of(Points.level("payload=" + pts.get(0).key().params().getOrDefault("payload", "?"), pts.get(0))));
+    }
 
-        Level() {
-            super(RoundTrip.this, "ROUND_TRIP", "Round trip", "64 B round trips per second on one connection:");
+    private String levelSentence(Answer a, Wording w) {
+        List<String> parts = new ArrayList<>();
+        String unit = "";
+        for (Finding f : a.findings()) {
+            Contrast c = f.contrasts().get(0);
+            Units.Scale scale = Units.scaleFor(c.subject().key().unit(), "primary", c.level().mean());
+            unit = scale.label();
+            parts.add(w.link(a, f, c, w.level(c, scale)) + " (" + w.jvm(f) + ")");
         }
-
-        @Override
-        public Finding find(JvmId jvm, List<Result> results) {
-            List<Result> pts = Points.fix(Points.points(results, "RoundTripBenchmark.roundTrip", "thrpt"), List.of());
-            return pts.isEmpty() ? null : new Finding(jvm, Points.fixedText(pts, List.of()),
-                    List.of(Points.level("payload=" + pts.get(0).key().params().getOrDefault("payload", "?"), pts.get(0))));
-        }
-
-        @Override
-        public String sentence(Answer a, Wording w) {
-            List<String> parts = new ArrayList<>();
-            String unit = "";
-            for (Finding f : a.findings()) {
-                Contrast c = f.contrasts().get(0);
-                Units.Scale scale = Units.scaleFor(c.subject().key().unit(), "primary", c.level().mean());
-                unit = scale.label();
-                parts.add(w.link(a, f, c, w.level(c, scale)) + " (" + w.jvm(f) + ")");
-            }
-            return w.join(parts) + " " + unit.replace("ops/s", "round trips/s") + ".";
-        }
+        return w.join(parts) + " " + unit.replace("ops/s", "round trips/s") + ".";
     }
 }

@@ -22,15 +22,11 @@ public final class SocketBuffers extends FamilyDescriptor {
     /** SO_SNDBUF not set: the kernel's autotuning, the reference. */
     static final String AUTOTUNED = "0";
 
-    private final List<Question> questions = List.of(new SendBuffer());
-
     SocketBuffers() {
         super("Socket buffers", "buffers", "dev.nettune.bench.buffers.");
-    }
-
-    @Override
-    public List<Question> questions() {
-        return questions;
+        ask(new Question(this, "SEND_BUFFER", "Socket buffers",
+                    "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?",
+                this::sendBuffer, this::sendBufferSentence));
     }
 
     @Override
@@ -45,30 +41,20 @@ public final class SocketBuffers extends FamilyDescriptor {
     }
 
     /** {@code SocketBufferStreamBenchmark.stream} (thrpt) at 64 KiB writes, each sndBuf against sndBuf=0 (autotuned). */
-    private final class SendBuffer extends Question {
+    private Finding sendBuffer(JvmId jvm, List<Result> results) {
+        List<Result> pts = Points.fix(Points.points(results, "SocketBufferStreamBenchmark.stream", "thrpt").stream()
+                .filter(r -> Points.is(r, "writeSize", WRITE_SIZE)).toList(), List.of("sndBuf"));
+        Result ref = Points.first(pts, r -> Points.is(r, "sndBuf", AUTOTUNED));
+        return new Finding(jvm, Points.fixedText(pts, List.of("sndBuf")),
+                Points.against(pts.stream().sorted(Points.numeric("sndBuf")).toList(), ref, "sndBuf"));
+    }
 
-        SendBuffer() {
-            super(SocketBuffers.this, "SEND_BUFFER", "Socket buffers",
-                    "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?");
+    private String sendBufferSentence(Answer a, Wording w) {
+        List<String> parts = new ArrayList<>();
+        for (String label : a.labels()) {
+            String size = w.param("sndBuf", label.substring(label.indexOf('=') + 1));
+            parts.add(size + ": " + w.across(a, label, "more", "fewer"));
         }
-
-        @Override
-        public Finding find(JvmId jvm, List<Result> results) {
-            List<Result> pts = Points.fix(Points.points(results, "SocketBufferStreamBenchmark.stream", "thrpt").stream()
-                    .filter(r -> Points.is(r, "writeSize", WRITE_SIZE)).toList(), List.of("sndBuf"));
-            Result ref = Points.first(pts, r -> Points.is(r, "sndBuf", AUTOTUNED));
-            return new Finding(jvm, Points.fixedText(pts, List.of("sndBuf")),
-                    Points.against(pts.stream().sorted(Points.numeric("sndBuf")).toList(), ref, "sndBuf"));
-        }
-
-        @Override
-        public String sentence(Answer a, Wording w) {
-            List<String> parts = new ArrayList<>();
-            for (String label : a.labels()) {
-                String size = w.param("sndBuf", label.substring(label.indexOf('=') + 1));
-                parts.add(size + ": " + w.across(a, label, "more", "fewer"));
-            }
-            return String.join("; ", parts) + " streams/s than autotuned (SO_SNDBUF not set).";
-        }
+        return String.join("; ", parts) + " streams/s than autotuned (SO_SNDBUF not set).";
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.Points;
 import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
@@ -50,8 +51,8 @@ class PlacementComparisonsTest {
             double[] x = netns ? NS17 : IN17;
             double[] y = netns ? NS25 : IN25;
             assertEquals(Design.PAIRED, r.design());
-            assertEquals(Comparisons.geomean(x), r.baselineCenter(), TOL);
-            assertEquals(Comparisons.geomean(y), r.candidateCenter(), TOL);
+            assertEquals(Points.geomean(x), r.baselineCenter(), TOL);
+            assertEquals(Points.geomean(y), r.candidateCenter(), TOL);
             assertEquals(PairedRatio.of(x, y, Comparisons.CONFIDENCE).ratio(), r.ratio(), TOL, "the blocks' ratios of one placement");
         }
     }
