@@ -33,11 +33,15 @@ class AnswersTest {
     }
 
     @Test
-    void everyTopicOfTheQuickRunIsAnswered() {
+    void everyQuestionOfTheQuickRunIsAnswered() {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
         List<Answer> as = answers(set);
         assertEquals(Families.questions(), as.stream().map(Answer::question).toList(), "one answer per question, in order");
-        as.forEach(a -> assertTrue(a.measured(), a.question() + " measured"));
+        // a family the fixture has no results of (one added since) has nothing to answer here
+        List<Answer> measurable = as.stream().filter(a -> !a.question().family().results(set).isEmpty()).toList();
+        assertEquals(List.of("ROUND_TRIP", "IO_MODEL", "SEND_BUFFER", "COALESCING", "NAGLE", "REUSE"),
+                measurable.stream().map(a -> a.question().id()).toList());
+        measurable.forEach(a -> assertTrue(a.measured(), a.question() + " measured"));
         Answer io = answer(as, "IO_MODEL");
         assertEquals(2, io.findings().size(), "one finding per JVM");
         assertEquals(List.of("connections=1", "connections=16", "connections=256", "connections=1024"),
