@@ -38,10 +38,11 @@ public final class Coalescing extends FamilyDescriptor {
     Coalescing() {
         super("Write coalescing", "coalescing", "dev.nettune.bench.coalescing.");
         scoresCount("messages/s", "time per message", "Coalescing", "PipelinedCoalescing", "Nagle");
-        ask(new Question(this, "COALESCING", "Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?",
-                this::perPart, this::perPartSentence), new Question(this, "NAGLE", "Nagle",
-                    "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?",
-                this::nagle, this::nagleSentence));
+        ask(new Question(this, "COALESCING", "Write coalescing",
+                        "what do 16 writes of 64 B cost against one coalesced write?", this::perPart, this::perPartSentence),
+                new Question(this, "NAGLE", "Nagle",
+                        "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?",
+                        this::nagle, this::nagleSentence));
     }
 
     @Override
