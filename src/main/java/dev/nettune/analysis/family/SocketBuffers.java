@@ -24,8 +24,8 @@ public final class SocketBuffers extends FamilyDescriptor {
 
     SocketBuffers() {
         super("Socket buffers", "buffers", "dev.nettune.bench.buffers.");
-        ask(new Question(this, "SEND_BUFFER", "Socket buffers", "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?",
-                this::sendBuffer, this::sendBufferSentence));
+        ask(new Question(this, "SEND_BUFFER", "Socket buffers",
+                "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?", this::sendBuffer, this::sendBufferSentence));
     }
 
     @Override
