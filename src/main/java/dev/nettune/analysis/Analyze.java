@@ -1,6 +1,7 @@
 package dev.nettune.analysis;
 
-import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.Answers;
 import dev.nettune.analysis.compare.Comparisons;
 import dev.nettune.analysis.compare.Coverage;
@@ -8,7 +9,7 @@ import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.PlacementComparisons;
 import dev.nettune.analysis.compare.RegressionGate;
 import dev.nettune.analysis.model.Diagnostic;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
@@ -174,7 +175,7 @@ public final class Analyze {
         Map<String, List<Answer>> byRun = Answers.byRun(set);
         List<Answer> answers = Answers.fullest(byRun, order);
         List<Diagnostic> chartDiags = new ArrayList<>();
-        Map<Family, Report.FamilyCharts> familyCharts = new LinkedHashMap<>();
+        Map<FamilyDescriptor, Report.FamilyCharts> familyCharts = new LinkedHashMap<>();
         Map<String, Charts.Link> forests = new LinkedHashMap<>();
         ReportFiles files = new ReportFiles(o.out());
         try {
@@ -189,11 +190,11 @@ public final class Analyze {
                         forests.put(Report.pairKey(p), l);
                     }
                 }
-                for (Family f : Family.values()) {
+                for (FamilyDescriptor f : Families.ALL) {
                     // one run per family chart: the run of the family's answer, else the one that measured it most fully
                     String run = Coverage.familyRun(f, set, answers, order);
                     if (run != null) {
-                        List<Result> ofRun = set.family(f).stream().filter(x -> x.key().jvm().runId().equals(run)).toList();
+                        List<Result> ofRun = f.results(set).stream().filter(x -> x.key().jvm().runId().equals(run)).toList();
                         familyCharts.put(f, new Report.FamilyCharts(run, Charts.family(f, ofRun, JvmId::label, o.out(),
                                 chartDiags)));
                     }

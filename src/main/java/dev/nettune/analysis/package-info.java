@@ -13,6 +13,8 @@
  *       diagnostic naming the file and position, and reading continues.</li>
  *   <li>{@link dev.nettune.stats}: plain {@code double[]} in, numbers out; no JSON types,
  *       no model types.</li>
+ *   <li>{@link dev.nettune.analysis.family}: one descriptor per benchmark family: the benchmarks
+ *       it owns, its questions and how they are answered, how its benchmarks are charted.</li>
  *   <li>{@link dev.nettune.analysis.compare}: which results are compared with which, and the
  *       statistics applied to them.</li>
  *   <li>{@link dev.nettune.analysis.render}: text, CSV and SVG.</li>

@@ -1,6 +1,6 @@
 package dev.nettune.analysis.compare;
 
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  *                      NaN when there is none. Descriptive: it has no interval of its own
  * @param geomeanRows   rows that entered the geometric mean
  */
-public record ComparisonTable(Family family, String mode, String unit, List<RowComparison> rows,
+public record ComparisonTable(FamilyDescriptor family, String mode, String unit, List<RowComparison> rows,
                               double geomeanRatio, int geomeanRows) {
 
     /** Rows with a p: the m of the table's Holm correction. */

@@ -1,6 +1,8 @@
 package dev.nettune.analysis.compare;
 
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.Points;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
@@ -119,7 +121,7 @@ public final class Comparisons {
     static List<ComparisonTable> tables(Map<ResultKey.Row, Result> base, Map<ResultKey.Row, Result> cand,
                                         boolean sameRun, double alpha) {
         Map<List<Object>, List<Measured>> groups = new TreeMap<>(Comparator
-                .comparing((List<Object> k) -> (Family) k.get(0))
+                .comparingInt((List<Object> k) -> Families.rank((FamilyDescriptor) k.get(0)))
                 .thenComparing(k -> (Integer) k.get(1))
                 .thenComparing(k -> (String) k.get(2))
                 .thenComparing(k -> (String) k.get(3)));
@@ -129,12 +131,12 @@ public final class Comparisons {
                 continue; // measured on one side only (skipped or failed there): nothing to compare
             }
             ResultKey.Row row = e.getKey();
-            groups.computeIfAbsent(List.of(e.getValue().family(), modeRank(row.mode()), row.mode(), row.unit()),
+            groups.computeIfAbsent(List.of(Families.of(row.benchmark()), modeRank(row.mode()), row.mode(), row.unit()),
                     k -> new ArrayList<>()).add(measure(row, e.getValue(), c, sameRun));
         }
         List<ComparisonTable> out = new ArrayList<>();
         for (Map.Entry<List<Object>, List<Measured>> g : groups.entrySet()) {
-            out.add(table((Family) g.getKey().get(0), (String) g.getKey().get(2), (String) g.getKey().get(3),
+            out.add(table((FamilyDescriptor) g.getKey().get(0), (String) g.getKey().get(2), (String) g.getKey().get(3),
                     g.getValue(), alpha));
         }
         return out;
@@ -155,8 +157,8 @@ public final class Comparisons {
         double[] y = cand.primary().forkScores();
         int nx = usable(x);
         int ny = usable(y);
-        double cx = geomean(x);
-        double cy = geomean(y);
+        double cx = Points.geomean(x);
+        double cy = Points.geomean(y);
         List<String> notes = new ArrayList<>();
         int dropped = x.length - nx + y.length - ny;
         if (dropped > 0) {
@@ -212,7 +214,7 @@ public final class Comparisons {
     }
 
     /** The table of one group of rows: Holm over the rows with a p, detectable changes, verdicts, geometric mean. */
-    static ComparisonTable table(Family family, String mode, String unit, List<Measured> rows, double alpha) {
+    static ComparisonTable table(FamilyDescriptor family, String mode, String unit, List<Measured> rows, double alpha) {
         double[] p = rows.stream().mapToDouble(Measured::p).toArray();
         double[] adjusted = Holm.adjust(p);
         int m = (int) rows.stream().filter(r -> !Double.isNaN(r.p())).count();
@@ -318,19 +320,6 @@ public final class Comparisons {
             }
         }
         return n;
-    }
-
-    /** Geometric mean of the positive finite values; NaN when none. */
-    static double geomean(double[] v) {
-        double s = 0;
-        int n = 0;
-        for (double d : v) {
-            if (Double.isFinite(d) && d > 0) {
-                s += Math.log(d);
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : Math.exp(s / n);
     }
 
     private static int modeRank(String mode) {

@@ -1,6 +1,7 @@
 package dev.nettune.analysis.compare;
 
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.Answer;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 
@@ -80,13 +81,13 @@ public record Coverage(int withInterval, int points, int fewestForks) implements
      * first answer that was measured, else the run that measured the family's benchmarks most
      * completely (the newest of equals, {@code runOrder} oldest first); null when no run did.
      */
-    public static String familyRun(Family family, ResultSet set, List<Answer> answers, List<String> runOrder) {
-        String answered = answers.stream().filter(a -> a.topic().family == family && a.measured())
+    public static String familyRun(FamilyDescriptor family, ResultSet set, List<Answer> answers, List<String> runOrder) {
+        String answered = answers.stream().filter(a -> a.question().family() == family && a.measured())
                 .map(Answer::runId).findFirst().orElse(null);
         if (answered != null) {
             return answered;
         }
-        List<Result> rs = set.family(family);
+        List<Result> rs = family.results(set);
         String best = null;
         Coverage bestCoverage = null;
         for (String run : runOrder) {

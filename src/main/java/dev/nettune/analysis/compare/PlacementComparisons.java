@@ -1,5 +1,6 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.Points;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
@@ -31,9 +32,9 @@ import java.util.TreeMap;
  */
 public final class PlacementComparisons {
     /** The parameter that names a point's server placement. */
-    public static final String PARAM = "placement";
+    public static final String PARAM = Points.PLACEMENT;
     /** The placement every other is compared against: the server in the benchmark's own JVM. */
-    public static final String REFERENCE = "inprocess";
+    public static final String REFERENCE = Points.IN_PROCESS;
 
     private PlacementComparisons() {
     }

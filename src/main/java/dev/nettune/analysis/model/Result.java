@@ -85,9 +85,4 @@ public record Result(ResultKey key, Metric primary, Map<String, Metric> secondar
         java.util.Arrays.fill(out, NO_BLOCK);
         return out;
     }
-
-    /** The family of this result's benchmark. */
-    public Family family() {
-        return Family.of(key.benchmark());
-    }
 }

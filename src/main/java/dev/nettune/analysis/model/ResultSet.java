@@ -282,11 +282,6 @@ public final class ResultSet {
         return names.getOrDefault(j, j.label());
     }
 
-    /** Results of one family, in reading order. */
-    public List<Result> family(Family f) {
-        return results.stream().filter(r -> r.family() == f).collect(Collectors.toList());
-    }
-
     /** Run ids of the results, sockets options and skips, in reading order. */
     public List<String> runIds() {
         Set<String> ids = new LinkedHashSet<>();

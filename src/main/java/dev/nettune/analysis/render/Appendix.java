@@ -1,6 +1,7 @@
 package dev.nettune.analysis.render;
 
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
@@ -43,7 +44,7 @@ final class Appendix {
     }
 
     /** The detail file of a family. */
-    static String detailsFile(Family f) {
+    static String detailsFile(FamilyDescriptor f) {
         return DIR + "/details-" + f.slug() + ".md";
     }
 
@@ -51,8 +52,8 @@ final class Appendix {
     Map<String, String> render() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(ENVIRONMENT, environment());
-        for (Family f : Family.values()) {
-            List<Result> rs = set.family(f);
+        for (FamilyDescriptor f : Families.ALL) {
+            List<Result> rs = f.results(set);
             if (!rs.isEmpty()) {
                 out.put(detailsFile(f), details(f, rs));
             }
@@ -79,9 +80,9 @@ final class Appendix {
         if (file.equals(WARNINGS)) {
             return "Warnings: input files and entries not used, weak data";
         }
-        for (Family f : Family.values()) {
+        for (FamilyDescriptor f : Families.ALL) {
             if (file.equals(detailsFile(f))) {
-                return "Details, " + f.title + ": every point, mean and 95% interval over forks, secondary metrics"
+                return "Details, " + f.title() + ": every point, mean and 95% interval over forks, secondary metrics"
                         + ", latency percentiles";
             }
         }
@@ -123,8 +124,8 @@ final class Appendix {
         return out.toString();
     }
 
-    private String details(Family f, List<Result> rs) {
-        StringBuilder out = new StringBuilder("# Details: ").append(f.title).append("\n\n")
+    private String details(FamilyDescriptor f, List<Result> rs) {
+        StringBuilder out = new StringBuilder("# Details: ").append(f.title()).append("\n\n")
                 .append("Per point and JVM: the mean of the fork scores with its 95% Student-t interval over forks, ")
                 .append("their median and coefficient of variation (a fork's score is the mean of its measurement ")
                 .append("iterations; iterations of one fork are not independent samples, so they do not narrow ")

@@ -3,7 +3,7 @@ package dev.nettune.analysis.render;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.model.Diagnostic;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.render.svg.ForestChart;
@@ -92,7 +92,7 @@ public final class Charts {
      * @param diags   receives a diagnostic per chart not drawn
      * @throws IOException when a file cannot be written
      */
-    public static List<Link> family(Family family, List<Result> results, Function<JvmId, String> names, Path dir,
+    public static List<Link> family(FamilyDescriptor family, List<Result> results, Function<JvmId, String> names, Path dir,
                                     List<Diagnostic> diags) throws IOException {
         List<Link> links = new ArrayList<>();
         for (FamilyCharts.Drawn d : FamilyCharts.draw(family, results, names, diags)) {

@@ -101,7 +101,7 @@ final class ComparisonTables {
     String table(JvmPair pair, ComparisonTable t, String headingLevel) {
         Layout lay = layout(t);
         StringBuilder out = new StringBuilder();
-        out.append(headingLevel).append(' ').append(t.family().title).append(": ").append(lay.heading()).append("\n\n");
+        out.append(headingLevel).append(' ').append(t.family().title()).append(": ").append(lay.heading()).append("\n\n");
         Map<String, Set<String>> fixed = fixedParams(t.rows());
         Set<String> fixedNames = fixed.keySet();
         if (!fixed.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.family.Families;
 import dev.nettune.analysis.compare.ComparisonTable;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
@@ -64,7 +65,7 @@ public final class CsvWriter {
         Summary s = Summary.of(m.forkScores());
         int iterations = Arrays.stream(m.samples()).mapToInt(a -> a.length).max().orElse(0);
         w.write(join(j.runId(), set.name(j), j.build().isEmpty() ? j.version() : j.build(), j.vendor(), j.vm(),
-                j.variant(), j.flagsDigest(), r.family().slug(), k.benchmark(), k.row().paramsText(), k.mode(), name,
+                j.variant(), j.flagsDigest(), Families.of(k.benchmark()).slug(), k.benchmark(), k.row().paramsText(), k.mode(), name,
                 m.unit(), Integer.toString(s.n()), Integer.toString(iterations), num(s.mean()), num(s.mean() - s.ci95()),
                 num(s.mean() + s.ci95()), num(s.median()), num(s.stdev()), num(s.cv()), num(m.score()),
                 num(m.scoreError()), r.file().toString()));

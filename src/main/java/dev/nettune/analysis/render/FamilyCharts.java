@@ -1,7 +1,11 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.family.ChartRule;
+import dev.nettune.analysis.family.ChartRule.Kind;
+import dev.nettune.analysis.family.ChartRule.Quantity;
+import dev.nettune.analysis.family.FamilyDescriptor;
+import dev.nettune.analysis.family.Parameters;
 import dev.nettune.analysis.model.Diagnostic;
-import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
@@ -22,14 +26,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * FamilyCharts decides which charts answer each family's question and builds them from results.
+ * FamilyCharts draws the charts that answer each family's question, from results.
  *
- * <p>A {@link Rule} per known benchmark class says how its parameters map onto a chart: the I/O
- * model's round trips/s (and p99 latency) against connections, one line per client × server pair and
- * one panel per JVM; socket buffers' Gbit/s by SO_SNDBUF with one panel per write size; coalescing's
- * messages/s per strategy with one panel per K parts × S bytes; reuse's operations/s per workload
- * with one panel per thread count. Parameters a rule does not place split the results into several
- * charts; parameters with one value are named in the chart's notes.
+ * <p>The family's descriptor says how each of its benchmark classes is charted: a {@link ChartRule}
+ * maps the class's parameters onto a chart (e.g. the I/O model's round trips/s against connections,
+ * one line per client × server pair and one panel per JVM), and the descriptor's words and labels
+ * name the score, the lines, the panels and the rows. This class does the drawing every family
+ * shares. Parameters a rule does not place split the results into several charts; parameters with
+ * one value are named in the chart's notes.
  *
  * <p>Anything else, and any benchmark whose parameters do not fit its rule (a missing parameter, a
  * single x value), gets the generic chart: a line chart over the first numeric parameter with at
@@ -48,81 +52,14 @@ final class FamilyCharts {
     /** Parameters tried first as the generic chart's x axis, in order. */
     static final List<String> PREFERRED_X = List.of("connections", "threads", "sndBuf", "rcvBuf", "writeSize",
             "messageBytes", "parts", "partBytes", "payload", "size");
-    /** Parameters whose values are byte counts, shown as "64 KiB". */
-    static final Set<String> BYTE_PARAMS = Set.of("sndBuf", "rcvBuf", "writeSize", "messageBytes", "payload",
-            "partBytes", "streamBytes");
-    /** Socket buffer parameters where 0 means "not set: kernel autotuning". */
-    static final Set<String> AUTO_ZERO = Set.of("sndBuf", "rcvBuf");
-    /** netperf's names for the reuse workloads. */
-    static final Map<String, String> WORKLOAD_ALIAS = Map.of("PERSISTENT", "PERSISTENT (RR)",
-            "CONNECT_PER_REQUEST", "CONNECT_PER_REQUEST (CRR)", "CONNECT_ONLY", "CONNECT_ONLY (CC)",
-            "SEED_EXECUTOR", "SEED_EXECUTOR (the seed's executor)");
+    /** The primary score, in the result's unit. */
+    private static final Quantity SCORE = ChartRule.SCORE;
 
     /** A Drawn is one chart ready to write: a file key, its title, an alt text and the SVG. */
     record Drawn(String key, String title, String alt, String svg) {
     }
 
-    /**
-     * A Quantity is what a chart's values are: the primary score (metric null) or a secondary metric,
-     * in words, with a fixed unit label when the JMH unit does not say it, and its direction (null:
-     * the result's own).
-     */
-    record Quantity(String metric, String words, String fixedUnit, Boolean higherIsBetter, boolean optional) {
-    }
-
-    /** A Kind is a chart type. */
-    enum Kind { LINE, DOT }
-
-    /**
-     * A Rule is how one benchmark class is charted.
-     *
-     * @param kind       line or dot chart
-     * @param x          LINE: the x parameter
-     * @param numericX   LINE: true for a numeric (log) x axis, false for ordered categories
-     * @param series     LINE: parameters whose combination is a line (empty: one line per JVM, and then
-     *                   panels are {@code panels}); when not empty, one panel per JVM
-     * @param panels     parameters whose combination is a panel (when series are JVMs)
-     * @param rows       DOT: parameters whose combination is a row (other unplaced varying categorical
-     *                   parameters join them)
-     * @param quantities what to draw, one chart each
-     * @param question   title after the benchmark name, e.g. "round trips/s vs connections"
-     */
-    record Rule(Kind kind, String x, boolean numericX, List<String> series, List<String> panels, List<String> rows,
-                List<Quantity> quantities, String question) {
-    }
-
-    private static final Quantity SCORE = new Quantity(null, null, null, null, false);
-    private static final Quantity GBIT = new Quantity("gbit", "throughput", "Gbit/s", true, false);
-
-    /** Rules by benchmark class simple name. */
-    static final Map<String, Rule> RULES = Map.of(
-            "ConnectionScalingBenchmark", scaling(),
-            "OpenLoopLatencyBenchmark", scaling(),
-            "SocketBufferStreamBenchmark", new Rule(Kind.LINE, "sndBuf", false, List.of(), List.of("writeSize"),
-                    List.of(), List.of(GBIT), "by SO_SNDBUF × write size"),
-            "LargeEchoBenchmark", new Rule(Kind.LINE, "sndBuf", false, List.of(), List.of("messageBytes"), List.of(),
-                    List.of(new Quantity(null, "round-trip time", null, null, false)), "by SO_SNDBUF × message size"),
-            "StreamIoPathBenchmark", new Rule(Kind.LINE, "writeSize", false, List.of(), List.of("path"), List.of(),
-                    List.of(GBIT), "by write size × I/O path"),
-            "CoalescingBenchmark", coalescing(),
-            "PipelinedCoalescingBenchmark", coalescing(),
-            "NagleBenchmark", coalescing(),
-            "ConnectionReuseBenchmark", new Rule(Kind.DOT, null, false, List.of(), List.of("threads"),
-                    List.of("workload"), List.of(SCORE), "per workload (RR, CRR, CC, pools, the seed's executor) × threads"));
-
-    private static Rule scaling() {
-        return new Rule(Kind.LINE, "connections", true, List.of("client", "server"), List.of(), List.of(),
-                List.of(new Quantity(null, "round trips/s", null, null, false),
-                        new Quantity("p99Us", "p99 round-trip latency", "µs", false, true)),
-                "vs connections, one line per client × server");
-    }
-
-    private static Rule coalescing() {
-        return new Rule(Kind.DOT, null, false, List.of(), List.of("parts", "partBytes"), List.of("strategy"),
-                List.of(SCORE), "per strategy, K parts × S bytes");
-    }
-
-    private final Family family;
+    private final FamilyDescriptor family;
     private final Function<JvmId, String> names;
     private final List<Diagnostic> diags;
     private final String runTag;
@@ -130,7 +67,7 @@ final class FamilyCharts {
     private final List<Drawn> out = new ArrayList<>();
     private int dropped;
 
-    private FamilyCharts(Family family, List<Result> results, Function<JvmId, String> names, List<Diagnostic> diags) {
+    private FamilyCharts(FamilyDescriptor family, List<Result> results, Function<JvmId, String> names, List<Diagnostic> diags) {
         this.family = family;
         this.names = names;
         this.diags = diags;
@@ -142,13 +79,13 @@ final class FamilyCharts {
     }
 
     /** The charts of {@code family} for {@code results}; problems go to {@code diags}. */
-    static List<Drawn> draw(Family family, List<Result> results, Function<JvmId, String> names, List<Diagnostic> diags) {
+    static List<Drawn> draw(FamilyDescriptor family, List<Result> results, Function<JvmId, String> names, List<Diagnostic> diags) {
         if (results.isEmpty()) {
             return List.of();
         }
         FamilyCharts fc = new FamilyCharts(family, results, names, diags);
         // other benchmarks share one dot plot per mode and unit; a family's benchmarks get their own charts
-        boolean byBenchmark = family != Family.OTHER;
+        boolean byBenchmark = family.chartsEachBenchmark();
         Map<String, List<Result>> groups = new LinkedHashMap<>();
         results.stream().sorted(Comparator.comparing((Result r) -> r.key().benchmark()).thenComparing(r -> r.key().mode()))
                 .forEach(r -> groups.computeIfAbsent((byBenchmark ? r.key().benchmark() : "") + " " + r.key().mode()
@@ -167,7 +104,7 @@ final class FamilyCharts {
             }
         }
         if (fc.dropped > 0) {
-            diags.add(new Diagnostic(null, "", family.title + ": " + fc.dropped + " more chart(s) not drawn (limit "
+            diags.add(new Diagnostic(null, "", family.title() + ": " + fc.dropped + " more chart(s) not drawn (limit "
                     + MAX_CHARTS + " per family and run selection)"));
         }
         return fc.out;
@@ -176,7 +113,7 @@ final class FamilyCharts {
     private void group(List<Result> g) {
         ResultKey.Row row = g.get(0).key().row();
         String className = row.shortName().substring(0, Math.max(0, row.shortName().indexOf('.')));
-        Rule rule = RULES.get(className);
+        ChartRule rule = family.chartRule(className);
         if (rule == null) {
             generic(g, SCORE);
             return;
@@ -216,7 +153,7 @@ final class FamilyCharts {
     }
 
     /** True when every result has the rule's parameters and a line rule's x has two values or more. */
-    private static boolean fits(Rule rule, List<Result> g) {
+    private static boolean fits(ChartRule rule, List<Result> g) {
         List<String> need = new ArrayList<>();
         if (rule.x() != null) {
             need.add(rule.x());
@@ -236,7 +173,7 @@ final class FamilyCharts {
         return true;
     }
 
-    private void byRule(Rule rule, Quantity q, List<Result> g) {
+    private void byRule(ChartRule rule, Quantity q, List<Result> g) {
         Set<String> placed = new LinkedHashSet<>();
         if (rule.x() != null) {
             placed.add(rule.x());
@@ -290,7 +227,7 @@ final class FamilyCharts {
             Set<String> placed = new LinkedHashSet<>(panels);
             placed.add(x);
             for (List<Result> part : splitBy(g, split)) {
-                line(part, q, x, numeric, List.of(), panels, title + ": " + words(q, first) + " vs " + label(x),
+                line(part, q, x, numeric, List.of(), panels, title + ": " + words(q, first) + " vs " + Parameters.label(x),
                         notes(part, placed, split), split);
             }
             return;
@@ -316,7 +253,7 @@ final class FamilyCharts {
                            List<String> panelParams, List<String> panelKeys, String title, List<String> notes,
                            List<String> split, String suffix) {
         boolean jvmSeries = seriesParams.isEmpty();
-        List<String> cats = numericX ? null : orderedValues(rs, x).stream().map(v -> paramValue(x, v)).toList();
+        List<String> cats = numericX ? null : orderedValues(rs, x).stream().map(v -> Parameters.value(x, v)).toList();
         List<String> seriesKeys = jvmSeries ? jvmKeys(rs) : comboKeys(rs, seriesParams);
         Function<Result, String> seriesOf = jvmSeries ? r -> r.key().jvm().key() : r -> combo(r, seriesParams);
         Function<Result, String> panelOf = jvmSeries ? r -> combo(r, panelParams) : r -> r.key().jvm().key();
@@ -337,7 +274,7 @@ final class FamilyCharts {
                         continue;
                     }
                     String v = r.key().params().get(x);
-                    double xv = numericX ? Double.parseDouble(v) : cats.indexOf(paramValue(x, v));
+                    double xv = numericX ? Double.parseDouble(v) : cats.indexOf(Parameters.value(x, v));
                     st.add(e);
                     pts.add(new LineChart.Point(xv, e.center() / scaled.divisor, e.low() / scaled.divisor,
                             e.high() / scaled.divisor));
@@ -354,8 +291,8 @@ final class FamilyCharts {
         }
         List<String> seriesNames = jvmSeries ? seriesKeys.stream().map(k -> jvmName(rs, k)).toList()
                 : seriesKeys.stream().map(k -> comboLabel(seriesParams, k)).toList();
-        boolean apart = cats != null && AUTO_ZERO.contains(x) && cats.get(0).equals("auto");
-        LineChart.Spec spec = new LineChart.Spec(title, notes, scaled.yLabel, label(x), cats, apart, seriesNames, panels,
+        boolean apart = cats != null && Parameters.AUTO_ZERO.contains(x) && cats.get(0).equals("auto");
+        LineChart.Spec spec = new LineChart.Spec(title, notes, scaled.yLabel, Parameters.label(x), cats, apart, seriesNames, panels,
                 st.caption());
         String alt = "Line chart: " + title + ". " + panels.size() + " panel(s) ("
                 + (jvmSeries ? (panelParams.isEmpty() ? "one" : "by " + String.join(" × ", panelParams))
@@ -549,7 +486,7 @@ final class FamilyCharts {
         }
         if (!fixed.isEmpty()) {
             notes.set(0, notes.get(0) + (split.isEmpty() ? " Fixed: " : " This chart: ") + fixed.entrySet().stream()
-                    .map(e -> label(e.getKey()) + " " + paramValue(e.getKey(), e.getValue()))
+                    .map(e -> Parameters.label(e.getKey()) + " " + Parameters.value(e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", ")) + ".");
         }
         return notes;
@@ -613,87 +550,52 @@ final class FamilyCharts {
                 .orElse(key);
     }
 
-    private static String panelTitle(List<String> params, String key) {
+    private String panelTitle(List<String> params, String key) {
         if (params.isEmpty()) {
             return "";
         }
-        if (params.equals(List.of("parts", "partBytes"))) {
-            String[] v = key.split("\u0000", -1);
-            return "K = " + v[0] + " × S = " + paramValue("partBytes", v[1]);
-        }
         String[] v = key.split("\u0000", -1);
+        String own = family.panelTitle(params, List.of(v));
+        if (own != null) {
+            return own;
+        }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
-            parts.add(label(params.get(i)) + " = " + paramValue(params.get(i), v[i]));
+            parts.add(Parameters.label(params.get(i)) + " = " + Parameters.value(params.get(i), v[i]));
         }
         return String.join(", ", parts);
     }
 
-    private static String comboLabel(List<String> params, String key) {
+    private String comboLabel(List<String> params, String key) {
         String[] v = key.split("\u0000", -1);
-        if (params.equals(List.of("client", "server"))) {
-            return v[0] + " client × " + v[1] + " server";
-        }
+        String own = family.seriesLabel(params, List.of(v));
+        return own != null ? own : plainLabel(params, v);
+    }
+
+    private String rowLabel(List<String> params, String key) {
+        String[] v = key.split("\u0000", -1);
+        String own = family.rowLabel(params, List.of(v));
+        return own != null ? own : plainLabel(params, v);
+    }
+
+    /** "k=v k=v", values for people. */
+    private static String plainLabel(List<String> params, String[] v) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
-            parts.add(params.get(i) + "=" + paramValue(params.get(i), v[i]));
+            parts.add(params.get(i) + "=" + Parameters.value(params.get(i), v[i]));
         }
         return String.join(" ", parts);
     }
 
-    private static String rowLabel(List<String> params, String key) {
-        String[] v = key.split("\u0000", -1);
-        if (params.size() == 1 && params.get(0).equals("workload")) {
-            return WORKLOAD_ALIAS.getOrDefault(v[0], v[0]);
-        }
-        if (params.size() == 1 && params.get(0).equals("strategy")) {
-            return v[0];
-        }
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            parts.add(params.get(i).equals("strategy") ? v[i] : params.get(i) + "=" + paramValue(params.get(i), v[i]));
-        }
-        return String.join(" ", parts);
-    }
-
-    /** A parameter's name for axis titles and notes. */
-    static String label(String param) {
-        return switch (param) {
-            case "sndBuf" -> "SO_SNDBUF";
-            case "rcvBuf" -> "SO_RCVBUF";
-            case "writeSize" -> "write size";
-            case "messageBytes" -> "message size";
-            case "partBytes" -> "part size";
-            case "streamBytes" -> "bytes per stream";
-            default -> param;
-        };
-    }
-
-    /** A parameter's value for people: byte counts as "64 KiB", a socket buffer of 0 as "auto". */
-    static String paramValue(String param, String v) {
-        if (AUTO_ZERO.contains(param) && "0".equals(v)) {
-            return "auto";
-        }
-        if (BYTE_PARAMS.contains(param) && v.matches("[0-9]{1,18}")) {
-            long b = Long.parseLong(v);
-            return b < 1024 ? b + " B" : Units.bytesParam(b);
-        }
-        return v;
-    }
-
-    private static String words(Quantity q, Result r) {
+    private String words(Quantity q, Result r) {
         if (q.words() != null) {
             return q.words();
         }
         ResultKey.Row row = r.key().row();
-        String cls = row.shortName();
         boolean time = !row.higherIsBetter();
-        if (cls.startsWith("Coalescing") || cls.startsWith("PipelinedCoalescing") || cls.startsWith("Nagle")) {
-            return time ? "time per message" : "messages/s";
-        }
-        if (cls.startsWith("ConnectionScaling") || cls.startsWith("RoundTrip") || cls.startsWith("OpenLoop")
-                || cls.startsWith("SingleConnection")) {
-            return time ? "time per round trip" : "round trips/s";
+        String own = family.scoreWords(row.shortName(), time);
+        if (own != null) {
+            return own;
         }
         return time ? "time per operation" : "operations/s";
     }

@@ -1,9 +1,9 @@
 package dev.nettune.analysis.render;
 
-import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.Coverage;
 import dev.nettune.analysis.compare.JvmPair;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RunInfo;
@@ -204,12 +204,12 @@ public final class MarkdownReport {
         }
         out.append("## Charts\n\n");
         boolean manyRuns = set.runIds().size() > 1;
-        for (Map.Entry<Family, Report.FamilyCharts> e : r.familyCharts().entrySet()) {
+        for (Map.Entry<FamilyDescriptor, Report.FamilyCharts> e : r.familyCharts().entrySet()) {
             Report.FamilyCharts fc = e.getValue();
             if (fc.links().isEmpty()) {
                 continue;
             }
-            out.append("### ").append(e.getKey().title).append(manyRuns && !fc.runId().isEmpty()
+            out.append("### ").append(e.getKey().title()).append(manyRuns && !fc.runId().isEmpty()
                     ? " (run " + Text.md(fc.runId()) + ")" : "").append("\n\n");
             for (Charts.Link l : fc.links()) {
                 image(l); // the chart draws its own title

@@ -1,8 +1,8 @@
 package dev.nettune.analysis.render;
 
-import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.JvmPair;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.ResultSet;
 
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.Map;
  *                     ({@link dev.nettune.analysis.compare.PlacementComparisons}); empty when none
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
-                     Map<Family, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
+                     Map<FamilyDescriptor, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
                      List<String> appendices, String selection, double alpha, List<JvmPair> placements) {
 
     /**

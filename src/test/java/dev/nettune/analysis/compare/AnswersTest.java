@@ -1,8 +1,11 @@
 package dev.nettune.analysis.compare;
 
 import dev.nettune.analysis.Fixtures;
-import dev.nettune.analysis.compare.Answer.Contrast;
-import dev.nettune.analysis.compare.Answer.Topic;
+import dev.nettune.analysis.family.Answer.Contrast;
+import dev.nettune.analysis.family.Answer;
+import dev.nettune.analysis.family.Crossover;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.Points;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RowFilter;
 import dev.nettune.analysis.read.InputFinder;
@@ -24,24 +27,33 @@ class AnswersTest {
         return Answers.fullest(Answers.byRun(set), set.runIds());
     }
 
+    /** The answer to the question named {@code id}. */
+    private static Answer answer(List<Answer> as, String id) {
+        return as.stream().filter(a -> a.question().id().equals(id)).findFirst().orElseThrow();
+    }
+
     @Test
-    void everyTopicOfTheQuickRunIsAnswered() {
+    void everyQuestionOfTheQuickRunIsAnswered() {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN));
         List<Answer> as = answers(set);
-        assertEquals(Topic.values().length, as.size());
-        as.forEach(a -> assertTrue(a.measured(), a.topic() + " measured"));
-        Answer io = as.get(Topic.IO_MODEL.ordinal());
+        assertEquals(Families.questions(), as.stream().map(Answer::question).toList(), "one answer per question, in order");
+        // a family the fixture has no results of (one added since) has nothing to answer here
+        List<Answer> measurable = as.stream().filter(a -> !a.question().family().results(set).isEmpty()).toList();
+        assertEquals(List.of("ROUND_TRIP", "IO_MODEL", "SEND_BUFFER", "COALESCING", "NAGLE", "REUSE"),
+                measurable.stream().map(a -> a.question().id()).toList());
+        measurable.forEach(a -> assertTrue(a.measured(), a.question() + " measured"));
+        Answer io = answer(as, "IO_MODEL");
         assertEquals(2, io.findings().size(), "one finding per JVM");
         assertEquals(List.of("connections=1", "connections=16", "connections=256", "connections=1024"),
                 io.findings().get(0).contrasts().stream().map(Contrast::label).toList(), "numeric order");
         assertEquals("payload=64 transport=TCP", io.findings().get(0).fixed());
-        Answers.Crossover x = Answers.crossover(io.findings().get(0).contrasts());
-        assertEquals(Answers.Crossover.Kind.CROSSES_UP, x.kind());
+        Crossover x = Crossover.of(io.findings().get(0).contrasts());
+        assertEquals(Crossover.Kind.CROSSES_UP, x.kind());
         assertEquals("16", x.below());
         assertEquals("256", x.above());
         assertTrue(x.clear());
         assertFalse(x.indicative());
-        Answer coal = as.get(Topic.COALESCING.ordinal());
+        Answer coal = answer(as, "COALESCING");
         assertEquals("strategy=STREAM_PER_PART", coal.findings().get(0).contrasts().get(0).label(), "the headline first");
         Contrast c = coal.findings().get(0).contrasts().get(0);
         // the ratio is subject / reference with Welch's interval on log fork scores
@@ -54,39 +66,39 @@ class AnswersTest {
     void coalescingFallsBackToAnotherSingleWriteWhenTheCopyIsNotMeasured() {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null,
                 RowFilter.parse("Coalescing strategy!=COPY_HEAP"));
-        Answer coal = answers(set).get(Topic.COALESCING.ordinal());
+        Answer coal = answer(answers(set), "COALESCING");
         assertTrue(coal.measured());
         Contrast c = coal.findings().get(0).contrasts().get(0);
         assertEquals("strategy=STREAM_PER_PART", c.label());
         assertEquals("GATHERING", c.reference().key().params().get("strategy"));
         ResultSet perPartOnly = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null,
                 RowFilter.parse("Coalescing strategy=STREAM_PER_PART"));
-        assertFalse(answers(perPartOnly).get(Topic.COALESCING.ordinal()).measured(), "no single write, no answer");
+        assertFalse(answer(answers(perPartOnly), "COALESCING").measured(), "no single write, no answer");
     }
 
     @Test
     void missingPointsGiveAnswersWithoutFindings() {
         ResultSet set = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null, RowFilter.parse("RoundTrip"));
         List<Answer> as = answers(set);
-        assertTrue(as.get(Topic.ROUND_TRIP.ordinal()).measured());
-        for (Topic t : List.of(Topic.IO_MODEL, Topic.SEND_BUFFER, Topic.COALESCING, Topic.NAGLE, Topic.REUSE)) {
-            assertFalse(as.get(t.ordinal()).measured(), t.name());
-            assertEquals("", as.get(t.ordinal()).runId());
+        assertTrue(answer(as, "ROUND_TRIP").measured());
+        for (String id : List.of("IO_MODEL", "SEND_BUFFER", "COALESCING", "NAGLE", "REUSE")) {
+            assertFalse(answer(as, id).measured(), id);
+            assertEquals("", answer(as, id).runId());
         }
         ResultSet noRef = InputFinder.load(List.of(Fixtures.QUICK_RUN)).select(null,
                 RowFilter.parse("SocketBufferStream sndBuf!=0"));
-        assertFalse(answers(noRef).get(Topic.SEND_BUFFER.ordinal()).measured(), "no autotuned reference, no answer");
+        assertFalse(answer(answers(noRef), "SEND_BUFFER").measured(), "no autotuned reference, no answer");
     }
 
     @Test
     void crossoverReadings() {
-        assertEquals(Answers.Crossover.Kind.ALWAYS_ABOVE, Answers.crossover(contrasts(1.2, 1.5)).kind());
-        assertEquals(Answers.Crossover.Kind.ALWAYS_BELOW, Answers.crossover(contrasts(0.7, 0.9)).kind());
-        assertEquals(Answers.Crossover.Kind.CROSSES_DOWN, Answers.crossover(contrasts(1.3, 0.8)).kind());
-        assertEquals(Answers.Crossover.Kind.MIXED, Answers.crossover(contrasts(0.8, 1.2, 0.9)).kind());
-        assertEquals(Answers.Crossover.Kind.NONE, Answers.crossover(List.of()).kind());
-        Answers.Crossover one = Answers.crossover(single(0.8, 1.4));
-        assertEquals(Answers.Crossover.Kind.CROSSES_UP, one.kind());
+        assertEquals(Crossover.Kind.ALWAYS_ABOVE, Crossover.of(contrasts(1.2, 1.5)).kind());
+        assertEquals(Crossover.Kind.ALWAYS_BELOW, Crossover.of(contrasts(0.7, 0.9)).kind());
+        assertEquals(Crossover.Kind.CROSSES_DOWN, Crossover.of(contrasts(1.3, 0.8)).kind());
+        assertEquals(Crossover.Kind.MIXED, Crossover.of(contrasts(0.8, 1.2, 0.9)).kind());
+        assertEquals(Crossover.Kind.NONE, Crossover.of(List.of()).kind());
+        Crossover one = Crossover.of(single(0.8, 1.4));
+        assertEquals(Crossover.Kind.CROSSES_UP, one.kind());
         assertTrue(one.indicative(), "single forks: no interval, indicative only");
         assertFalse(one.clear());
     }
@@ -113,7 +125,7 @@ class AnswersTest {
 
     @Test
     void preferredValuesAreHeldFixed() {
-        assertEquals("64", Answers.PREFERRED.get("payload"));
-        assertTrue(Map.of("threads", "4").entrySet().stream().allMatch(e -> e.getValue().equals(Answers.PREFERRED.get(e.getKey()))));
+        assertEquals("64", Points.PREFERRED.get("payload"));
+        assertTrue(Map.of("threads", "4").entrySet().stream().allMatch(e -> e.getValue().equals(Points.PREFERRED.get(e.getKey()))));
     }
 }

@@ -1,7 +1,9 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.IoModel;
 import dev.nettune.analysis.Fixtures;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.read.InputFinder;
@@ -79,7 +81,7 @@ class ComparisonsTest {
     void aRunWithoutBlocksIsComparedUnpairedWithHolmOverTheTable() {
         List<JvmPair> pairs = Comparisons.build(InputFinder.load(List.of(Fixtures.RUN)));
         assertEquals(1, pairs.size());
-        ComparisonTable ping = pairs.get(0).tables().stream().filter(t -> t.family() == Family.MODEL)
+        ComparisonTable ping = pairs.get(0).tables().stream().filter(t -> t.family() == Families.get(IoModel.class))
                 .findFirst().orElseThrow();
         assertEquals(6, ping.tested());
         // suite.ping.<clientModel>.<connections> = (ratio, low, high, p, pAdjusted, detectable at 0.05/6)

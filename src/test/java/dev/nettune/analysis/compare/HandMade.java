@@ -1,6 +1,7 @@
 package dev.nettune.analysis.compare;
 
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultKey;
 
@@ -66,7 +67,7 @@ public final class HandMade {
                 n++;
             }
         }
-        return new ComparisonTable(Family.of(r0.row().benchmark()), r0.row().mode(), r0.row().unit(), rows,
+        return new ComparisonTable(Families.of(r0.row().benchmark()), r0.row().mode(), r0.row().unit(), rows,
                 n == 0 ? Double.NaN : Math.exp(log / n), n);
     }
 

@@ -1,5 +1,7 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.Points;
+import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.stats.PairedRatio;
@@ -49,8 +51,8 @@ class PlacementComparisonsTest {
             double[] x = netns ? NS17 : IN17;
             double[] y = netns ? NS25 : IN25;
             assertEquals(Design.PAIRED, r.design());
-            assertEquals(Comparisons.geomean(x), r.baselineCenter(), TOL);
-            assertEquals(Comparisons.geomean(y), r.candidateCenter(), TOL);
+            assertEquals(Points.geomean(x), r.baselineCenter(), TOL);
+            assertEquals(Points.geomean(y), r.candidateCenter(), TOL);
             assertEquals(PairedRatio.of(x, y, Comparisons.CONFIDENCE).ratio(), r.ratio(), TOL, "the blocks' ratios of one placement");
         }
     }
@@ -78,7 +80,7 @@ class PlacementComparisonsTest {
 
     @Test
     void theAnswersHoldThePlacementInProcess() {
-        Answer a = Answers.byRun(set()).get("r").get(Answer.Topic.ROUND_TRIP.ordinal());
+        Answer a = Answers.byRun(set()).get("r").stream().filter(x -> x.question().id().equals("ROUND_TRIP")).findFirst().orElseThrow();
         for (Answer.Finding f : a.findings()) {
             assertEquals("inprocess", f.contrasts().get(0).subject().key().params().get("placement"), f.jvm().label());
         }

@@ -3,7 +3,8 @@ package dev.nettune.analysis.read;
 import dev.nettune.analysis.Fixtures;
 
 import dev.nettune.analysis.model.Diagnostic;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.IoModel;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
@@ -37,7 +38,7 @@ class JmhJsonReaderTest {
         assertEquals(3, r.primary().samples()[0].length, "iterations per fork");
         assertTrue(r.secondary().containsKey("gc.alloc.rate.norm"));
         assertTrue(r.secondary().containsKey("writesPerOp"), "aux counter kept as secondary metric");
-        assertEquals(Family.MODEL, r.family());
+        assertEquals(Families.get(IoModel.class), Families.of(r.key().benchmark()));
         assertEquals("jdk17.0.15", r.key().jvm().label(), "JVM derived from the JSON when there is no run.json");
         assertEquals("HotSpot", r.key().jvm().vm());
         assertEquals("17.0.15", r.key().jvm().version());

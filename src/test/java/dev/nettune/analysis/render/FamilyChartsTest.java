@@ -1,8 +1,12 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.family.ConnectionReuse;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.IoModel;
+import dev.nettune.analysis.family.Other;
 import dev.nettune.analysis.Fixtures;
 import dev.nettune.analysis.model.Diagnostic;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
@@ -36,11 +40,11 @@ class FamilyChartsTest {
     @TempDir
     Path tmp;
 
-    private static Map<Family, List<Charts.Link>> drawAll(ResultSet set, Path dir, List<Diagnostic> diags)
+    private static Map<FamilyDescriptor, List<Charts.Link>> drawAll(ResultSet set, Path dir, List<Diagnostic> diags)
             throws IOException {
-        Map<Family, List<Charts.Link>> out = new LinkedHashMap<>();
-        for (Family f : Family.values()) {
-            List<Result> rs = set.family(f);
+        Map<FamilyDescriptor, List<Charts.Link>> out = new LinkedHashMap<>();
+        for (FamilyDescriptor f : Families.ALL) {
+            List<Result> rs = f.results(set);
             if (!rs.isEmpty()) {
                 out.put(f, Charts.family(f, rs, set::name, dir, diags));
             }
@@ -52,7 +56,7 @@ class FamilyChartsTest {
     void committedRunGetsOneChartPerQuestion() throws IOException {
         ResultSet set = InputFinder.load(List.of(REFERENCE_RUN));
         List<Diagnostic> diags = new ArrayList<>();
-        Map<Family, List<Charts.Link>> links = drawAll(set, tmp, diags);
+        Map<FamilyDescriptor, List<Charts.Link>> links = drawAll(set, tmp, diags);
         assertEquals(List.of(), diags);
         List<String> titles = links.values().stream().flatMap(List::stream).map(Charts.Link::title).toList();
         assertEquals(List.of(
@@ -80,7 +84,7 @@ class FamilyChartsTest {
             total += svg.length();
         }
         assertTrue(total < 200_000, "one run's family charts: " + total + " bytes");
-        String scaling = Files.readString(tmp.resolve(links.get(Family.MODEL).get(0).file()));
+        String scaling = Files.readString(tmp.resolve(links.get(Families.get(IoModel.class)).get(0).file()));
         List<String> texts = SvgCheck.check(scaling).stream().map(SvgCheck.Text::content).toList();
         assertTrue(texts.containsAll(List.of("jdk17", "jdk25", "STREAM client × BLOCKING server", "1", "16", "256", "1024")),
                 texts.toString());
@@ -92,9 +96,9 @@ class FamilyChartsTest {
     void foreignAndBrokenFilesNeverThrow() throws IOException {
         ResultSet set = InputFinder.load(List.of(Fixtures.FOREIGN, Fixtures.BAD, Fixtures.SUITE));
         List<Diagnostic> diags = new ArrayList<>();
-        Map<Family, List<Charts.Link>> links = drawAll(set, tmp, diags);
+        Map<FamilyDescriptor, List<Charts.Link>> links = drawAll(set, tmp, diags);
         assertEquals(List.of(), diags);
-        assertTrue(links.get(Family.OTHER).size() >= 2, links.toString());
+        assertTrue(links.get(Families.get(Other.class)).size() >= 2, links.toString());
         for (Charts.Link l : links.values().stream().flatMap(List::stream).toList()) {
             SvgCheck.check(Files.readString(tmp.resolve(l.file())));
         }
@@ -127,7 +131,7 @@ class FamilyChartsTest {
                 result(A, cs, "thrpt", "ops/s", params("client", "SELECTOR"), new double[][] {{120}, {130}}),
                 result(B, cs, "thrpt", "ops/s", params("client", "STREAM", "extra", "1"), new double[][] {{90}, {95}}));
         List<Diagnostic> diags = new ArrayList<>();
-        List<Charts.Link> links = Charts.family(Family.MODEL, rs, JvmId::label, tmp, diags);
+        List<Charts.Link> links = Charts.family(Families.get(IoModel.class), rs, JvmId::label, tmp, diags);
         assertEquals(List.of(), diags);
         assertEquals(1, links.size());
         assertTrue(links.get(0).alt().startsWith("Dot plot"), links.get(0).alt());
@@ -145,7 +149,7 @@ class FamilyChartsTest {
                         new double[][] {{1000, 1000}, {40000, 40000}, {3000, 3000}}));
             }
         }
-        List<Charts.Link> links = Charts.family(Family.REUSE, rs, JvmId::label, tmp, new ArrayList<>());
+        List<Charts.Link> links = Charts.family(Families.get(ConnectionReuse.class), rs, JvmId::label, tmp, new ArrayList<>());
         String svg = Files.readString(tmp.resolve(links.get(0).file()));
         List<SvgCheck.Text> texts = SvgCheck.check(svg);
         assertFalse(SvgCheck.hasNegativeNumber(texts));
@@ -166,7 +170,7 @@ class FamilyChartsTest {
             }
         }
         List<Diagnostic> diags = new ArrayList<>();
-        List<Charts.Link> links = Charts.family(Family.MODEL, rs, JvmId::key, tmp, diags);
+        List<Charts.Link> links = Charts.family(Families.get(IoModel.class), rs, JvmId::key, tmp, diags);
         assertEquals(List.of(), diags);
         assertEquals(2, links.size(), links.toString());
         assertTrue(links.get(0).title().endsWith("(1/2)") && links.get(1).title().endsWith("(2/2)"), links.toString());
@@ -181,12 +185,12 @@ class FamilyChartsTest {
         String rt = "dev.nettune.bench.RoundTripBenchmark.roundTrip";
         List<Result> r1 = List.of(result(A, rt, "thrpt", "ops/s", params("payload", "64"), new double[][] {{1}}));
         List<Result> r2 = List.of(result(other, rt, "thrpt", "ops/s", params("payload", "64"), new double[][] {{2}}));
-        String f1 = Charts.family(Family.OTHER, r1, JvmId::label, tmp, new ArrayList<>()).get(0).file();
-        String f2 = Charts.family(Family.OTHER, r2, JvmId::label, tmp, new ArrayList<>()).get(0).file();
+        String f1 = Charts.family(Families.get(Other.class), r1, JvmId::label, tmp, new ArrayList<>()).get(0).file();
+        String f2 = Charts.family(Families.get(Other.class), r2, JvmId::label, tmp, new ArrayList<>()).get(0).file();
         assertFalse(f1.equals(f2), f1);
         List<Result> both = new ArrayList<>(r1);
         both.addAll(r2);
-        String f3 = Charts.family(Family.OTHER, both, JvmId::key, tmp, new ArrayList<>()).get(0).file();
+        String f3 = Charts.family(Families.get(Other.class), both, JvmId::key, tmp, new ArrayList<>()).get(0).file();
         assertFalse(f3.equals(f1) || f3.equals(f2), f3);
     }
 }

@@ -1,11 +1,15 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.family.Coalescing;
+import dev.nettune.analysis.family.Families;
+import dev.nettune.analysis.family.IoModel;
+import dev.nettune.analysis.family.Other;
 import dev.nettune.analysis.compare.ComparisonTable;
 import dev.nettune.analysis.compare.Design;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
 import dev.nettune.analysis.compare.Verdict;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultKey;
 import dev.nettune.analysis.render.svg.Axis;
@@ -77,10 +81,10 @@ class ForestPlotTest {
         List<RowComparison> other = List.of(row("dev.nettune.bench.RoundTripBenchmark.roundTrip", "thrpt", "ops/s",
                 params("payload", "64"), Design.TOO_FEW, 1, 1.02, Double.NaN, Double.NaN, Verdict.CANNOT_TELL));
         return new JvmPair(JDK17, JDK25, JvmPair.Relation.JDKS, List.of(
-                new ComparisonTable(Family.MODEL, "thrpt", "ops/s", model, 0.997, 3),
-                new ComparisonTable(Family.COALESCING, "sample", "ms/op", nagle, 0.8, 1),
-                new ComparisonTable(Family.COALESCING, "thrpt", "ops/s", coal, Double.NaN, 0),
-                new ComparisonTable(Family.OTHER, "thrpt", "ops/s", other, 1.02, 1)));
+                new ComparisonTable(Families.get(IoModel.class), "thrpt", "ops/s", model, 0.997, 3),
+                new ComparisonTable(Families.get(Coalescing.class), "sample", "ms/op", nagle, 0.8, 1),
+                new ComparisonTable(Families.get(Coalescing.class), "thrpt", "ops/s", coal, Double.NaN, 0),
+                new ComparisonTable(Families.get(Other.class), "thrpt", "ops/s", other, 1.02, 1)));
     }
 
     @Test

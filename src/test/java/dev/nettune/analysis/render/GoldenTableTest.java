@@ -1,7 +1,7 @@
 package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.Fixtures;
-import dev.nettune.analysis.compare.Answer;
+import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.Answers;
 import dev.nettune.analysis.compare.HandMade;
 import dev.nettune.analysis.compare.JvmPair;

@@ -1,12 +1,13 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.family.Families;
 import dev.nettune.analysis.compare.ComparisonTable;
 import dev.nettune.analysis.compare.Design;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
 import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.model.Diagnostic;
-import dev.nettune.analysis.model.Family;
+import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
@@ -56,8 +57,8 @@ class ReferenceChartsTest {
         for (Path run : runs) {
             ResultSet set = InputFinder.load(List.of(run));
             List<Diagnostic> diags = new ArrayList<>();
-            for (Family f : Family.values()) {
-                List<Result> rs = set.family(f);
+            for (FamilyDescriptor f : Families.ALL) {
+                List<Result> rs = f.results(set);
                 if (!rs.isEmpty()) {
                     charts += Charts.family(f, rs, set::name, tmp, diags).size();
                 }
@@ -105,7 +106,7 @@ class ReferenceChartsTest {
             Result rb = e.getValue();
             double xb = ForkEstimate.of(rb.primary(), true).center();
             double xc = ForkEstimate.of(rc.primary(), true).center();
-            String key = rb.family() + " " + rb.key().mode() + " " + rb.key().unit();
+            String key = Families.of(rb.key().benchmark()) + " " + rb.key().mode() + " " + rb.key().unit();
             firstOf.putIfAbsent(key, rb);
             tables.computeIfAbsent(key, k -> new ArrayList<>()).add(new RowComparison(e.getKey(), base, cand,
                     Design.TOO_FEW, 1, rb.primary().forks(), rc.primary().forks(), xb, xc, xc / xb, Double.NaN,
@@ -115,7 +116,7 @@ class ReferenceChartsTest {
         List<ComparisonTable> out = new ArrayList<>();
         tables.forEach((k, rows) -> {
             Result r = firstOf.get(k);
-            out.add(new ComparisonTable(r.family(), r.key().mode(), r.key().unit(), rows, Double.NaN, 0));
+            out.add(new ComparisonTable(Families.of(r.key().benchmark()), r.key().mode(), r.key().unit(), rows, Double.NaN, 0));
         });
         return new JvmPair(base, cand, JvmPair.Relation.JDKS, out);
     }

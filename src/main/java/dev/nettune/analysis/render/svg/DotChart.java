@@ -61,46 +61,46 @@ public final class DotChart {
         double labelW = TextWidth.max(spec.rows(), Svg.FONT) + 8;
         List<String> ticks = x.ticks().stream().map(Axis.Tick::label).toList();
         double tickOverhang = TextWidth.of(ticks.get(ticks.size() - 1), Svg.FONT) / 2 + 2;
-        int fit = (int) Math.floor((MAX_WIDTH - 2 * Blocks.MARGIN - labelW + GAP) / (PLOT_WIDTH + GAP));
+        int fit = (int) Math.floor((MAX_WIDTH - 2 * ChartParts.MARGIN - labelW + GAP) / (PLOT_WIDTH + GAP));
         int cols = Math.max(1, Math.min(spec.panels().size(), fit));
         int prow = Math.max(1, (spec.panels().size() + cols - 1) / cols);
         double gridW = cols * PLOT_WIDTH + (cols - 1) * GAP;
-        double left = Blocks.MARGIN + labelW;
-        double width = Math.max(left + gridW + Math.max(Blocks.MARGIN, tickOverhang), 480);
-        double textW = width - 2 * Blocks.MARGIN;
+        double left = ChartParts.MARGIN + labelW;
+        double width = Math.max(left + gridW + Math.max(ChartParts.MARGIN, tickOverhang), 480);
+        double textW = width - 2 * ChartParts.MARGIN;
 
         int n = Math.max(1, spec.series().size());
         double rowH = Math.max(Svg.FONT * 1.6, 8 + SERIES_STEP * n);
         double plotH = rowH * Math.max(1, spec.rows().size());
-        Blocks.Text title = Blocks.Text.of(List.of(spec.title()), Blocks.TITLE, true, Palette.INK, textW);
-        Blocks.Text notes = Blocks.Text.of(spec.notes(), Svg.FONT, false, Blocks.NOTE_INK, textW);
-        Blocks.Text xText = Blocks.Text.of(List.of(spec.xLabel() + (x.log() ? ", log scale" : "")), Svg.FONT, true,
+        ChartParts.Text title = ChartParts.Text.of(List.of(spec.title()), ChartParts.TITLE, true, Palette.INK, textW);
+        ChartParts.Text notes = ChartParts.Text.of(spec.notes(), Svg.FONT, false, ChartParts.NOTE_INK, textW);
+        ChartParts.Text xText = ChartParts.Text.of(List.of(spec.xLabel() + (x.log() ? ", log scale" : "")), Svg.FONT, true,
                 Palette.INK, textW);
-        List<Blocks.Item> items = new ArrayList<>();
+        List<ChartParts.Item> items = new ArrayList<>();
         for (int i = 0; i < spec.series().size(); i++) {
-            items.add(new Blocks.Item(spec.series().get(i), Palette.shape(i), Palette.color(i), false, false));
+            items.add(new ChartParts.Item(spec.series().get(i), Palette.shape(i), Palette.color(i), false, false));
         }
-        Blocks.Legend legend = Blocks.Legend.of(items, textW);
-        Blocks.Text caption = Blocks.Text.of(spec.caption(), Svg.FONT, false, Blocks.NOTE_INK, textW);
+        ChartParts.Legend legend = ChartParts.Legend.of(items, textW);
+        ChartParts.Text caption = ChartParts.Text.of(spec.caption(), Svg.FONT, false, ChartParts.NOTE_INK, textW);
         boolean titled = spec.panels().stream().anyMatch(p -> !p.title().isEmpty());
         double panelTitleH = titled ? Svg.FONT * 1.8 : 4;
         double cellH = panelTitleH + plotH + TICK + Svg.FONT * 1.6 + 8;
-        double top = Blocks.MARGIN + title.height() + notes.height() + 6;
+        double top = ChartParts.MARGIN + title.height() + notes.height() + 6;
         double height = top + prow * cellH + 4 + xText.height() + 6 + legend.height() + 4 + caption.height()
-                + Blocks.MARGIN;
+                + ChartParts.MARGIN;
 
         Svg svg = new Svg(width, height, spec.title());
-        double cy = title.draw(svg, Blocks.MARGIN, Blocks.MARGIN);
-        notes.draw(svg, Blocks.MARGIN, cy);
+        double cy = title.draw(svg, ChartParts.MARGIN, ChartParts.MARGIN);
+        notes.draw(svg, ChartParts.MARGIN, cy);
         for (int i = 0; i < spec.panels().size(); i++) {
             double px = left + (i % cols) * (PLOT_WIDTH + GAP);
             double py = top + (i / cols) * cellH + panelTitleH;
             drawPanel(svg, spec, spec.panels().get(i), x, px, py, rowH, plotH, i % cols == 0);
         }
         cy = top + prow * cellH + 4;
-        cy = xText.draw(svg, Blocks.centered(xText, left + gridW / 2, width), cy) + 6;
-        cy = legend.draw(svg, Blocks.MARGIN, cy) + 4;
-        caption.draw(svg, Blocks.MARGIN, cy);
+        cy = xText.draw(svg, ChartParts.centered(xText, left + gridW / 2, width), cy) + 6;
+        cy = legend.draw(svg, ChartParts.MARGIN, cy) + 4;
+        caption.draw(svg, ChartParts.MARGIN, cy);
         return svg.finish();
     }
 
@@ -143,7 +143,7 @@ public final class DotChart {
             if (Double.isFinite(d.low()) && Double.isFinite(d.high())) {
                 svg.line(x.px(d.low(), left, right), cy, x.px(d.high(), left, right), cy, color, 1.2);
             }
-            Palette.marker(svg, Palette.shape(d.series()), x.px(d.value(), left, right), cy, Blocks.MARKER, color, false);
+            Palette.marker(svg, Palette.shape(d.series()), x.px(d.value(), left, right), cy, ChartParts.MARKER, color, false);
         }
     }
 }

@@ -72,11 +72,11 @@ public final class ForestChart {
     private final double plotTop;
     private final double width;
     private final double height;
-    private final Blocks.Text title;
-    private final Blocks.Text notes;
-    private final Blocks.Text xText;
-    private final Blocks.Legend legend;
-    private final Blocks.Text caption;
+    private final ChartParts.Text title;
+    private final ChartParts.Text notes;
+    private final ChartParts.Text xText;
+    private final ChartParts.Legend legend;
+    private final ChartParts.Text caption;
     private final double sidesH;
 
     /** Lays out {@code spec}. */
@@ -99,18 +99,18 @@ public final class ForestChart {
         double rightW = Math.max(TextWidth.max(rights, Svg.FONT), TextWidth.of(spec.rightHead(), Svg.FONT, true));
         List<String> tickLabels = axis.ticks().stream().map(Axis.Tick::label).toList();
         double overhang = TextWidth.of(tickLabels.get(0), Svg.FONT) / 2;
-        this.plotLeft = Blocks.MARGIN + Math.max(labelW + COLUMN_GAP, overhang);
-        this.width = Math.max(plotLeft + PLOT_WIDTH + COLUMN_GAP + rightW + Blocks.MARGIN, 520);
-        double textW = width - 2 * Blocks.MARGIN;
-        this.title = Blocks.Text.of(List.of(spec.title()), Blocks.TITLE, true, Palette.INK, textW);
-        this.notes = Blocks.Text.of(spec.notes(), Svg.FONT, false, Blocks.NOTE_INK, textW);
-        this.xText = Blocks.Text.of(List.of(spec.xLabel()), Svg.FONT, true, Palette.INK, textW);
-        List<Blocks.Item> items = List.of(
-                new Blocks.Item(spec.legend().get(0), Palette.Shape.CIRCLE, BETTER_COLOR, false, true),
-                new Blocks.Item(spec.legend().get(1), Palette.Shape.DIAMOND, WORSE_COLOR, false, true),
-                new Blocks.Item(spec.legend().get(2), Palette.Shape.CIRCLE, Palette.GREY, true, true),
-                new Blocks.Item(spec.legend().get(3), Palette.Shape.SQUARE, Palette.GREY, true, false));
-        this.legend = Blocks.Legend.of(items, textW);
+        this.plotLeft = ChartParts.MARGIN + Math.max(labelW + COLUMN_GAP, overhang);
+        this.width = Math.max(plotLeft + PLOT_WIDTH + COLUMN_GAP + rightW + ChartParts.MARGIN, 520);
+        double textW = width - 2 * ChartParts.MARGIN;
+        this.title = ChartParts.Text.of(List.of(spec.title()), ChartParts.TITLE, true, Palette.INK, textW);
+        this.notes = ChartParts.Text.of(spec.notes(), Svg.FONT, false, ChartParts.NOTE_INK, textW);
+        this.xText = ChartParts.Text.of(List.of(spec.xLabel()), Svg.FONT, true, Palette.INK, textW);
+        List<ChartParts.Item> items = List.of(
+                new ChartParts.Item(spec.legend().get(0), Palette.Shape.CIRCLE, BETTER_COLOR, false, true),
+                new ChartParts.Item(spec.legend().get(1), Palette.Shape.DIAMOND, WORSE_COLOR, false, true),
+                new ChartParts.Item(spec.legend().get(2), Palette.Shape.CIRCLE, Palette.GREY, true, true),
+                new ChartParts.Item(spec.legend().get(3), Palette.Shape.SQUARE, Palette.GREY, true, false));
+        this.legend = ChartParts.Legend.of(items, textW);
         List<String> captions = new ArrayList<>(spec.caption());
         boolean clipped = spec.rows().stream().anyMatch(r -> outside(r.value()) || outside(r.low()) || outside(r.high()));
         if (clipped) {
@@ -118,14 +118,14 @@ public final class ForestChart {
                     + Axis.label(java.math.BigDecimal.valueOf(MAX_RANGE)) + "× a point or interval is cut at the edge "
                     + "with an arrow; the right column gives its value.");
         }
-        this.caption = Blocks.Text.of(captions, Svg.FONT, false, Blocks.NOTE_INK, textW);
+        this.caption = ChartParts.Text.of(captions, Svg.FONT, false, ChartParts.NOTE_INK, textW);
         // the side texts sit over the plot's two ends; when they do not fit side by side, over each other
         double sideW = TextWidth.of(spec.leftSide(), Svg.FONT, true) + TextWidth.of(spec.rightSide(), Svg.FONT, true) + 12;
         this.sidesH = Svg.FONT * LEADING_ROWS * (sideW <= PLOT_WIDTH ? 1 : 2);
-        this.plotTop = Blocks.MARGIN + title.height() + notes.height() + 8 + sidesH;
+        this.plotTop = ChartParts.MARGIN + title.height() + notes.height() + 8 + sidesH;
         double plotH = ROW * Math.max(1, spec.rows().size());
         this.height = plotTop + plotH + 4 + Svg.FONT * 1.6 + xText.height() + 6 + legend.height() + 4
-                + caption.height() + Blocks.MARGIN;
+                + caption.height() + ChartParts.MARGIN;
     }
 
     private boolean outside(double v) {
@@ -167,12 +167,12 @@ public final class ForestChart {
     /** The SVG document. */
     public String render() {
         Svg svg = new Svg(width, height, spec.title());
-        double cy = title.draw(svg, Blocks.MARGIN, Blocks.MARGIN);
-        cy = notes.draw(svg, Blocks.MARGIN, cy) + 8;
+        double cy = title.draw(svg, ChartParts.MARGIN, ChartParts.MARGIN);
+        cy = notes.draw(svg, ChartParts.MARGIN, cy) + 8;
         double right = plotLeft + PLOT_WIDTH;
         double sideRightW = TextWidth.of(spec.rightSide(), Svg.FONT, true);
         if (sidesH > Svg.FONT * LEADING_ROWS) {
-            svg.text(Math.max(Blocks.MARGIN, right - sideRightW), cy + Svg.FONT, spec.rightSide(), Anchor.START, 0,
+            svg.text(Math.max(ChartParts.MARGIN, right - sideRightW), cy + Svg.FONT, spec.rightSide(), Anchor.START, 0,
                     true, BETTER_COLOR);
             svg.text(plotLeft, cy + Svg.FONT * (1 + LEADING_ROWS), spec.leftSide(), Anchor.START, 0, true, WORSE_COLOR);
         } else {
@@ -183,7 +183,7 @@ public final class ForestChart {
         double bottom = plotBottom();
         for (int i = 0; i < spec.rows().size(); i++) {
             if (i % 2 == 1) {
-                svg.rect(Blocks.MARGIN, plotTop + i * ROW, width - 2 * Blocks.MARGIN, ROW, "#f4f4f4", null);
+                svg.rect(ChartParts.MARGIN, plotTop + i * ROW, width - 2 * ChartParts.MARGIN, ROW, "#f4f4f4", null);
             }
         }
         svg.group("stroke", Palette.GRID);
@@ -201,9 +201,9 @@ public final class ForestChart {
             drawRow(svg, spec.rows().get(i), rowY(i), right);
         }
         cy = bottom + 4 + Svg.FONT * 1.6;
-        cy = xText.draw(svg, Blocks.centered(xText, plotLeft + PLOT_WIDTH / 2, width), cy) + 6;
-        cy = legend.draw(svg, Blocks.MARGIN, cy) + 4;
-        caption.draw(svg, Blocks.MARGIN, cy);
+        cy = xText.draw(svg, ChartParts.centered(xText, plotLeft + PLOT_WIDTH / 2, width), cy) + 6;
+        cy = legend.draw(svg, ChartParts.MARGIN, cy) + 4;
+        caption.draw(svg, ChartParts.MARGIN, cy);
         return svg.finish();
     }
 

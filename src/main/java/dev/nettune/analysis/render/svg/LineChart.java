@@ -97,46 +97,46 @@ public final class LineChart {
         List<String> xTickLabels = categorical ? spec.categories()
                 : x == null ? List.of() : x.ticks().stream().map(Axis.Tick::label).toList();
         double lastXLabel = xTickLabels.isEmpty() ? 0 : TextWidth.of(xTickLabels.get(xTickLabels.size() - 1), Svg.FONT);
-        double left = Blocks.MARGIN + yTickW;
-        double right = Math.max(Blocks.MARGIN, (categorical ? 0 : lastXLabel / 2) + 4);
+        double left = ChartParts.MARGIN + yTickW;
+        double right = Math.max(ChartParts.MARGIN, (categorical ? 0 : lastXLabel / 2) + 4);
         double gridW = cols * plotW + (cols - 1) * GAP;
         double width = Math.max(left + gridW + right, 480);
-        double textW = width - 2 * Blocks.MARGIN;
+        double textW = width - 2 * ChartParts.MARGIN;
 
-        Blocks.Text title = Blocks.Text.of(List.of(spec.title()), Blocks.TITLE, true, Palette.INK, textW);
-        Blocks.Text notes = Blocks.Text.of(spec.notes(), Svg.FONT, false, Blocks.NOTE_INK, textW);
-        Blocks.Text yText = Blocks.Text.of(List.of(spec.yLabel() + (y.log() ? ", log scale" : "")), Svg.FONT, true,
+        ChartParts.Text title = ChartParts.Text.of(List.of(spec.title()), ChartParts.TITLE, true, Palette.INK, textW);
+        ChartParts.Text notes = ChartParts.Text.of(spec.notes(), Svg.FONT, false, ChartParts.NOTE_INK, textW);
+        ChartParts.Text yText = ChartParts.Text.of(List.of(spec.yLabel() + (y.log() ? ", log scale" : "")), Svg.FONT, true,
                 Palette.INK, textW);
         String xName = spec.xLabel() + (x != null && x.log() ? " (log scale)" : "");
-        Blocks.Text xText = Blocks.Text.of(List.of(xName), Svg.FONT, true, Palette.INK, textW);
-        List<Blocks.Item> items = new ArrayList<>();
+        ChartParts.Text xText = ChartParts.Text.of(List.of(xName), Svg.FONT, true, Palette.INK, textW);
+        List<ChartParts.Item> items = new ArrayList<>();
         for (int i = 0; i < spec.series().size(); i++) {
-            items.add(new Blocks.Item(spec.series().get(i), Palette.shape(i), Palette.color(i), false, false));
+            items.add(new ChartParts.Item(spec.series().get(i), Palette.shape(i), Palette.color(i), false, false));
         }
-        Blocks.Legend legend = Blocks.Legend.of(items, textW);
-        Blocks.Text caption = Blocks.Text.of(spec.caption(), Svg.FONT, false, Blocks.NOTE_INK, textW);
+        ChartParts.Legend legend = ChartParts.Legend.of(items, textW);
+        ChartParts.Text caption = ChartParts.Text.of(spec.caption(), Svg.FONT, false, ChartParts.NOTE_INK, textW);
 
         boolean titled = spec.panels().stream().anyMatch(p -> !p.title().isEmpty());
         double panelTitleH = titled ? Svg.FONT * 1.8 : 4;
         double xTickH = Svg.FONT * 1.8;
         double cellH = panelTitleH + PLOT_HEIGHT + xTickH + 8;
-        double top = Blocks.MARGIN + title.height() + notes.height() + 6 + yText.height();
+        double top = ChartParts.MARGIN + title.height() + notes.height() + 6 + yText.height();
         double height = top + rows * cellH + 4 + xText.height() + 6 + legend.height() + 4 + caption.height()
-                + Blocks.MARGIN;
+                + ChartParts.MARGIN;
 
         Svg svg = new Svg(width, height, spec.title());
-        double cy = title.draw(svg, Blocks.MARGIN, Blocks.MARGIN);
-        cy = notes.draw(svg, Blocks.MARGIN, cy) + 6;
-        yText.draw(svg, Blocks.MARGIN, cy);
+        double cy = title.draw(svg, ChartParts.MARGIN, ChartParts.MARGIN);
+        cy = notes.draw(svg, ChartParts.MARGIN, cy) + 6;
+        yText.draw(svg, ChartParts.MARGIN, cy);
         for (int i = 0; i < spec.panels().size(); i++) {
             double px = left + (i % cols) * (plotW + GAP);
             double py = top + (i / cols) * cellH + panelTitleH;
             drawPanel(svg, spec, spec.panels().get(i), x, y, px, py, plotW, i % cols == 0);
         }
         cy = top + rows * cellH + 4;
-        cy = xText.draw(svg, Blocks.centered(xText, left + gridW / 2, width), cy) + 6;
-        cy = legend.draw(svg, Blocks.MARGIN, cy) + 4;
-        caption.draw(svg, Blocks.MARGIN, cy);
+        cy = xText.draw(svg, ChartParts.centered(xText, left + gridW / 2, width), cy) + 6;
+        cy = legend.draw(svg, ChartParts.MARGIN, cy) + 4;
+        caption.draw(svg, ChartParts.MARGIN, cy);
         return svg.finish();
     }
 
@@ -219,7 +219,7 @@ public final class LineChart {
                     svg.line(p[0] - 2.5, y1, p[0] + 2.5, y1, null, 1);
                     svg.end();
                 }
-                Palette.marker(svg, Palette.shape(line.series()), p[0], p[1], Blocks.MARKER, color, false);
+                Palette.marker(svg, Palette.shape(line.series()), p[0], p[1], ChartParts.MARKER, color, false);
             }
         }
     }

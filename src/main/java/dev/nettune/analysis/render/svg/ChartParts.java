@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blocks are the parts every chart shares, sized before drawing: a header (bold title and grey
+ * ChartParts are the text parts every chart shares, sized before drawing: a header (bold title and grey
  * notes), a legend that flows into as many rows as the width needs, and a caption. Every line is
  * wrapped to the chart's width by {@link TextWidth}, so nothing is clipped.
  */
-final class Blocks {
+final class ChartParts {
 
     /** Outer margin, px. */
     static final double MARGIN = 12;
@@ -22,7 +22,7 @@ final class Blocks {
     /** Colour of notes and captions. */
     static final String NOTE_INK = "#555";
 
-    private Blocks() {
+    private ChartParts() {
     }
 
     /** The x at which {@code t} starts to be centred on {@code center}, kept inside a canvas {@code width} wide. */

@@ -1,11 +1,13 @@
-package dev.nettune.analysis.compare;
+package dev.nettune.analysis.family;
 
-import dev.nettune.analysis.model.Family;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.stats.Summary;
 import dev.nettune.stats.UnpairedRatio;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An Answer is one family's tuning question as measured in one run: per JVM, the contrasts between
@@ -15,35 +17,11 @@ import java.util.List;
  * {@link UnpairedRatio}, Welch's t on log fork scores. An Answer without findings means the points
  * were not measured in that run.
  *
- * @param topic    the question
+ * @param question the question
  * @param runId    the run the points come from; "" when none has them
  * @param findings one per JVM that measured the points, in the set's JVM order
  */
-public record Answer(Topic topic, String runId, List<Finding> findings) {
-
-    /** A Topic is one question a family answers; {@link #title} and {@link #question} are shown as is. */
-    public enum Topic {
-        ROUND_TRIP("Round trip", "64 B round trips per second on one connection:", Family.ROUND_TRIP),
-        IO_MODEL("I/O model", "where does a Selector loop overtake a thread per connection?", Family.MODEL),
-        SEND_BUFFER("Socket buffers", "what does SO_SNDBUF do to bulk throughput at 64 KiB writes?", Family.BUFFERS),
-        COALESCING("Write coalescing", "what do 16 writes of 64 B cost against one coalesced write?", Family.COALESCING),
-        NAGLE("Nagle", "what does Nagle's algorithm (TCP_NODELAY off) do to a message written in parts?",
-                Family.COALESCING),
-        REUSE("Connection reuse", "what does a connection per request cost against reusing one?", Family.REUSE);
-
-        /** Short title. */
-        public final String title;
-        /** The question, in words. */
-        public final String question;
-        /** The family whose benchmarks answer it. */
-        public final Family family;
-
-        Topic(String title, String question, Family family) {
-            this.title = title;
-            this.question = question;
-            this.family = family;
-        }
-    }
+public record Answer(Question question, String runId, List<Finding> findings) {
 
     /**
      * A Finding is what one JVM measured for the question.
@@ -75,6 +53,11 @@ public record Answer(Topic topic, String runId, List<Finding> findings) {
             return ratio != null && Double.isFinite(ratio.low()) && (ratio.low() > 1 || ratio.high() < 1);
         }
 
+        /** The value in the label: "16" of "connections=16". */
+        public String value() {
+            return label.substring(label.indexOf('=') + 1);
+        }
+
         /** True when the ratio has an interval (both sides have at least two forks). */
         public boolean hasInterval() {
             return ratio != null && Double.isFinite(ratio.low()) && Double.isFinite(ratio.high());
@@ -84,5 +67,12 @@ public record Answer(Topic topic, String runId, List<Finding> findings) {
     /** True when the question's points were measured. */
     public boolean measured() {
         return !findings.isEmpty();
+    }
+
+    /** The contrast labels of the findings, in first-seen order. */
+    public List<String> labels() {
+        Set<String> out = new LinkedHashSet<>();
+        findings.forEach(f -> f.contrasts().forEach(c -> out.add(c.label())));
+        return new ArrayList<>(out);
     }
 }

@@ -1,0 +1,107 @@
+package dev.nettune.analysis.family;
+
+import dev.nettune.analysis.family.Answer.Contrast;
+import dev.nettune.analysis.family.Answer.Finding;
+import dev.nettune.analysis.family.ChartRule.Kind;
+import dev.nettune.analysis.family.ChartRule.Quantity;
+import dev.nettune.analysis.model.JvmId;
+import dev.nettune.analysis.model.Result;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IoModel is the I/O model family ({@code bench.model}): many connections served by a Selector loop
+ * or by a thread each. Its question is where the Selector pair overtakes the thread-per-connection
+ * pair as connections grow; its charts are round trips/s (and p99 latency) against connections,
+ * one line per client × server pair and one panel per JVM.
+ */
+public final class IoModel extends FamilyDescriptor {
+
+    /** Client and server of the Selector pair, and of the thread-per-connection pair it is read against. */
+    static final String SELECTOR = "SELECTOR";
+    static final String STREAM_CLIENT = "STREAM";
+    static final String BLOCKING_SERVER = "BLOCKING";
+
+    IoModel() {
+        super("I/O model", "model", "dev.nettune.bench.model.");
+        scoresCount("round trips/s", "time per round trip", "ConnectionScaling", "OpenLoop", "SingleConnection");
+        ask(new Question(this, "IO_MODEL", "I/O model", "where does a Selector loop overtake a thread per connection?",
+                this::crossing, this::crossingSentence));
+    }
+
+    @Override
+    protected Map<String, ChartRule> chartRules() {
+        ChartRule scaling = new ChartRule(Kind.LINE, "connections", true, List.of("client", "server"), List.of(),
+                List.of(), List.of(new Quantity(null, "round trips/s", null, null, false),
+                        new Quantity("p99Us", "p99 round-trip latency", "µs", false, true)),
+                "vs connections, one line per client × server");
+        return Map.of("ConnectionScalingBenchmark", scaling, "OpenLoopLatencyBenchmark", scaling);
+    }
+
+    @Override
+    public String seriesLabel(List<String> params, List<String> values) {
+        return params.equals(List.of("client", "server")) ? values.get(0) + " client × " + values.get(1) + " server" : null;
+    }
+
+    /**
+     * {@code ConnectionScalingBenchmark.roundTrips} (thrpt), client=SELECTOR server=SELECTOR against
+     * client=STREAM server=BLOCKING at each connection count; {@link Crossover} reads where the ratio
+     * passes 1.
+     */
+    private Finding crossing(JvmId jvm, List<Result> results) {
+        List<String> varying = List.of("client", "server", "connections");
+        List<Result> pts = Points.fix(Points.points(results, "ConnectionScalingBenchmark.roundTrips", "thrpt"), varying);
+        return Points.along(jvm, pts, varying, "connections",
+                p -> Points.is(p, "client", SELECTOR) && Points.is(p, "server", SELECTOR),
+                p -> Points.is(p, "client", STREAM_CLIENT) && Points.is(p, "server", BLOCKING_SERVER));
+    }
+
+    private String crossingSentence(Answer a, Wording w) {
+        // JVMs with the same reading are named together
+        Map<String, List<String>> byReading = new LinkedHashMap<>();
+        for (Finding f : a.findings()) {
+            Crossover x = Crossover.of(f.contrasts());
+            List<Contrast> cs = f.contrasts();
+            String reading = reading(x, cs);
+            List<String> figures = new ArrayList<>();
+            for (Contrast c : cs) {
+                if (x.kind() == Crossover.Kind.CROSSES_UP || x.kind() == Crossover.Kind.CROSSES_DOWN) {
+                    String v = c.value();
+                    if (!v.equals(x.below()) && !v.equals(x.above())) {
+                        continue; // the two counts either side of the crossing tell it
+                    }
+                } else if (c != cs.get(0) && c != cs.get(cs.size() - 1)) {
+                    continue;
+                }
+                figures.add(w.link(a, f, c, w.ratioCi(c.ratio().ratio(), c.ratio().low(), c.ratio().high())
+                        .replace(" (no interval)", "") + " at " + c.value()));
+            }
+            byReading.computeIfAbsent(reading, k -> new ArrayList<>()).add(w.jvm(f) + " (" + String.join(", ", figures) + ")");
+        }
+        List<String> parts = new ArrayList<>();
+        byReading.forEach((reading, jvms) -> parts.add(reading + " on " + w.join(jvms)));
+        return "ratio of round trips/s, SELECTOR×SELECTOR over STREAM×BLOCKING: " + String.join("; ", parts) + ".";
+    }
+
+    private static String reading(Crossover x, List<Contrast> cs) {
+        String first = cs.get(0).value();
+        String last = cs.get(cs.size() - 1).value();
+        String reading = switch (x.kind()) {
+            case CROSSES_UP -> "crossover between " + x.below() + " and " + x.above() + " connections";
+            case CROSSES_DOWN -> "the Selector pair ahead up to " + x.below() + " connections, behind from " + x.above();
+            case ALWAYS_ABOVE -> "the Selector pair ahead at " + (cs.size() == 1
+                    ? "the only count measured (" + first + ")" : "every count measured (" + first + "–" + last + ")");
+            case ALWAYS_BELOW -> "the thread-per-connection pair ahead at " + (cs.size() == 1
+                    ? "the only count measured (" + first + ")" : "every count measured (" + first + "–" + last + ")");
+            case MIXED -> "no single crossover (the lead changes more than once)";
+            default -> "no ratio to read";
+        };
+        if (!x.indicative() && !x.clear() && x.kind() != Crossover.Kind.MIXED) {
+            reading += " (some ratios within noise)";
+        }
+        return reading;
+    }
+}
