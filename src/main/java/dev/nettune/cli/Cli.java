@@ -144,7 +144,12 @@ public final class Cli {
      * value it cannot convert, for a check a command makes itself.
      */
     public static UsageError invalid(String option, Object value, String why) {
-        return new UsageError("Invalid value for option '" + option + "': '" + value + "' " + why);
+        return invalid(option, "'" + value + "' " + why);
+    }
+
+    /** "Invalid value for option '--filter': {@code message}", where the message names the value. */
+    public static UsageError invalid(String option, String message) {
+        return new UsageError("Invalid value for option '" + option + "': " + message);
     }
 
     /** {@code value} when it is in {@code [min, max]}, else a {@link UsageError} naming the option. */
