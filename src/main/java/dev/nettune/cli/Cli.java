@@ -94,6 +94,22 @@ public final class Cli {
         }
     }
 
+    /**
+     * Parses {@code args} into the command's fields and runs its {@link Checked#check}, as {@link #parse}
+     * does but printing nothing: a {@link UsageError} carries the message {@link #parse} would print.
+     * For callers (and tests) that want the options themselves.
+     */
+    public static void parseOrThrow(CommandLine cl, String... args) {
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new UsageError(message(e));
+        }
+        if (cl.getCommand() instanceof Checked c) {
+            c.check();
+        }
+    }
+
     /** Prints {@code <prefix>error: <message>} and {@code usage} (when not null) to {@code err}; returns {@link #EXIT_USAGE}. */
     public static int fail(PrintStream err, String prefix, String message, String usage) {
         err.println(prefix + "error: " + message);

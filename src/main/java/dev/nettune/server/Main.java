@@ -167,12 +167,7 @@ public final class Main {
     /** Parses {@code --name value} and {@code --name=value} options; a {@link Cli.UsageError} names a bad one. */
     static Options parse(String... args) {
         Arguments a = new Arguments();
-        try {
-            commandLine(a).parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new Cli.UsageError(e.getMessage());
-        }
-        a.check();
+        Cli.parseOrThrow(commandLine(a), args);
         return a.options();
     }
 
