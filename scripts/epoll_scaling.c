@@ -10,7 +10,7 @@
  * slice and their median.
  *        epoll_scaling --paired SECONDS FEW MANY PAIRS   e.g. epoll_scaling --paired 2 16 1024 15
  * Both sets connected at once, measured in alternating slices (few, many, many, few, ...) like
- * dev.nettune.bench.model.PairedScaling; prints each pair's ratio and the median.
+ * dev.nettune.tools.PairedScaling; prints each pair's ratio and the median.
  * A lost, short or corrupted reply exits 1 naming the connection.
  * Built and run by scripts/epoll-scaling-crosscheck.sh (or: gcc -O2 -pthread -o /tmp/epoll_scaling
  * scripts/epoll_scaling.c); not part of the build or the tests.

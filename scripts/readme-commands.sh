@@ -117,7 +117,7 @@ classify() {
       echo "plan:4 placements of 4 points on every JDK; the placements themselves run in the tests (src/test/java/dev/nettune/placement) and the remote one here" ;;
     'scripts/roundtrip-crosscheck.sh [java]'|'scripts/iperf3-crosscheck.sh [java]'|'scripts/harness-c-crosscheck.sh [-r ROUNDS] [-w WORKLOADS] [-f FLOORS] [java ...]'|'scripts/epoll-scaling-crosscheck.sh [java] [rounds]')
       echo "long:a timing cross-check (minutes, meaningful only on a quiet machine; needs sockperf, iperf3 or gcc); here: bash -n" ;;
-    'java -cp target/benchmarks.jar dev.nettune.bench.model.PairedScaling [--few 16] [--many 1024] [--pairs 15] [--slice-ms 2000]')
+    'java -cp target/benchmarks.jar dev.nettune.tools.PairedScaling [--few 16] [--many 1024] [--pairs 15] [--slice-ms 2000]')
       echo "long:a timing run (15 pairs of 2 s slices plus 1,024 connections' setup, meaningful only on a quiet machine); here: its options are checked against its usage line" ;;
     'scripts/epoll_scaling.c --paired')
       echo "other:an option of the C program, compiled and run by scripts/epoll-scaling-crosscheck.sh" ;;
@@ -305,7 +305,7 @@ run_remote_example() {
 help_of_entry_points() {
   local main log
   timed "java -jar $JAR -h" "java -jar $JAR -h" "$WORK/help-jmh.log" || fail "java -jar $JAR -h failed"
-  for main in dev.nettune.server.Main dev.nettune.bench.model.PairedScaling; do
+  for main in dev.nettune.server.Main dev.nettune.tools.PairedScaling; do
     log="$WORK/help-$main.log"
     timed "java -cp $JAR $main --help" "java -cp $JAR $main --help" "$log" && grep -qi "usage" "$log" \
       || fail "$main --help: $(head -1 "$log")"
@@ -377,7 +377,8 @@ for t in "${TODO[@]}"; do
     plan:*) note "plan of: $text"; run_plan "$text" ;;
     long:*bash\ -n) s=${text%% *}; bash -n "$s" && note "bash -n $s: ok" || fail "bash -n $s" ;;
     long:*usage\ line)
-      usage=$(java -cp "$JAR" dev.nettune.bench.model.PairedScaling --help 2>&1 | grep -m1 '^usage')
+      # the usage lines: from "usage:" to the first empty line (the help wraps them)
+      usage=$(java -cp "$JAR" dev.nettune.tools.PairedScaling --help 2>&1 | sed -n '/^usage/,/^$/p' | tr -s ' \n' ' ')
       for o in $(echo "$text" | grep -o -- '--[a-z-]*'); do
         case "$usage" in *"[$o "*) ;; *) fail "PairedScaling's usage has no $o: $usage" ;; esac
       done

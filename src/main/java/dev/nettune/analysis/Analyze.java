@@ -22,6 +22,11 @@ import dev.nettune.analysis.render.HtmlPage;
 import dev.nettune.analysis.render.MarkdownReport;
 import dev.nettune.analysis.render.Report;
 import dev.nettune.analysis.render.ReportFiles;
+import dev.nettune.cli.Cli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -51,9 +57,9 @@ import java.util.function.Function;
 public final class Analyze {
 
     /** Success. */
-    public static final int EXIT_OK = 0;
+    public static final int EXIT_OK = Cli.EXIT_OK;
     /** Bad command line, or no usable input. */
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_USAGE = Cli.EXIT_USAGE;
     /** Output could not be written. */
     public static final int EXIT_IO = 3;
     /**
@@ -66,53 +72,82 @@ public final class Analyze {
     /** The run id that stands for the newest run. */
     public static final String LATEST = "latest";
 
-    static final String USAGE = "usage: java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [--out DIR] "
-            + "[--runs IDS] [--filter EXPR] [--baseline LABEL] [--alpha A] [--fail-on-regression P] [--no-charts] "
-            + "[--no-html] FILES-OR-DIRS...";
+    /** The command line: one field per option; {@code --help} is made from them. */
+    @Command(name = "java -cp target/benchmarks.jar dev.nettune.analysis.Analyze",
+            description = "Reads JMH JSON result files (JMH 1.2x-1.37; folders are searched recursively, e.g. bench-results/)"
+                    + " and writes a report: README.md (the answers first), index.html (the same report as one page),"
+                    + " appendix/*.md, charts/*.svg, results.csv and comparisons.csv. The appendices are replaced; a chart"
+                    + " is named after its run and only ever overwritten by the same chart of the same run, never deleted"
+                    + " (delete DIR/charts to drop charts no report shows); nothing else in DIR is touched. With several runs"
+                    + " each answer comes from the run that measured its question most completely (the most points with an"
+                    + " interval, then the most points, then the most forks of its least-measured point), the newest of equals.",
+            footer = "Exit status: 0 ok; 2 usage error or no usable input; 3 output not written; " + EXIT_REGRESSION
+                    + " regression gate failed.")
+    static final class Arguments implements Cli.Checked {
+        @Parameters(paramLabel = "FILES-OR-DIRS", arity = "1..*",
+                description = "JMH JSON result files, and folders to search for them")
+        List<Path> inputs = new ArrayList<>();
+        @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+        Path out = Path.of(DEFAULT_OUT);
+        @Option(names = "--runs", paramLabel = "IDS", description = "runs to include, comma-separated: run ids, unique prefixes"
+                + " of them, or '" + LATEST + "' (default: all). JVMs are compared within their run; naming two or more runs"
+                + " also compares the runs with each other (unpaired).")
+        String runs;
+        @Option(names = "--filter", paramLabel = "EXPR", description = "benchmark points to include, e.g. 'Coalescing*',"
+                + " 'RoundTrip payload=64', 'ConnectionScaling connections=16,1024 @mode=thrpt; Nagle tcpNoDelay!=true'."
+                + " A term without '=' is a benchmark: its Class.method or a prefix of it (* and ? are wildcards);"
+                + " name=v1,v2 and name!=v keep points by parameter, @mode= by JMH mode; terms separated by spaces must"
+                + " all hold; ';' separates alternatives.")
+        String filter;
+        @Option(names = "--baseline", paramLabel = "LABEL", description = "JVM to compare against, by label or label@runId"
+                + " (default: the oldest JDK of each run; a variant is always compared with its own JDK)")
+        String baseline;
+        @Option(names = "--alpha", paramLabel = "A", description = "significance level per table, 0 < A < 1 (default: ${DEFAULT-VALUE})")
+        double alpha = Comparisons.DEFAULT_ALPHA;
+        @Option(names = "--fail-on-regression", paramLabel = "P", converter = Threshold.class, description = "exit "
+                + EXIT_REGRESSION + " when a row is significantly worse than its baseline by more than P (e.g. 5%% or 0.05):"
+                + " a throughput row below 1 - P, a time row above 1 + P; those rows are printed. A/A self-check pairs never"
+                + " fail it.")
+        Double failOnRegression;
+        @Option(names = "--no-charts", description = "skip the SVG charts")
+        boolean noCharts;
+        @Option(names = "--no-html", description = "skip index.html")
+        boolean noHtml;
+        /** A former option, refused with the reason. */
+        @Option(names = "--test", hidden = true, arity = "0..1", fallbackValue = "")
+        String test;
 
-    static final String HELP = USAGE + "\n\n"
-            + "Reads JMH JSON result files (JMH 1.2x-1.37; folders are searched recursively, e.g. bench-results/)\n"
-            + "and writes a report: README.md (the answers first), index.html (the same report as one page),\n"
-            + "appendix/*.md, charts/*.svg, results.csv and comparisons.csv. The appendices are replaced; a chart\n"
-            + "is named after its run and only ever overwritten by the same chart of the same run, never deleted\n"
-            + "(delete DIR/charts to drop charts no report shows); nothing else in DIR is touched. With several runs\n"
-            + "each answer comes from the run that measured its question most completely (the most points with an\n"
-            + "interval, then the most points, then the most forks of its least-measured point), the newest of equals.\n\n"
-            + "  --out DIR               output folder (default: " + DEFAULT_OUT + ")\n"
-            + "  --runs IDS              runs to include, comma-separated: run ids, unique prefixes of them, or\n"
-            + "                          '" + LATEST + "' (default: all). JVMs are compared within their run; naming two or\n"
-            + "                          more runs also compares the runs with each other (unpaired).\n"
-            + "  --filter EXPR           benchmark points to include, e.g. 'Coalescing*', 'RoundTrip payload=64',\n"
-            + "                          'ConnectionScaling connections=16,1024 @mode=thrpt; Nagle tcpNoDelay!=true'.\n"
-            + "                          A term without '=' is a benchmark (Class.method or its prefix; * and ?\n"
-            + "                          are wildcards); name=v1,v2 and name!=v keep points by parameter; @mode=\n"
-            + "                          by JMH mode; terms separated by spaces must all hold; ';' separates\n"
-            + "                          alternatives.\n"
-            + "  --baseline LABEL        JVM to compare against, by label or label@runId (default: the oldest JDK\n"
-            + "                          of each run; a variant is always compared with its own JDK)\n"
-            + "  --alpha A               significance level per table, 0 < A < 1 (default: "
-            + Comparisons.DEFAULT_ALPHA + ")\n"
-            + "  --fail-on-regression P  exit " + EXIT_REGRESSION + " when a row is significantly worse than its baseline by more\n"
-            + "                          than P (e.g. 5% or 0.05): a throughput row below 1 - P, a time row above\n"
-            + "                          1 + P; those rows are printed. A/A self-check pairs never fail it.\n"
-            + "  --no-charts             skip the SVG charts\n"
-            + "  --no-html               skip index.html\n"
-            + "  --help                  this text\n\n"
-            + "Exit status: 0 ok; 2 usage error or no usable input; 3 output not written; " + EXIT_REGRESSION
-            + " regression gate failed.";
+        /** The parsed {@code --filter}. */
+        private RowFilter rowFilter;
 
-    /** Parsed command line. */
-    record Options(Path out, String runs, String filter, String baseline, double alpha, Double failOnRegression,
-                   boolean charts, boolean html, List<Path> inputs) {
+        @Override
+        public void check() {
+            if (test != null) {
+                throw new Cli.UsageError("--test is no longer an option: the test follows the design (paired t on blocks of one"
+                        + " run, Welch's t on fork scores otherwise)");
+            }
+            if (!(alpha > 0 && alpha < 1)) {
+                throw Cli.invalid("--alpha", alpha, "is not between 0 and 1");
+            }
+            rowFilter = filter(filter);
+        }
+
+        Options options() {
+            return new Options(out, runs, rowFilter, baseline, alpha, failOnRegression, !noCharts, !noHtml, List.copyOf(inputs));
+        }
     }
 
-    /** A UsageError is a bad command line, with a message naming the option and value. */
-    static final class UsageError extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageError(String message) {
-            super(message);
+    /** {@code --fail-on-regression}'s value: {@link #threshold}. */
+    static final class Threshold implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return threshold(value);
         }
+    }
+
+    /** Parsed command line. */
+    record Options(Path out, String runs, RowFilter filter, String baseline, double alpha, Double failOnRegression,
+                   boolean charts, boolean html, List<Path> inputs) {
     }
 
     private Analyze() {
@@ -124,34 +159,25 @@ public final class Analyze {
 
     /** Runs the analysis; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Options o;
-        RowFilter filter;
-        try {
-            o = parse(args);
-            filter = filter(o.filter());
-        } catch (UsageError e) {
-            if (e.getMessage().equals("--help")) {
-                out.println(HELP);
-                return EXIT_OK;
-            }
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return EXIT_USAGE;
+        Arguments arguments = new Arguments();
+        CommandLine cl = Cli.commandLine(arguments).setOverwrittenOptionsAllowed(true); // the last --out counts
+        OptionalInt done = Cli.parse(cl, args, out, err, "");
+        if (done.isPresent()) {
+            return done.getAsInt();
         }
+        Options o = arguments.options();
+        RowFilter filter = o.filter();
         long t0 = System.nanoTime();
         ResultSet all = InputFinder.load(o.inputs());
         if (all.results().isEmpty() && all.runs().isEmpty()) {
             all.diagnostics().forEach(d -> err.println("warning: " + d));
-            err.println("error: no usable JMH results in the input (" + all.summaryLine() + ")");
-            err.println(USAGE);
-            return EXIT_USAGE;
+            return Cli.fail(err, "", "no usable JMH results in the input (" + all.summaryLine() + ")", Cli.usage(cl));
         }
         List<String> runIds;
         try {
             runIds = runs(all, o.runs());
-        } catch (UsageError e) {
-            err.println("error: " + e.getMessage());
-            return EXIT_USAGE;
+        } catch (Cli.UsageError e) {
+            return Cli.fail(err, "", e.getMessage(), null);
         }
         ResultSet set = runIds == null && filter.all() ? all : all.select(runIds, filter);
         // a run whose every point was skipped or failed has no result to select, yet a report to write
@@ -164,10 +190,8 @@ public final class Analyze {
             return EXIT_USAGE;
         }
         if (o.baseline() != null && set.baseline(o.baseline()) == null) {
-            err.println("error: --baseline " + o.baseline() + " matches no JVM; JVMs found: "
-                    + set.jvms().stream().map(set::name).toList());
-            err.println(USAGE);
-            return EXIT_USAGE;
+            return Cli.fail(err, "", "--baseline " + o.baseline() + " matches no JVM; JVMs found: "
+                    + set.jvms().stream().map(set::name).toList(), Cli.usage(cl));
         }
         List<JvmPair> pairs = Comparisons.build(set, new Comparisons.Options(o.alpha(), o.baseline(),
                 runIds != null && runIds.size() > 1));
@@ -263,7 +287,7 @@ public final class Analyze {
      * The run ids {@code spec} names (null when it is null: all runs): exact ids, unique prefixes, or
      * "latest"; an id that matches nothing or several runs is a usage error listing the runs.
      */
-    static List<String> runs(ResultSet set, String spec) throws UsageError {
+    static List<String> runs(ResultSet set, String spec) {
         if (spec == null) {
             return null;
         }
@@ -286,21 +310,21 @@ public final class Analyze {
             if (matches.size() == 1) {
                 out.add(matches.get(0));
             } else {
-                throw new UsageError("--runs: '" + id + "' " + (matches.isEmpty() ? "matches no run" : "matches "
+                throw new Cli.UsageError("--runs: '" + id + "' " + (matches.isEmpty() ? "matches no run" : "matches "
                         + matches.size() + " runs " + matches) + "; runs found: " + String.join(", ", known));
             }
         }
         if (out.isEmpty()) {
-            throw new UsageError("--runs: no run id in '" + spec + "'");
+            throw new Cli.UsageError("--runs: no run id in '" + spec + "'");
         }
         return List.copyOf(out);
     }
 
-    static RowFilter filter(String expression) throws UsageError {
+    static RowFilter filter(String expression) {
         try {
             return RowFilter.parse(expression);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--filter: " + e.getMessage());
+            throw Cli.invalid("--filter", e.getMessage());
         }
     }
 
@@ -325,94 +349,18 @@ public final class Analyze {
         return String.join("; ", parts);
     }
 
-    static Options parse(String[] args) throws UsageError {
-        Path out = Path.of(DEFAULT_OUT);
-        String runs = null;
-        String filter = null;
-        String baseline = null;
-        double alpha = Comparisons.DEFAULT_ALPHA;
-        Double gate = null;
-        boolean charts = true;
-        boolean html = true;
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            if (a.startsWith("--") && a.contains("=")) {
-                value = a.substring(a.indexOf('=') + 1);
-                a = a.substring(0, a.indexOf('='));
-            }
-            switch (a) {
-                case "--help": case "-h":
-                    throw new UsageError("--help");
-                case "--out":
-                    out = Path.of(value != null ? value : next(args, ++i, a));
-                    break;
-                case "--runs":
-                    runs = value != null ? value : next(args, ++i, a);
-                    break;
-                case "--filter":
-                    filter = value != null ? value : next(args, ++i, a);
-                    break;
-                case "--baseline":
-                    baseline = value != null ? value : next(args, ++i, a);
-                    break;
-                case "--alpha": {
-                    String v = value != null ? value : next(args, ++i, a);
-                    try {
-                        alpha = Double.parseDouble(v);
-                    } catch (NumberFormatException e) {
-                        throw new UsageError("--alpha: \"" + v + "\" is not a number");
-                    }
-                    if (!(alpha > 0 && alpha < 1)) {
-                        throw new UsageError("--alpha: " + v + " is not between 0 and 1");
-                    }
-                    break;
-                }
-                case "--fail-on-regression":
-                    gate = threshold(value != null ? value : next(args, ++i, a));
-                    break;
-                case "--test":
-                    throw new UsageError("--test is no longer an option: the test follows the design (paired t on "
-                            + "blocks of one run, Welch's t on fork scores otherwise)");
-                case "--no-charts":
-                    charts = false;
-                    break;
-                case "--no-html":
-                    html = false;
-                    break;
-                default:
-                    if (a.startsWith("-") && a.length() > 1) {
-                        throw new UsageError("unknown option " + args[i]);
-                    }
-                    inputs.add(Path.of(a));
-            }
-        }
-        if (inputs.isEmpty()) {
-            throw new UsageError("no input files or folders given");
-        }
-        return new Options(out, runs, filter, baseline, alpha, gate, charts, html, inputs);
-    }
-
-    /** "5%" or "0.05" as 0.05; a usage error for anything else or a value outside [0, 1). */
-    static double threshold(String v) throws UsageError {
+    /** "5%" or "0.05" as 0.05; picocli's conversion error for anything else or a value outside [0, 1). */
+    static double threshold(String v) {
         String t = v.trim();
         double x;
         try {
             x = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new UsageError("--fail-on-regression: \"" + v + "\" is not a percentage (e.g. 5% or 0.05)");
+            throw new CommandLine.TypeConversionException("'" + v + "' is not a percentage (e.g. 5% or 0.05)");
         }
         if (!(x >= 0 && x < 1)) {
-            throw new UsageError("--fail-on-regression: " + v + " is not between 0% and 100%");
+            throw new CommandLine.TypeConversionException("'" + v + "' is not between 0% and 100%");
         }
         return x;
-    }
-
-    private static String next(String[] args, int i, String option) throws UsageError {
-        if (i >= args.length) {
-            throw new UsageError(option + " needs a value");
-        }
-        return args[i];
     }
 }

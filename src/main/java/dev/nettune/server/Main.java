@@ -1,7 +1,11 @@
 package dev.nettune.server;
 
+import dev.nettune.cli.Cli;
 import dev.nettune.socket.SocketTuning;
 import dev.nettune.socket.Transport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +13,9 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
 /**
  * Main is the standalone nettune server: any {@link ServerModel}, the same frame protocol,
@@ -38,91 +39,136 @@ import java.util.stream.Collectors;
  * it holds the pipe, so the server cannot outlive it. {@code --maxBufferedBytes} is the memory budget
  * of all connections' read buffers and {@code --readTimeoutMillis} the time a connection may stall in
  * the middle of a frame ({@link ServerConfig}); a connection closed for either, or for a protocol
- * error, is logged on stderr with its peer (rate-limited, {@link ServerLog}). {@link #OPTIONS} is the
- * option table that {@code --help} prints. Exit status: 0 stopped by stdin's end or after
+ * error, is logged on stderr with its peer (rate-limited, {@link ServerLog}). {@link Arguments} holds the
+ * options, and {@code --help} is made from them. Exit status: 0 stopped by stdin's end or after
  * {@code --help}, 143 after SIGTERM (the JVM's), 1 cannot listen, 2 bad options.
  */
 public final class Main {
     /** First word of the line that says where the server listens: "listening on HOST:PORT (...)". */
     public static final String LISTENING = "nettune server: listening on ";
     static final int EXIT_CANNOT_LISTEN = 1;
-    static final int EXIT_USAGE = 2;
+    static final int EXIT_USAGE = Cli.EXIT_USAGE;
+    /** What every line the server prints about itself starts with. */
+    static final String PREFIX = "nettune server: ";
 
-    static final int EXIT_HELP = 0;
-
-    /** One option: its name, what its value looks like (null: a flag), and what it does with its default. */
-    record Option(String name, String value, String help) {
+    /** The options, parsed; see the class comment. */
+    record Options(ServerModel model, ServerConfig config, boolean stopOnStdinEof) {
     }
 
-    /** Every option, in the order {@code --help} lists them. */
-    static final List<Option> OPTIONS = List.of(
-            new Option("server", "MODEL", "server model, one of " + List.of(ServerModel.values()) + " (default SELECTOR)"),
-            new Option("bind", "ADDRESS", "the one address to listen on (default loopback; never a wildcard)"),
-            new Option("port", "N", "TCP port (default 0: any free one, printed on start)"),
-            new Option("sndBuf", "BYTES", "SO_SNDBUF of accepted sockets (default 0: not set, autotuning)"),
-            new Option("rcvBuf", "BYTES", "SO_RCVBUF of the listener, inherited by accepted sockets (default 0: autotuning)"),
-            new Option("tcpNoDelay", "true|false|default", "TCP_NODELAY of accepted sockets (default true)"),
-            new Option("linger", "SECONDS", "SO_LINGER of accepted sockets (default -1: not set)"),
-            new Option("backlog", "N", "listen backlog (default " + ServerConfig.DEFAULT_BACKLOG + ")"),
-            new Option("maxFrameBytes", "BYTES", "largest payload accepted; a larger header closes the connection (default "
-                    + ServerConfig.DEFAULT_MAX_FRAME_BYTES + ")"),
-            new Option("maxBufferedBytes", "BYTES", "memory budget of all connections' read buffers together; a connection whose"
-                    + " frame would pass it is closed and logged (default " + ServerConfig.DEFAULT_MAX_BUFFERED_BYTES + ")"),
-            new Option("readTimeoutMillis", "MS", "close a connection that sends no byte for this long in the middle of a frame;"
-                    + " idle connections between frames are kept (default " + ServerConfig.DEFAULT_READ_TIMEOUT_MILLIS + ", 0: never)"),
-            new Option("eventLoops", "N", "Selector threads, SELECTOR only (default " + ServerConfig.DEFAULT_EVENT_LOOPS + ")"),
-            new Option("stopOnStdinEof", null, "stop when standard input ends (a parent that holds the pipe)"),
-            new Option("help", null, "print this and exit"));
+    /** The command line: one field per option, named as the benchmarks' parameters; {@code --help} is made from them. */
+    @Command(name = "java -cp benchmarks.jar dev.nettune.server.Main",
+            description = "The standalone nettune server; serves until SIGTERM.",
+            footer = "Exit status: 0 after --help or stdin's end (--stopOnStdinEof), 143 after SIGTERM, 1 cannot listen,"
+                    + " 2 bad options.")
+    static final class Arguments implements Cli.Checked {
+        @Option(names = "--server", paramLabel = "MODEL",
+                description = "server model, one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; any case)")
+        ServerModel server = ServerModel.SELECTOR;
+        @Option(names = "--bind", paramLabel = "ADDRESS", description = "the one address to listen on (default loopback; never a wildcard)")
+        String bind;
+        @Option(names = "--port", paramLabel = "N", description = "TCP port (default ${DEFAULT-VALUE}: any free one, printed on start)")
+        int port = 0;
+        @Option(names = "--sndBuf", paramLabel = "BYTES", description = "SO_SNDBUF of accepted sockets (default ${DEFAULT-VALUE}: not set, autotuning)")
+        int sndBuf = 0;
+        @Option(names = "--rcvBuf", paramLabel = "BYTES",
+                description = "SO_RCVBUF of the listener, inherited by accepted sockets (default ${DEFAULT-VALUE}: autotuning)")
+        int rcvBuf = 0;
+        @Option(names = "--tcpNoDelay", paramLabel = "true|false|default", description = "TCP_NODELAY of accepted sockets (default ${DEFAULT-VALUE})")
+        String tcpNoDelay = "true";
+        @Option(names = "--linger", paramLabel = "SECONDS", description = "SO_LINGER of accepted sockets (default ${DEFAULT-VALUE}: not set)")
+        int linger = -1;
+        @Option(names = "--backlog", paramLabel = "N", description = "listen backlog (default ${DEFAULT-VALUE})")
+        int backlog = ServerConfig.DEFAULT_BACKLOG;
+        @Option(names = "--maxFrameBytes", paramLabel = "BYTES",
+                description = "largest payload accepted; a larger header closes the connection (default ${DEFAULT-VALUE})")
+        int maxFrameBytes = ServerConfig.DEFAULT_MAX_FRAME_BYTES;
+        @Option(names = "--maxBufferedBytes", paramLabel = "BYTES", description = "memory budget of all connections' read buffers"
+                + " together; a connection whose frame would pass it is closed and logged (default ${DEFAULT-VALUE})")
+        long maxBufferedBytes = ServerConfig.DEFAULT_MAX_BUFFERED_BYTES;
+        @Option(names = "--readTimeoutMillis", paramLabel = "MS", description = "close a connection that sends no byte for this long"
+                + " in the middle of a frame; idle connections between frames are kept (default ${DEFAULT-VALUE}, 0: never)")
+        int readTimeoutMillis = ServerConfig.DEFAULT_READ_TIMEOUT_MILLIS;
+        @Option(names = "--eventLoops", paramLabel = "N", description = "Selector threads, SELECTOR only (default ${DEFAULT-VALUE})")
+        int eventLoops = ServerConfig.DEFAULT_EVENT_LOOPS;
+        @Option(names = "--stopOnStdinEof", description = "stop when standard input ends (a parent that holds the pipe)")
+        boolean stopOnStdinEof;
 
-    static final String USAGE = "usage: java -cp benchmarks.jar dev.nettune.server.Main " + OPTIONS.stream()
-            .map(o -> "[--" + o.name() + (o.value() == null ? "" : " " + o.value()) + "]").collect(Collectors.joining(" "));
+        /** The bind address, checked: null for loopback (not given), never a wildcard. */
+        private InetAddress bindAddress;
 
-    /** The usage line and a line per option, for {@code --help}. */
-    static String help() {
-        StringBuilder b = new StringBuilder(USAGE).append("\n\nThe standalone nettune server; serves until SIGTERM. Options:\n");
-        for (Option o : OPTIONS) {
-            b.append(String.format("  %-40s %s%n", "--" + o.name() + (o.value() == null ? "" : " " + o.value()), o.help()));
+        @Override
+        public void check() {
+            if (bind != null) {
+                try {
+                    bindAddress = InetAddress.getByName(bind);
+                } catch (UnknownHostException e) {
+                    throw Cli.invalid("--bind", bind, "is an unknown host");
+                }
+                if (bindAddress.isAnyLocalAddress()) {
+                    throw Cli.invalid("--bind", bind, "is a wildcard address; give the one address to listen on (default: loopback)");
+                }
+            }
+            Cli.range("--port", port, 0, 0xFFFF);
+            Cli.range("--sndBuf", sndBuf, 0, Integer.MAX_VALUE);
+            Cli.range("--rcvBuf", rcvBuf, 0, Integer.MAX_VALUE);
+            Cli.range("--linger", linger, -1, 65_535);
+            if (!List.of("true", "false", "default").contains(tcpNoDelay)) {
+                throw Cli.invalid("--tcpNoDelay", tcpNoDelay, "is not true, false or default (not set)");
+            }
+            Cli.range("--backlog", backlog, 1, Integer.MAX_VALUE);
+            Cli.range("--maxFrameBytes", maxFrameBytes, 0, Integer.MAX_VALUE);
+            Cli.range("--eventLoops", eventLoops, 1, 1024);
+            Cli.range("--maxBufferedBytes", maxBufferedBytes, 1, Long.MAX_VALUE);
+            Cli.range("--readTimeoutMillis", readTimeoutMillis, 0, Integer.MAX_VALUE);
         }
-        return b.append("Exit status: 0 after --help or stdin's end (--stopOnStdinEof), 143 after SIGTERM, 1 cannot listen,"
-                + " 2 bad options.").toString();
-    }
 
-    /** The options, parsed; see the class comment. {@code help}: only print the help. */
-    record Options(ServerModel model, ServerConfig config, boolean stopOnStdinEof, boolean help) {
+        Options options() {
+            SocketTuning tuning = SocketTuning.DEFAULTS.withSendBuffer(sndBuf == 0 ? null : sndBuf)
+                    .withReceiveBuffer(rcvBuf == 0 ? null : rcvBuf)
+                    .withTcpNoDelay(tcpNoDelay.equals("default") ? null : Boolean.valueOf(tcpNoDelay))
+                    .withLingerSeconds(linger < 0 ? null : linger);
+            return new Options(server, new ServerConfig(Transport.TCP, tuning, backlog, maxFrameBytes, eventLoops, bindAddress, port,
+                    maxBufferedBytes, readTimeoutMillis), stopOnStdinEof);
+        }
     }
 
     private Main() {
     }
 
+    /** The command line of {@code arguments}; model names in any case, and each option at most once. */
+    static CommandLine commandLine(Arguments arguments) {
+        return Cli.commandLine(arguments).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     public static void main(String[] args) {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("nettune server: error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(EXIT_USAGE);
+        Arguments a = new Arguments();
+        OptionalInt done = Cli.parse(commandLine(a), args, System.out, System.err, PREFIX);
+        if (done.isPresent()) {
+            System.exit(done.getAsInt());
             return;
         }
-        if (o.help()) {
-            System.out.println(help());
-            System.exit(EXIT_HELP);
-            return;
-        }
+        Options o = a.options();
         String unavailable = o.model().unavailableReason();
         if (unavailable != null) {
-            System.err.println("nettune server: error: --server " + o.model() + ": " + unavailable);
+            System.err.println(PREFIX + "error: --server " + o.model() + ": " + unavailable);
             System.exit(EXIT_USAGE);
         }
         Server server;
         try {
             server = o.model().start(o.config());
         } catch (IOException | RuntimeException e) {
-            System.err.println("nettune server: error: cannot listen on " + o.config().newBindAddress() + ": " + e.getMessage());
+            System.err.println(PREFIX + "error: cannot listen on " + o.config().newBindAddress() + ": " + e.getMessage());
             System.exit(EXIT_CANNOT_LISTEN);
             return;
         }
         System.exit(serve(server, o.stopOnStdinEof(), System.in, System.out));
+    }
+
+    /** Parses {@code --name value} and {@code --name=value} options; a {@link Cli.UsageError} names a bad one. */
+    static Options parse(String... args) {
+        Arguments a = new Arguments();
+        Cli.parseOrThrow(commandLine(a), args);
+        return a.options();
     }
 
     /**
@@ -207,99 +253,5 @@ public final class Main {
         }
         String s = a.toString();
         return s.isEmpty() ? "an unnamed Unix-domain socket" : s;
-    }
-
-    /** Parses {@code --name value} and {@code --name=value} options; IllegalArgumentException names a bad one. */
-    static Options parse(String... args) {
-        Map<String, String> v = new LinkedHashMap<>();
-        boolean stopOnStdinEof = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
-                return new Options(ServerModel.SELECTOR, ServerConfig.DEFAULT, false, true);
-            }
-            if (a.equals("--stopOnStdinEof")) {
-                stopOnStdinEof = true;
-                continue;
-            }
-            if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument '" + a + "' (options are --name value; --help lists them)");
-            }
-            String name;
-            String value;
-            int eq = a.indexOf('=');
-            name = eq > 0 ? a.substring(2, eq) : a.substring(2);
-            Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
-            if (option == null) {
-                throw new IllegalArgumentException("unknown option --" + name + "; valid: " + OPTIONS.stream()
-                        .map(o -> "--" + o.name()).collect(Collectors.joining(" ")));
-            }
-            if (option.value() == null) {
-                throw new IllegalArgumentException("--" + name + " takes no value");
-            }
-            if (eq > 0) {
-                value = a.substring(eq + 1);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--" + name + " needs a value (" + option.value() + ")");
-                }
-                value = args[++i];
-            }
-            if (v.put(name, value) != null) {
-                throw new IllegalArgumentException("--" + name + " given twice");
-            }
-        }
-        ServerModel model = ServerModel.parse(v.getOrDefault("server", ServerModel.SELECTOR.name()).toUpperCase(Locale.ROOT));
-        InetAddress bind = null;
-        if (v.containsKey("bind")) {
-            try {
-                bind = InetAddress.getByName(v.get("bind"));
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("--bind " + v.get("bind") + ": unknown host");
-            }
-            if (bind.isAnyLocalAddress()) {
-                throw new IllegalArgumentException("--bind " + v.get("bind") + " is a wildcard address; give the one address to"
-                        + " listen on (default: loopback)");
-            }
-        }
-        int port = number(v, "port", 0, 0, 0xFFFF);
-        int sndBuf = number(v, "sndBuf", 0, 0, Integer.MAX_VALUE);
-        int rcvBuf = number(v, "rcvBuf", 0, 0, Integer.MAX_VALUE);
-        int linger = number(v, "linger", -1, -1, 65_535);
-        String noDelay = v.getOrDefault("tcpNoDelay", "true");
-        if (!noDelay.equals("true") && !noDelay.equals("false") && !noDelay.equals("default")) {
-            throw new IllegalArgumentException("--tcpNoDelay " + noDelay + ": true, false or default (not set)");
-        }
-        SocketTuning tuning = SocketTuning.DEFAULTS.withSendBuffer(sndBuf == 0 ? null : sndBuf)
-                .withReceiveBuffer(rcvBuf == 0 ? null : rcvBuf)
-                .withTcpNoDelay(noDelay.equals("default") ? null : Boolean.valueOf(noDelay))
-                .withLingerSeconds(linger < 0 ? null : linger);
-        ServerConfig config = new ServerConfig(Transport.TCP, tuning,
-                number(v, "backlog", ServerConfig.DEFAULT_BACKLOG, 1, Integer.MAX_VALUE),
-                number(v, "maxFrameBytes", ServerConfig.DEFAULT_MAX_FRAME_BYTES, 0, Integer.MAX_VALUE),
-                number(v, "eventLoops", ServerConfig.DEFAULT_EVENT_LOOPS, 1, 1024), bind, port,
-                number(v, "maxBufferedBytes", ServerConfig.DEFAULT_MAX_BUFFERED_BYTES, 1, Long.MAX_VALUE),
-                number(v, "readTimeoutMillis", ServerConfig.DEFAULT_READ_TIMEOUT_MILLIS, 0, Integer.MAX_VALUE));
-        return new Options(model, config, stopOnStdinEof, false);
-    }
-
-    private static int number(Map<String, String> v, String name, int dflt, int min, int max) {
-        return (int) number(v, name, (long) dflt, min, (long) max);
-    }
-
-    private static long number(Map<String, String> v, String name, long dflt, long min, long max) {
-        String s = v.get(name);
-        if (s == null) {
-            return dflt;
-        }
-        try {
-            long n = Long.parseLong(s);
-            if (n < min || n > max) {
-                throw new IllegalArgumentException("--" + name + " " + s + ": must be " + min + ".." + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " " + s + ": not a whole number");
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nettune.cli.Cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,36 +50,66 @@ class AnalyzeTest {
     @Test
     void helpExitsZero() {
         assertEquals(0, run("--help"));
-        assertTrue(out().contains("--fail-on-regression P") && out().contains("--runs IDS") && out().contains("--filter EXPR"));
+        String words = out().replaceAll("\\s+", " "); // the help wraps its lines
+        assertTrue(out().startsWith("usage: java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [-h] [--out DIR]"), out());
+        assertTrue(words.contains("--fail-on-regression P exit 4 when a row is significantly worse than its baseline by more than P"
+                + " (e.g. 5% or 0.05)"), out());
+        assertTrue(words.contains("--runs IDS") && words.contains("--filter EXPR") && words.contains("(default: 0.05)")
+                && words.contains("Exit status: 0 ok; 2 usage error or no usable input; 3 output not written; 4 regression gate"
+                + " failed."), out());
+        assertEquals("", err());
     }
 
     @Test
     void usageErrorsNameTheOptionAndValue() {
         assertEquals(2, run());
-        assertTrue(err().contains("no input files") && err().contains("usage:"), err());
+        assertTrue(err().contains("error: Missing required parameter: 'FILES-OR-DIRS'") && err().contains("usage:"), err());
         assertEquals(2, run("--alpha", "two", "x"));
-        assertTrue(err().contains("--alpha: \"two\" is not a number"), err());
+        assertTrue(err().contains("error: Invalid value for option '--alpha': 'two' is not a double"), err());
         assertEquals(2, run("--alpha=1.5", "x"));
-        assertTrue(err().contains("--alpha: 1.5 is not between 0 and 1"), err());
+        assertTrue(err().contains("error: Invalid value for option '--alpha': '1.5' is not between 0 and 1"), err());
         assertEquals(2, run("--frobnicate", "x"));
-        assertTrue(err().contains("unknown option --frobnicate"), err());
+        assertTrue(err().contains("error: unknown option '--frobnicate'; options: --out --runs --filter"), err());
+        assertEquals(2, run("--fail-on-regresion", "5%", "x"));
+        assertTrue(err().contains("error: unknown option '--fail-on-regresion' (did you mean --fail-on-regression?)"), err());
         assertEquals(2, run("--out"));
-        assertTrue(err().contains("--out needs a value"), err());
+        assertTrue(err().contains("error: Missing required parameter for option '--out' (DIR)"), err());
         assertEquals(2, run("--fail-on-regression", "five", "x"));
-        assertTrue(err().contains("--fail-on-regression: \"five\" is not a percentage (e.g. 5% or 0.05)"), err());
+        assertTrue(err().contains("error: Invalid value for option '--fail-on-regression': 'five' is not a percentage (e.g. 5% or 0.05)"),
+                err());
         assertEquals(2, run("--fail-on-regression=150%", "x"));
-        assertTrue(err().contains("is not between 0% and 100%"), err());
+        assertTrue(err().contains("'150%' is not between 0% and 100%"), err());
         assertEquals(2, run("--filter", "payload=", "x"));
-        assertTrue(err().contains("--filter: \"payload=\": no value after '='"), err());
+        assertTrue(err().contains("error: Invalid value for option '--filter': \"payload=\": no value after '='"), err());
         assertEquals(2, run("--test", "welch", "x"));
-        assertTrue(err().contains("--test is no longer an option"), err());
+        assertTrue(err().contains("error: --test is no longer an option"), err());
+        assertEquals(2, run("x", "--test"));
+        assertTrue(err().contains("error: --test is no longer an option"), err());
+        assertEquals("", out());
     }
 
     @Test
-    void thresholds() throws Analyze.UsageError {
+    void optionsKeepTheirMeaning() {
+        Analyze.Arguments a = new Analyze.Arguments();
+        Cli.commandLine(a).setOverwrittenOptionsAllowed(true).parseArgs("--out", "first", "--out=second", "--runs", "latest",
+                "--alpha=0.01", "--fail-on-regression", "5%", "--no-charts", "a.json", "-", "dir");
+        a.check();
+        Analyze.Options o = a.options();
+        assertEquals(Path.of("second"), o.out(), "the last --out counts");
+        assertEquals("latest", o.runs());
+        assertEquals(0.01, o.alpha());
+        assertEquals(0.05, o.failOnRegression(), 1e-12);
+        assertFalse(o.charts());
+        assertTrue(o.html() && o.filter().all() && o.baseline() == null);
+        assertEquals(List.of(Path.of("a.json"), Path.of("-"), Path.of("dir")), o.inputs());
+    }
+
+    @Test
+    void thresholds() {
         assertEquals(0.05, Analyze.threshold("5%"), 1e-12);
         assertEquals(0.05, Analyze.threshold("0.05"), 1e-12);
         assertEquals(0.125, Analyze.threshold(" 12.5 % "), 1e-12);
+        assertEquals(0.0, Analyze.threshold("0"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.nettune.server;
 
+import dev.nettune.cli.Cli;
 import dev.nettune.client.StreamConnection;
 import dev.nettune.jvm.VirtualThreads;
 import dev.nettune.socket.SocketTuning;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,6 +31,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -171,9 +175,34 @@ class StandaloneServerTest {
             assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             assertEquals(Main.EXIT_USAGE, p.exitValue(), String.join(" ", args) + ": " + out);
             assertTrue(out.startsWith("nettune server: error: "), out);
+            assertTrue(out.contains(args[0]) && (args[0].equals("--color") || out.contains("'" + args[1] + "'")), out);
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse("--bind", "0.0.0.0")).getMessage()
-                .contains("wildcard"));
+        assertTrue(assertThrows(Cli.UsageError.class, () -> Main.parse("--bind", "0.0.0.0")).getMessage().contains("wildcard"));
+    }
+
+    @Test
+    void optionsAsTheBenchmarksNameThem() {
+        Main.Options d = Main.parse();
+        assertEquals(ServerModel.SELECTOR, d.model());
+        assertEquals(ServerConfig.DEFAULT.toString(), d.config().toString(), "the benchmarks' server, on loopback, any port");
+        assertFalse(d.stopOnStdinEof());
+        Main.Options o = Main.parse("--server", "blocking", "--port=7000", "--sndBuf", "65536", "--tcpNoDelay", "default",
+                "--linger", "0", "--readTimeoutMillis", "0", "--stopOnStdinEof");
+        assertEquals(ServerModel.BLOCKING, o.model());
+        assertEquals(7000, o.config().port());
+        assertEquals(65536, o.config().tuning().sendBuffer());
+        assertNull(o.config().tuning().receiveBuffer());
+        assertNull(o.config().tuning().tcpNoDelay());
+        assertEquals(0, o.config().tuning().lingerSeconds());
+        assertEquals(0, o.config().readTimeoutMillis());
+        assertTrue(o.stopOnStdinEof());
+        for (String[] bad : new String[][] {{"--port", "65536"}, {"--linger", "-2"}, {"--eventLoops", "0"}, {"--backlog", "0"},
+                {"--tcpNoDelay", "yes"}, {"--port", "x"}, {"--readTimeoutMillis", "-1"}, {"--maxBufferedBytes", "0"}}) {
+            String m = assertThrows(Cli.UsageError.class, () -> Main.parse(bad)).getMessage();
+            assertTrue(m.contains("'" + bad[0] + "'") && m.contains("'" + bad[1] + "'"), String.join(" ", bad) + ": " + m);
+        }
+        assertTrue(assertThrows(Cli.UsageError.class, () -> Main.parse("--port", "1", "--port", "2")).getMessage()
+                .contains("'--port' (N) should be specified only once"));
     }
 
     @Test
@@ -182,14 +211,15 @@ class StandaloneServerTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.startsWith(Main.USAGE), out);
-        for (Main.Option o : Main.OPTIONS) {
-            assertTrue(out.contains("--" + o.name()), "--help lists --" + o.name() + ": " + out);
+        assertTrue(out.startsWith("usage: java -cp benchmarks.jar dev.nettune.server.Main [-h] [--server MODEL] [--bind ADDRESS]"), out);
+        List<OptionSpec> options = Main.commandLine(new Main.Arguments()).getCommandSpec().options();
+        assertEquals(14, options.size(), "the 13 options and --help");
+        for (OptionSpec o : options) {
+            assertTrue(out.contains(o.longestName()), "--help lists " + o.longestName() + ": " + out);
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse("--readTimeoutMillis", "-1")).getMessage()
-                .contains("--readTimeoutMillis -1"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse("--maxBufferedBytes", "0")).getMessage()
-                .contains("--maxBufferedBytes 0"));
+        String words = out.replaceAll("\\s+", " "); // the help wraps its lines
+        assertTrue(words.contains("(default " + ServerConfig.DEFAULT_MAX_BUFFERED_BYTES + ")"), out);
+        assertTrue(words.contains("one of BLOCKING, POOLED, SELECTOR, VIRTUAL (default SELECTOR"), out);
     }
 
     @Test

@@ -1,5 +1,7 @@
-package dev.nettune.bench.model;
+package dev.nettune.tools;
 
+import dev.nettune.bench.model.ProcessProbe;
+import dev.nettune.cli.Cli;
 import dev.nettune.client.SelectorClient;
 import dev.nettune.host.ProcessProbe;
 import dev.nettune.server.Server;
@@ -9,11 +11,14 @@ import dev.nettune.socket.SocketTuning;
 import dev.nettune.socket.Transport;
 import dev.nettune.wire.Kind;
 import org.apache.commons.math3.stat.StatUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Does the Selector server keep its throughput from few to many connections, measured so that a
@@ -25,8 +30,9 @@ import java.util.List;
  * the median ratio. Every reply is verified; only one load runs at a time, the other's threads wait
  * in epoll. Complements ConnectionScalingBenchmark (JMH, one point at a time); not run by the suite.
  *
- * <p>Usage: {@code java -cp target/benchmarks.jar dev.nettune.bench.model.PairedScaling
+ * <p>Usage: {@code java -cp target/benchmarks.jar dev.nettune.tools.PairedScaling
  * [--few 16] [--many 1024] [--pairs 15] [--slice-ms 2000] [--payload 64] [--transport TCP|UNIX]}
+ * ({@code --help} lists the options with their defaults).
  */
 public final class PairedScaling {
     /** Parsed command line. */
@@ -43,67 +49,60 @@ public final class PairedScaling {
     private PairedScaling() {
     }
 
+    /** The command line: one field per option; {@code --help} is made from them. */
+    @Command(name = "java -cp target/benchmarks.jar dev.nettune.tools.PairedScaling",
+            description = "A SELECTOR client of each size against a SELECTOR server of its own, measured in short alternating"
+                    + " slices (few, many, many, few, ...); prints every pair's ratio of round trips/s and the median.",
+            footer = "Exit status: 0 done; 1 the measurement failed; 2 bad options.")
+    static final class Arguments implements Cli.Checked {
+        @Option(names = "--few", paramLabel = "N", description = "connections of the smaller load (default ${DEFAULT-VALUE})")
+        int few = 16;
+        @Option(names = "--many", paramLabel = "N", description = "connections of the larger load, more than --few (default ${DEFAULT-VALUE})")
+        int many = 1024;
+        @Option(names = "--pairs", paramLabel = "N", description = "pairs of slices measured, after 2 warm-up slices of each (default ${DEFAULT-VALUE})")
+        int pairs = 15;
+        @Option(names = "--slice-ms", paramLabel = "MS", description = "length of one slice, at least 10 (default ${DEFAULT-VALUE})")
+        long sliceMillis = 2000;
+        @Option(names = "--payload", paramLabel = "BYTES", description = "echo payload per round trip (default ${DEFAULT-VALUE})")
+        int payload = 64;
+        @Option(names = "--transport", paramLabel = "TCP|UNIX", description = "TCP loopback or Unix-domain sockets (default ${DEFAULT-VALUE})")
+        Transport transport = Transport.TCP;
+
+        @Override
+        public void check() {
+            Cli.range("--few", few, 1, Integer.MAX_VALUE);
+            Cli.range("--many", many, 1, Integer.MAX_VALUE);
+            Cli.range("--pairs", pairs, 1, Integer.MAX_VALUE);
+            Cli.range("--slice-ms", sliceMillis, 10, Integer.MAX_VALUE);
+            Cli.range("--payload", payload, 0, Integer.MAX_VALUE);
+            if (many <= few) {
+                throw Cli.invalid("--many", many, "must be larger than --few (" + few + ")");
+            }
+        }
+
+        Options options() {
+            return new Options(few, many, pairs, sliceMillis, payload, transport);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.println(USAGE);
+        Arguments a = new Arguments();
+        OptionalInt done = Cli.parse(Cli.commandLine(a).setOverwrittenOptionsAllowed(true), args, System.out, System.err,
+                "PairedScaling: ");
+        if (done.isPresent()) {
+            System.exit(done.getAsInt());
             return;
         }
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("PairedScaling: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        Options o = a.options();
         List<Pair> pairs = run(o, System.out);
         System.out.println(summary(o, pairs));
     }
 
-    static final String USAGE = "usage: PairedScaling [--few N] [--many N] [--pairs N] [--slice-ms MS] [--payload BYTES] [--transport TCP|UNIX]\n"
-            + "  defaults: --few 16 --many 1024 --pairs 15 --slice-ms 2000 --payload 64 --transport TCP";
-
-    static Options parse(String[] args) {
-        int few = 16;
-        int many = 1024;
-        int pairs = 15;
-        long slice = 2000;
-        int payload = 64;
-        Transport transport = Transport.TCP;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--few" -> few = atLeast(name, value, 1);
-                case "--many" -> many = atLeast(name, value, 1);
-                case "--pairs" -> pairs = atLeast(name, value, 1);
-                case "--slice-ms" -> slice = atLeast(name, value, 10);
-                case "--payload" -> payload = atLeast(name, value, 0);
-                case "--transport" -> transport = ModelPoint.transport(value);
-                default -> throw new IllegalArgumentException("unknown option '" + name + "'");
-            }
-        }
-        if (many <= few) {
-            throw new IllegalArgumentException("--many (" + many + ") must be larger than --few (" + few + ")");
-        }
-        return new Options(few, many, pairs, slice, payload, transport);
-    }
-
-    private static int atLeast(String name, String value, int min) {
-        int v;
-        try {
-            v = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
-        }
-        if (v < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
-        }
-        return v;
+    /** The options of {@code args}; a {@link Cli.UsageError} names a bad one. */
+    static Options parse(String... args) {
+        Arguments a = new Arguments();
+        Cli.parseOrThrow(Cli.commandLine(a).setOverwrittenOptionsAllowed(true), args);
+        return a.options();
     }
 
     /** Warms both loads up for 2 slices each, then measures the pairs, printing each as it ends. */
@@ -112,7 +111,8 @@ public final class PairedScaling {
         if (shortage != null) {
             throw new IOException(shortage);
         }
-        SocketTuning tuning = ModelPoint.tuning(o.transport());
+        // TCP_NODELAY on TCP, as the benchmarks set it; Unix-domain sockets have no such option
+        SocketTuning tuning = o.transport() == Transport.TCP ? SocketTuning.NO_DELAY : SocketTuning.DEFAULTS;
         ServerConfig config = ServerConfig.DEFAULT.withTransport(o.transport()).withTuning(tuning);
         try (Server fewServer = ServerModel.SELECTOR.start(config);
              Server manyServer = ServerModel.SELECTOR.start(config);

@@ -1,5 +1,6 @@
-package dev.nettune.bench.model;
+package dev.nettune.tools;
 
+import dev.nettune.cli.Cli;
 import dev.nettune.socket.Transport;
 import dev.nettune.testutil.Leaks;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PairedScalingTest {
     @Test
     void measuresEveryPairAndLeavesNoLeaks() throws Exception {
-        PairedScaling.Options o = PairedScaling.parse(new String[] {"--few", "2", "--many", "64", "--pairs", "3", "--slice-ms", "100"});
+        PairedScaling.Options o = PairedScaling.parse("--few", "2", "--many", "64", "--pairs", "3", "--slice-ms", "100");
         // The JDK opens some descriptors lazily and keeps them (e.g. on first reading /proc): a first
         // run before the baseline keeps them from passing for leaks; a leak per run still fails.
         PairedScaling.run(o, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -37,18 +38,22 @@ class PairedScalingTest {
 
     @Test
     void defaultsAndBadOptions() {
-        PairedScaling.Options d = PairedScaling.parse(new String[0]);
+        PairedScaling.Options d = PairedScaling.parse();
         assertEquals(new PairedScaling.Options(16, 1024, 15, 2000, 64, Transport.TCP), d);
-        assertEquals("--pairs: 'x' is not a whole number",
-                assertThrows(IllegalArgumentException.class, () -> PairedScaling.parse(new String[] {"--pairs", "x"})).getMessage());
-        assertEquals("--many (8) must be larger than --few (16)",
-                assertThrows(IllegalArgumentException.class, () -> PairedScaling.parse(new String[] {"--many", "8"})).getMessage());
-        assertEquals("unknown option '--conns'",
-                assertThrows(IllegalArgumentException.class, () -> PairedScaling.parse(new String[] {"--conns", "8"})).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> PairedScaling.parse(new String[] {"--transport", "SCTP"}))
-                .getMessage().startsWith("unknown transport 'SCTP'"));
-        assertEquals("--slice-ms needs a value",
-                assertThrows(IllegalArgumentException.class, () -> PairedScaling.parse(new String[] {"--slice-ms"})).getMessage());
+        assertEquals(new PairedScaling.Options(2, 64, 3, 100, 0, Transport.UNIX),
+                PairedScaling.parse("--few=2", "--many", "64", "--pairs", "3", "--slice-ms", "100", "--payload", "0", "--transport", "UNIX"));
+        assertEquals("Invalid value for option '--pairs': 'x' is not an int",
+                assertThrows(Cli.UsageError.class, () -> PairedScaling.parse("--pairs", "x")).getMessage());
+        assertEquals("Invalid value for option '--many': '8' must be larger than --few (16)",
+                assertThrows(Cli.UsageError.class, () -> PairedScaling.parse("--many", "8")).getMessage());
+        assertEquals("unknown option '--conns'; options: --few --many --pairs --slice-ms --payload --transport --help",
+                assertThrows(Cli.UsageError.class, () -> PairedScaling.parse("--conns", "8")).getMessage());
+        assertTrue(assertThrows(Cli.UsageError.class, () -> PairedScaling.parse("--transport", "SCTP"))
+                .getMessage().startsWith("Invalid value for option '--transport': expected one of [TCP, UNIX]"));
+        assertEquals("Missing required parameter for option '--slice-ms' (MS)",
+                assertThrows(Cli.UsageError.class, () -> PairedScaling.parse("--slice-ms")).getMessage());
+        assertEquals("Invalid value for option '--slice-ms': '5' is below the minimum, 10",
+                assertThrows(Cli.UsageError.class, () -> PairedScaling.parse("--slice-ms", "5")).getMessage());
     }
 
     @Test
