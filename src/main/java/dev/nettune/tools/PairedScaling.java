@@ -1,6 +1,5 @@
 package dev.nettune.tools;
 
-import dev.nettune.bench.model.ProcessProbe;
 import dev.nettune.cli.Cli;
 import dev.nettune.client.SelectorClient;
 import dev.nettune.host.ProcessProbe;
