@@ -1,6 +1,28 @@
 package dev.nettune.run;
 
-import dev.nettune.run.Preflight.Prepared;
+import dev.nettune.run.options.Durations;
+import dev.nettune.run.record.Environment;
+import dev.nettune.run.execution.Execution;
+import dev.nettune.run.folder.JmhTempFiles;
+import dev.nettune.run.folder.Journal;
+import dev.nettune.run.options.JvmMatrix;
+import dev.nettune.run.options.JvmTarget;
+import dev.nettune.run.record.MergedResults;
+import dev.nettune.run.record.Outcome;
+import dev.nettune.run.plan.Plan;
+import dev.nettune.run.check.Preflight;
+import dev.nettune.run.options.Profile;
+import dev.nettune.run.record.Resume;
+import dev.nettune.run.record.RunDocument;
+import dev.nettune.run.folder.RunId;
+import dev.nettune.run.folder.RunLock;
+import dev.nettune.run.folder.RunRecord;
+import dev.nettune.run.plan.RunSpec;
+import dev.nettune.run.record.RunState;
+import dev.nettune.run.options.SuiteOptions;
+import dev.nettune.run.options.UsageException;
+
+import dev.nettune.run.check.Preflight.Prepared;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -59,8 +81,8 @@ public final class Suite {
     static final int ANALYZE_NO_INPUT = 2;
 
     /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
-    static final long LOCK_WAIT_SECONDS = 900;
-    static final long LOCK_POLL_SECONDS = 5;
+    public static final long LOCK_WAIT_SECONDS = 900;
+    public static final long LOCK_POLL_SECONDS = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -362,7 +384,7 @@ public final class Suite {
      * The executable JMH forks with: the JDK's java, or for a fixed placement a script in the result
      * directory that execs it under taskset (JMH's -jvm takes one path, not a command line).
      */
-    static String launcher(JvmTarget t, Path dir) throws IOException {
+    public static String launcher(JvmTarget t, Path dir) throws IOException {
         if (t.cpus() == null) {
             return t.jdk().java().toString();
         }
@@ -541,7 +563,7 @@ public final class Suite {
     }
 
     /** Writes JSON atomically: a reader never sees half a run.json. */
-    static void writeJson(Path file, Object value) {
+    public static void writeJson(Path file, Object value) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), value);
@@ -552,7 +574,7 @@ public final class Suite {
     }
 
     /** "9m41s", "42s". */
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         return Durations.of(seconds);
     }
 }
