@@ -5,6 +5,7 @@ import dev.nettune.run.options.Jdk;
 import dev.nettune.run.options.JvmMatrix;
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.plan.Plan;
+import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.options.Profile;
 import dev.nettune.run.folder.RunLock;
 import dev.nettune.run.options.SuiteOptions;
@@ -45,12 +46,6 @@ import java.util.concurrent.TimeUnit;
  * benchmark list ({@link #plan}: include, profile files, {@code -p} names and values).
  */
 public final class Preflight {
-    /**
-     * Seconds a fork costs besides its iterations (JVM start, trial setup and teardown), for
-     * estimates: the mean over a quick run's forks on a 2-core machine, so setup-heavy points (many
-     * connections, connect-per-request warm-up) are in it; a single plain point costs less.
-     */
-    public static final double FORK_OVERHEAD_SECONDS = 1.2;
     /** How long validating a JVM's flags ({@code java <flags> -version}) may take. */
     static final long VALIDATE_TIMEOUT_SECONDS = 60;
     /** Quick is meant to answer every family's question within this per JVM on a 2-core machine. */
@@ -87,7 +82,7 @@ public final class Preflight {
         /** Estimated seconds of one fork: its iterations plus JVM start, setup and teardown. */
         double secondsPerFork() {
             return warmupIterations * seconds(warmupTime) + measurementIterations * seconds(measurementTime)
-                    + FORK_OVERHEAD_SECONDS;
+                    + RunSpec.FORK_OVERHEAD_SECONDS;
         }
 
         /** Estimated seconds of one point on one JVM: blocks × one fork. */
@@ -275,18 +270,16 @@ public final class Preflight {
         return out;
     }
 
-    /** The @Param of the benchmarks whose server can run elsewhere ({@link dev.nettune.placement.Placement}). */
-    public static final String PLACEMENT_PARAM = "placement";
 
     /**
      * The plan: the profile's points of the included benchmarks, with the extra JMH options' -p and
-     * -bm, and {@code nettune.placements} as the values of the {@value #PLACEMENT_PARAM} parameter.
+     * -bm, and {@code nettune.placements} as the values of the {@value Plan#Plan.PLACEMENT_PARAM} parameter.
      */
     static Plan plan(SuiteOptions o, CommandLineOptions cmd, Collection<BenchmarkListEntry> entries) {
         Map<String, List<String>> params = new LinkedHashMap<>(jmhParams(o.jmhArgs(), cmd));
         if (!o.placements().isEmpty()) {
-            if (params.containsKey(PLACEMENT_PARAM)) {
-                throw new UsageException("nettune.placements: placements are given twice, also as -p " + PLACEMENT_PARAM
+            if (params.containsKey(Plan.PLACEMENT_PARAM)) {
+                throw new UsageException("nettune.placements: placements are given twice, also as -p " + Plan.PLACEMENT_PARAM
                         + " in nettune.jmh; give them once");
             }
             java.util.regex.Pattern include = Plan.includePattern(o.include());
@@ -294,16 +287,16 @@ public final class Preflight {
                 throw new UsageException("nettune.placements: no selected benchmark takes a placement" + (o.include() == null ? ""
                         : " (include '" + o.include() + "')") + "; those that do: " + String.join(", ", placementClasses(entries)));
             }
-            params.put(PLACEMENT_PARAM, o.placements());
+            params.put(Plan.PLACEMENT_PARAM, o.placements());
         }
         return Plan.build(entries, o.profile(), o.include(), params, List.copyOf(cmd.getBenchModes()), Plan::profileResource);
     }
 
     private static boolean takesPlacement(BenchmarkListEntry e) {
-        return e.getParams().orElse(Map.of()).containsKey(PLACEMENT_PARAM);
+        return e.getParams().orElse(Map.of()).containsKey(Plan.PLACEMENT_PARAM);
     }
 
-    /** Simple names of the benchmark classes with a {@value #PLACEMENT_PARAM} parameter. */
+    /** Simple names of the benchmark classes with a {@value Plan#Plan.PLACEMENT_PARAM} parameter. */
     static List<String> placementClasses(Collection<BenchmarkListEntry> entries) {
         return entries.stream().filter(Preflight::takesPlacement)
                 .map(e -> Plan.simple(e.getUserClassQName())).distinct().sorted().toList();

@@ -11,7 +11,6 @@ import dev.nettune.run.folder.RunRecord;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.record.RunState;
 import dev.nettune.run.plan.StoppingRule;
-import dev.nettune.run.Suite;
 
 import dev.nettune.stats.PairedRatio;
 import org.openjdk.jmh.results.Result;
@@ -80,7 +79,7 @@ public final class Execution {
     private InFlight inFlight;
     private boolean closing;
     private Journal journal;
-    /** What to run to continue this run, printed when it stops ({@link Suite#resumeHint}). */
+    /** What to run to continue this run, printed when it stops (the caller's full command, see {@link #resumeHint}). */
     private String resumeHint;
 
     public Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out) {
@@ -115,7 +114,7 @@ public final class Execution {
             for (JvmTarget t : spec.targets()) {
                 Path dir = spec.runDir().resolve(t.label());
                 Files.createDirectories(dir);
-                String launcher = Suite.launcher(t, dir);
+                String launcher = ForkRunner.launcher(t, dir);
                 launchers.add(launcher);
                 record.update(doc -> record.jvm(t.label()).put("launcher", launcher));
             }

@@ -5,8 +5,9 @@ import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.record.Outcome;
 import dev.nettune.run.check.Preflight;
+import dev.nettune.run.options.Durations;
+import dev.nettune.run.plan.Plan;
 import dev.nettune.run.plan.RunSpec;
-import dev.nettune.run.Suite;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -17,7 +18,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +37,10 @@ import java.util.regex.Pattern;
  * skips.jsonl) or a failure (JMH's exception line).
  */
 final class ForkRunner {
+    /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
+    static final long LOCK_WAIT_SECONDS = 900;
+    static final long LOCK_POLL_SECONDS = 5;
+
     private final RunSpec spec;
     private final ForkLog log;
     private final PrintStream console;
@@ -45,6 +53,22 @@ final class ForkRunner {
         this.spec = spec;
         this.log = log;
         this.console = console;
+    }
+
+    /**
+     * The executable JMH forks with: the JDK's java, or for a fixed placement a script in the result
+     * directory that execs it under taskset (JMH's -jvm takes one path, not a command line).
+     */
+    static String launcher(JvmTarget t, Path dir) throws IOException {
+        if (t.cpus() == null) {
+            return t.jdk().java().toString();
+        }
+        Path script = dir.resolve("java-taskset.sh");
+        String taskset = String.valueOf(Preflight.onPath("taskset"));
+        Files.writeString(script, "#!/bin/sh\n# nettune: fork " + t.label() + " with placement '" + t.placement() + "'\nexec '"
+                + taskset + "' -c " + t.cpus() + " '" + t.jdk().java() + "' \"$@\"\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script.toString();
     }
 
     /** The options of one fork of {@code point} on {@code target}, whose files go to {@code dir}. */
@@ -71,7 +95,7 @@ final class ForkRunner {
     }
 
     /**
-     * Runs the fork; waits (up to {@link Suite#LOCK_WAIT_SECONDS}) while another JMH run holds the
+     * Runs the fork; waits (up to {@link #LOCK_WAIT_SECONDS}) while another JMH run holds the
      * machine's JMH lock. After a fork of a netns placement, removes what a fork that could not
      * clean up (killed outright) left behind ({@link dev.nettune.placement.Netns#sweep()}).
      */
@@ -80,7 +104,7 @@ final class ForkRunner {
             Result refused = ports(point.point().params()); // a connection-churning point: see PortUse
             return refused != null ? refused : runFork(point, target, launcher, dir);
         } finally {
-            if (point.point().params().getOrDefault(Preflight.PLACEMENT_PARAM, "").startsWith("netns")) {
+            if (point.point().params().getOrDefault(Plan.PLACEMENT_PARAM, "").startsWith("netns")) {
                 sweep();
             }
         }
@@ -120,7 +144,7 @@ final class ForkRunner {
 
     private Result runFork(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
         Options options = options(spec, point, target, launcher, dir);
-        long lockDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Suite.LOCK_WAIT_SECONDS);
+        long lockDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
         boolean toldWaiting = false;
         while (true) {
             Instant started = Instant.now();
@@ -160,17 +184,17 @@ final class ForkRunner {
                     // Another JMH run on this machine: benchmarks sharing CPUs would measure each other, so wait.
                     if (!toldWaiting) {
                         console.println("nettune: another JMH run holds the JMH lock; waiting (up to "
-                                + Suite.duration(Suite.LOCK_WAIT_SECONDS) + "; -Dnettune.ignoreLock=true runs anyway)");
+                                + Durations.of(LOCK_WAIT_SECONDS) + "; -Dnettune.ignoreLock=true runs anyway)");
                         toldWaiting = true;
                     }
-                    if (sleep(Suite.LOCK_POLL_SECONDS)) {
+                    if (sleep(LOCK_POLL_SECONDS)) {
                         continue;
                     }
                 }
                 log.note("runner error: " + e);
                 Throwable cause = e.getCause();
                 String reason = msg + (cause == null || cause.getMessage() == null || msg.contains(cause.getMessage()) ? "" : ": " + cause.getMessage())
-                        + (locked ? " (another JMH run held the lock for " + Suite.duration(Suite.LOCK_WAIT_SECONDS)
+                        + (locked ? " (another JMH run held the lock for " + Durations.of(LOCK_WAIT_SECONDS)
                         + "; pass -Dnettune.ignoreLock=true to run anyway)" : "");
                 return new Result(ForkLine.Status.FAILED, null, ForkLog.clip(reason), started, Instant.now());
             }

@@ -1,6 +1,6 @@
 package dev.nettune.run.execution;
 
-import dev.nettune.run.Suite;
+import dev.nettune.run.options.Durations;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ import java.util.Locale;
  * fork's score or why it has none, how long it took) ending with the elapsed time and an ETA. The
  * ETA is the forks still planned times the mean wall time per fork so far in this session
  * (bookkeeping included); before the first fork ends, the profile's iteration time plus
- * {@link Preflight#FORK_OVERHEAD_SECONDS}.
+ * {@link RunSpec#FORK_OVERHEAD_SECONDS}.
  */
 final class Progress {
     private final double estimatedForkSeconds;
@@ -36,8 +36,8 @@ final class Progress {
 
     /** "elapsed 1m02s, ETA ~12m30s (203 forks)". */
     String clock(int remainingForks) {
-        return "elapsed " + Suite.duration(Math.round(elapsedSeconds())) + ", ETA ~"
-                + Suite.duration(Math.round(remainingForks * secondsPerFork())) + " (" + remainingForks + " fork"
+        return "elapsed " + Durations.of(Math.round(elapsedSeconds())) + ", ETA ~"
+                + Durations.of(Math.round(remainingForks * secondsPerFork())) + " (" + remainingForks + " fork"
                 + (remainingForks == 1 ? "" : "s") + ")";
     }
 

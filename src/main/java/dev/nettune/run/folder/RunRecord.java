@@ -1,12 +1,14 @@
 package dev.nettune.run.folder;
 
-import dev.nettune.run.Suite;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  */
 public final class RunRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Map<String, Object> doc;
@@ -39,7 +42,7 @@ public final class RunRecord {
     /** Applies a change and rewrites the file. */
     public synchronized void update(Consumer<Map<String, Object>> change) {
         change.accept(doc);
-        Suite.writeJson(file, doc);
+        writeJson(file, doc);
     }
 
     public synchronized Object get(String key) {
@@ -55,5 +58,16 @@ public final class RunRecord {
             }
         }
         throw new IllegalArgumentException("run.json has no JVM '" + label + "'");
+    }
+
+    /** Writes JSON atomically: a reader never sees half a run.json. */
+    static void writeJson(Path file, Object value) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            PRETTY.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("nettune: cannot write " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.nettune.run.plan;
 
-import dev.nettune.run.check.Preflight;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -69,7 +68,7 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
         if (t == char.class) {
             return new ParamRule(owner, param, Kind.CHAR, t.getName(), declared);
         }
-        if (type == String.class && param.equals(Preflight.PLACEMENT_PARAM)) {
+        if (type == String.class && param.equals(Plan.PLACEMENT_PARAM)) {
             return new ParamRule(owner, param, Kind.PLACEMENT, name, declared);
         }
         if (type.isEnum() || (type == String.class && !declared.isEmpty() && declared.stream().allMatch(v -> CONSTANT.matcher(v).matches()))) {
@@ -80,7 +79,7 @@ public record ParamRule(String owner, String param, Kind kind, String type, List
 
     /** The rule when the field cannot be read: whole numbers if every declared value is one, constants if all are. */
     static ParamRule inferred(String owner, String param, List<String> declared) {
-        if (param.equals(Preflight.PLACEMENT_PARAM)) {
+        if (param.equals(Plan.PLACEMENT_PARAM)) {
             return new ParamRule(owner, param, Kind.PLACEMENT, "String", declared);
         }
         if (!declared.isEmpty() && declared.stream().allMatch(ParamRule::isLong)) {

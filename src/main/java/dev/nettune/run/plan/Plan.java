@@ -63,6 +63,8 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     public static final String NONE = "none";
     /** Joins parameter names in a key, and their values in a combination. */
     public static final String JOIN = "+";
+    /** The @Param of the benchmarks whose server can run elsewhere ({@link dev.nettune.placement.Placement}). */
+    public static final String PLACEMENT_PARAM = "placement";
 
     public Plan {
         classes = List.copyOf(classes);

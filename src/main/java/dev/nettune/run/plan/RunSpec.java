@@ -1,7 +1,6 @@
 package dev.nettune.run.plan;
 
 import dev.nettune.run.options.JvmTarget;
-import dev.nettune.run.check.Preflight;
 
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -34,6 +33,13 @@ import java.util.List;
 public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<JvmTarget> targets, List<String> jmhArgs,
                       CommandLineOptions jmh, Iterations warmup, Iterations measurement, int blocks, long seed, Double ci,
                       int maxBlocks, String baseline, boolean selfCheck) {
+
+    /**
+     * Seconds a fork costs besides its iterations (JVM start, trial setup and teardown), for
+     * estimates: the mean over a quick run's forks on a 2-core machine, so setup-heavy points (many
+     * connections, connect-per-request warm-up) are in it; a single plain point costs less.
+     */
+    public static final double FORK_OVERHEAD_SECONDS = 1.2;
 
     public RunSpec {
         points = List.copyOf(points);
@@ -111,7 +117,7 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
 
     /** Seconds one fork is expected to take before any has been measured. */
     public double estimatedForkSeconds() {
-        return warmup.seconds() + measurement.seconds() + Preflight.FORK_OVERHEAD_SECONDS;
+        return warmup.seconds() + measurement.seconds() + FORK_OVERHEAD_SECONDS;
     }
 
     /** The target's index, or -1. */

@@ -1,6 +1,6 @@
 package dev.nettune.run.record;
 
-import dev.nettune.run.Suite;
+import dev.nettune.run.options.Durations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +90,7 @@ public final class Outcome {
         }
         int incomplete = incompleteBlocks();
         s.append(", ").append(incomplete).append(" incomplete block").append(incomplete == 1 ? "" : "s")
-                .append(", ").append(Suite.duration(nanos / 1_000_000_000L));
+                .append(", ").append(Durations.of(nanos / 1_000_000_000L));
         return s.toString();
     }
 

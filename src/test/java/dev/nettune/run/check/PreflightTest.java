@@ -2,6 +2,7 @@ package dev.nettune.run.check;
 
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.plan.PlanTest;
+import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.options.Profile;
 import dev.nettune.run.options.SuiteOptions;
 import dev.nettune.run.SuiteTest;
@@ -80,11 +81,11 @@ class PreflightTest {
     @Test
     void estimatesAreBlocksTimesJvmsTimesAFork() {
         Preflight.Prepared p = prepare("--profile=full", "--blocks=3", "--jmh=-wi 0 -i 2 -r 500ms");
-        assertEquals(0 + 2 * 0.5 + Preflight.FORK_OVERHEAD_SECONDS, p.timing().secondsPerFork(), 1e-9);
+        assertEquals(0 + 2 * 0.5 + RunSpec.FORK_OVERHEAD_SECONDS, p.timing().secondsPerFork(), 1e-9);
         assertEquals(3 * p.timing().secondsPerFork(), p.timing().secondsPerPoint(), 1e-9);
         Preflight.Prepared full = prepare("--profile=full");
         assertEquals(Profile.FULL.blocks, full.timing().blocks());
-        assertEquals(Profile.FULL.blocks * (3 + 5 + Preflight.FORK_OVERHEAD_SECONDS), full.timing().secondsPerPoint(), 1e-9);
+        assertEquals(Profile.FULL.blocks * (3 + 5 + RunSpec.FORK_OVERHEAD_SECONDS), full.timing().secondsPerPoint(), 1e-9);
     }
 
     @Test

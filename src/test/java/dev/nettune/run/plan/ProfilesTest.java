@@ -58,7 +58,7 @@ public class ProfilesTest {
         assertEquals(all, pointsPerClass(smoke).keySet());
         assertTrue(smoke.classes().stream().allMatch(c -> c.hasProfile() && c.points().size() <= 2), pointsPerClass(smoke).toString());
         double perFork = Profile.SMOKE.warmupIterations * Profile.SMOKE.warmupSeconds
-                + Profile.SMOKE.measurementIterations * Profile.SMOKE.measurementSeconds + Preflight.FORK_OVERHEAD_SECONDS;
+                + Profile.SMOKE.measurementIterations * Profile.SMOKE.measurementSeconds + RunSpec.FORK_OVERHEAD_SECONDS;
         double twoJdks = smoke.pointCount() * Profile.SMOKE.blocks * 2 * perFork;
         assertTrue(twoJdks <= Preflight.SMOKE_BUDGET_SECONDS, "CI runs smoke on 2 JDKs: " + twoJdks + " s");
     }
@@ -73,7 +73,7 @@ public class ProfilesTest {
                 "StreamIoPathBenchmark", "PipelinedCoalescingBenchmark"), quick.omitted().stream().map(Plan::simple).collect(Collectors.toSet()));
         assertTrue(quick.classes().stream().allMatch(Plan.ClassPlan::hasProfile), "no class runs its full grid in quick");
         double perFork = Profile.QUICK.warmupIterations * Profile.QUICK.warmupSeconds
-                + Profile.QUICK.measurementIterations * Profile.QUICK.measurementSeconds + Preflight.FORK_OVERHEAD_SECONDS;
+                + Profile.QUICK.measurementIterations * Profile.QUICK.measurementSeconds + RunSpec.FORK_OVERHEAD_SECONDS;
         double perJvm = quick.pointCount() * Profile.QUICK.blocks * perFork;
         assertTrue(perJvm <= Preflight.QUICK_BUDGET_SECONDS, perJvm + " s per JVM");
     }
@@ -113,14 +113,14 @@ public class ProfilesTest {
             long combinations = 1;
             for (String k : keys) {
                 List<String> names = List.of(k.substring("full.".length()).split("\\+"));
-                assertTrue(names.contains(Preflight.PLACEMENT_PARAM), c.simpleName() + ": full restricts " + k);
+                assertTrue(names.contains(Plan.PLACEMENT_PARAM), c.simpleName() + ": full restricts " + k);
                 restricted.addAll(names);
                 combinations *= Plan.split(props.getProperty(k)).size();
             }
             assertEquals(!keys.isEmpty(), c.hasProfile(), c.simpleName());
             if (!keys.isEmpty()) {
                 placed.add(c.simpleName());
-                assertTrue(c.points().stream().anyMatch(p -> p.params().get(Preflight.PLACEMENT_PARAM).equals("inprocess")));
+                assertTrue(c.points().stream().anyMatch(p -> p.params().get(Plan.PLACEMENT_PARAM).equals("inprocess")));
             }
             long grid = 0;
             Map<String, List<BenchmarkListEntry>> byMethod = entries().stream().filter(e -> e.getUserClassQName().equals(c.className()))
@@ -141,7 +141,7 @@ public class ProfilesTest {
         for (Profile p : List.of(Profile.QUICK, Profile.SMOKE)) {
             for (Plan.ClassPlan c : plan(p).classes()) {
                 for (Plan.Point pt : c.points()) {
-                    assertEquals("inprocess", pt.params().getOrDefault(Preflight.PLACEMENT_PARAM, "inprocess"), pt.toString());
+                    assertEquals("inprocess", pt.params().getOrDefault(Plan.PLACEMENT_PARAM, "inprocess"), pt.toString());
                 }
             }
         }
@@ -159,7 +159,7 @@ public class ProfilesTest {
             e.getParams().orElse(Map.of()).forEach((k, v) -> {
                 declared.put(Plan.simple(e.getUserClassQName()) + "." + k, List.of(v));
                 ParamRule r = ParamRule.of(e.getUserClassQName(), k, List.of(v), getClass().getClassLoader());
-                if (k.equals(Preflight.PLACEMENT_PARAM)) {
+                if (k.equals(Plan.PLACEMENT_PARAM)) {
                     assertEquals(ParamRule.Kind.PLACEMENT, r.kind(), r.toString());
                     assertEquals(List.of("inprocess"), List.of(v), "a placement's default is in process");
                     declared.remove(Plan.simple(e.getUserClassQName()) + "." + k);
