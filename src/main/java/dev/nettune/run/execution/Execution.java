@@ -71,7 +71,7 @@ public final class Execution {
     private final ResumeStore store;
     private final PrintStream out;
     private final StoppingRule rule;
-    private final java.util.function.Function<ForkLog, Forks> forks;
+    private final java.util.function.Function<JmhLog, Forks> forks;
     /** The console's error stream, captured before any fork points System.err at the JMH log. */
     private final PrintStream err = System.err;
     private final Object lock = new Object();
@@ -88,7 +88,7 @@ public final class Execution {
 
     /** An execution whose forks come from {@code forks} (given the run's JMH log). */
     public Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out,
-              java.util.function.Function<ForkLog, Forks> forks) {
+              java.util.function.Function<JmhLog, Forks> forks) {
         this.forks = forks;
         this.spec = spec;
         this.record = record;
@@ -132,7 +132,7 @@ public final class Execution {
             spec.targets().forEach(t -> record.jvm(t.label()).put("status", "running"));
         });
         Progress progress = new Progress(spec.estimatedForkSeconds());
-        try (ForkLog log = new ForkLog(spec.runDir().resolve(JMH_LOG))) {
+        try (JmhLog log = new JmhLog(spec.runDir().resolve(JMH_LOG))) {
             Forks runner = forks.apply(log);
             for (RunSpec.PointSpec p : spec.points()) {
                 if (state.isDone(p.index())) {
@@ -191,7 +191,7 @@ public final class Execution {
     }
 
     /** Runs and records one fork; false when the suite is stopping. */
-    private boolean fork(Forks runner, ForkLog log, Progress progress, RunSpec.PointSpec p, int block, int position,
+    private boolean fork(Forks runner, JmhLog log, Progress progress, RunSpec.PointSpec p, int block, int position,
                          int blockSize, int j, String launcher) throws IOException {
         JvmTarget t = spec.targets().get(j);
         synchronized (lock) {

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 /**
  * A ForkRunner runs one JMH fork of one benchmark point on one JVM: one {@link Runner} with
  * {@code -f 1 -wf 0}, the point's method, mode and one value per parameter, the run's iteration
- * settings, and the target's launcher and flags. JMH's output goes to the {@link ForkLog}; what
+ * settings, and the target's launcher and flags. JMH's output goes to the {@link JmhLog}; what
  * comes back is the fork's result, or why there is none: a skip (the benchmark wrote its reason to
  * skips.jsonl) or a failure (JMH's exception line).
  */
@@ -42,14 +42,14 @@ final class ForkRunner {
     static final long LOCK_POLL_SECONDS = 5;
 
     private final RunSpec spec;
-    private final ForkLog log;
+    private final JmhLog log;
     private final PrintStream console;
 
     /** A Result is how one fork ended: its single-fork JMH result when ok, else the reason. */
     record Result(ForkLine.Status status, RunResult result, String reason, Instant startedAt, Instant endedAt) {
     }
 
-    ForkRunner(RunSpec spec, ForkLog log, PrintStream console) {
+    ForkRunner(RunSpec spec, JmhLog log, PrintStream console) {
         this.spec = spec;
         this.log = log;
         this.console = console;
@@ -196,7 +196,7 @@ final class ForkRunner {
                 String reason = msg + (cause == null || cause.getMessage() == null || msg.contains(cause.getMessage()) ? "" : ": " + cause.getMessage())
                         + (locked ? " (another JMH run held the lock for " + Durations.of(LOCK_WAIT_SECONDS)
                         + "; pass -Dnettune.ignoreLock=true to run anyway)" : "");
-                return new Result(ForkLine.Status.FAILED, null, ForkLog.clip(reason), started, Instant.now());
+                return new Result(ForkLine.Status.FAILED, null, JmhLog.clip(reason), started, Instant.now());
             }
         }
     }

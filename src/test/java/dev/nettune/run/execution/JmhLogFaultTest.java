@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A fork that a placed server's fault ended (dev.nettune.fault.FaultForkTest makes one): its reason is the fault, not JMH's "VM exited". */
-class ForkLogFaultTest {
+class JmhLogFaultTest {
     static final String REASON = "placement process: the server JVM (pid 30418) has been stopped (state T: SIGSTOP or a debugger)"
             + " for more than 2 s (nettune.placement.stallSeconds): a client waiting on it would wait for ever; ending this fork (exit 3)";
 
@@ -29,6 +29,6 @@ class ForkLogFaultTest {
 
     @Test
     void theFaultTheForkNamedIsItsReason(@TempDir Path tmp) throws Exception {
-        assertEquals(REASON, ForkLogTest.reasonOf(tmp.resolve("jmh.log"), ENDED_BY_A_STALL));
+        assertEquals(REASON, JmhLogTest.reasonOf(tmp.resolve("jmh.log"), ENDED_BY_A_STALL));
     }
 }

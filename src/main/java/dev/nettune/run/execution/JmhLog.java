@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * A ForkLog is where JMH's output goes, its own and the forked VM's: appended to
+ * A JmhLog is where JMH's output goes, its own and the forked VM's: appended to
  * {@code <runDir>/jmh.log} (the console gets one line per fork instead), and read as it passes to find why a fork failed. JMH reports a
  * benchmark's exception after a {@code <failure>} marker (the exception line, its stack, its
  * causes), and a forked VM that died with {@code <forked VM failed with exit code N>} followed by
  * the tails of its stdout and stderr; {@link #failureReason()} turns those into one line.
  */
-final class ForkLog implements Closeable {
+final class JmhLog implements Closeable {
     /** Longest reason kept: a message longer than this is cut, with an ellipsis. */
     static final int MAX_REASON = 400;
     /** Longest line examined; JMH's lines are short, a runaway one is only logged. */
@@ -41,7 +41,7 @@ final class ForkLog implements Closeable {
     private String lastStderr;
     private String placementFault;
 
-    ForkLog(Path file) throws IOException {
+    JmhLog(Path file) throws IOException {
         this.file = new BufferedOutputStream(new FileOutputStream(file.toFile(), true));
         this.stream = new PrintStream(new Tee(), true, StandardCharsets.UTF_8);
         this.format = OutputFormatFactory.createFormatInstance(stream, VerboseMode.NORMAL);
@@ -190,7 +190,7 @@ final class ForkLog implements Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            synchronized (ForkLog.this) {
+            synchronized (JmhLog.this) {
                 for (int i = off; i < off + len; i++) {
                     accept(b[i] & 0xff);
                 }

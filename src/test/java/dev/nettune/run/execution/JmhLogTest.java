@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Failure reasons found in JMH's output, as JMH 1.37 prints it (samples copied from real runs). */
-class ForkLogTest {
+class JmhLogTest {
     static final String BENCHMARK_FAILURE = String.join("\n",
             "# Fork: 1 of 1",
             "Iteration   1: <failure>",
@@ -42,7 +42,7 @@ class ForkLogTest {
             "</stderr>", "");
 
     static String reasonOf(Path log, String output) throws Exception {
-        try (ForkLog l = new ForkLog(log)) {
+        try (JmhLog l = new JmhLog(log)) {
             l.begin("fork 1");
             l.format().print(output);
             return l.failureReason();
@@ -69,7 +69,7 @@ class ForkLogTest {
     @Test
     void everyForkStartsAfreshAndEverythingReachesTheLog(@TempDir Path tmp) throws Exception {
         Path log = tmp.resolve("jmh.log");
-        try (ForkLog l = new ForkLog(log)) {
+        try (JmhLog l = new JmhLog(log)) {
             l.begin("fork 1");
             l.format().print(BENCHMARK_FAILURE);
             assertTrue(l.failureReason().contains("notanumber"));
@@ -84,8 +84,8 @@ class ForkLogTest {
 
     @Test
     void aLongReasonIsCutToOneLine() {
-        String clipped = ForkLog.clip("x".repeat(1000) + "\n  second line");
-        assertEquals(ForkLog.MAX_REASON, clipped.length());
+        String clipped = JmhLog.clip("x".repeat(1000) + "\n  second line");
+        assertEquals(JmhLog.MAX_REASON, clipped.length());
         assertTrue(clipped.endsWith("…") && !clipped.contains("\n"));
     }
 }
