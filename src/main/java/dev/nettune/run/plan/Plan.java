@@ -156,7 +156,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
      * @param include   regex selecting benchmarks by fully-qualified name (find, as JMH does), or null for all
      * @param cliParams parameter values from extra JMH options (-p), overriding the profile
      * @param cliModes  modes from extra JMH options (-bm), overriding the profile
-     * @param profiles  class name → its profile properties, or null when it has none
+     * @param profiles  class name → its profile properties, or null when it has none (refused: every class needs one)
      */
     public static Plan build(Collection<BenchmarkListEntry> entries, Profile profile, String include,
                              Map<String, List<String>> cliParams, List<Mode> cliModes,
@@ -184,7 +184,13 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
             if (methods.isEmpty()) {
                 continue;
             }
-            ProfileSpec spec = readProfile(c.getKey(), declared(c.getValue()), profile, profiles.apply(c.getKey()));
+            Properties props = profiles.apply(c.getKey());
+            if (props == null) {
+                throw new UsageException("benchmark class " + c.getKey() + " has no profile file: expected " + PROFILE_DIR + simple(c.getKey())
+                        + ".properties on the class path (src/main/resources/" + PROFILE_DIR + simple(c.getKey()) + ".properties) with its"
+                        + " points per profile (" + String.join(", ", Profile.names()) + " keys, or <profile>." + POINTS_KEY + "=" + NONE + ")");
+            }
+            ProfileSpec spec = readProfile(c.getKey(), declared(c.getValue()), profile, props);
             if (spec.none()) {
                 omitted.add(c.getKey());
                 continue;

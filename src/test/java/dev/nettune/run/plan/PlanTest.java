@@ -53,8 +53,21 @@ public class PlanTest {
         return p;
     }
 
+    /** The plan with {@code modelProfile} as MODEL's profile file (null: a file without keys), an empty file for OTHER. */
     static Plan build(Profile profile, String include, Properties modelProfile) {
-        return Plan.build(entries(), profile, include, Map.of(), List.of(), c -> c.equals(MODEL) ? modelProfile : null);
+        Properties model = modelProfile != null ? modelProfile : new Properties();
+        return Plan.build(entries(), profile, include, Map.of(), List.of(), c -> c.equals(MODEL) ? model : new Properties());
+    }
+
+    @Test
+    void aClassWithoutAProfileFileIsRefused() {
+        UsageException e = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null, Map.of(), List.of(),
+                c -> c.equals(MODEL) ? new Properties() : null));
+        assertTrue(e.getMessage().contains("benchmark class " + OTHER + " has no profile file"), e.getMessage());
+        assertTrue(e.getMessage().contains("src/main/resources/nettune/profiles/" + Plan.simple(OTHER) + ".properties"), e.getMessage());
+        // a class the include leaves out is not planned, so it is not asked for one
+        assertEquals(1, Plan.build(entries(), Profile.QUICK, "roundTrip", Map.of(), List.of(),
+                c -> c.equals(MODEL) ? new Properties() : null).classes().size());
     }
 
     @Test
@@ -117,7 +130,7 @@ public class PlanTest {
     void commandLineParamReplacesItsPartOfAJoinedKey() {
         Properties p = props("quick.model+payload", "STREAM+64,SELECTOR+1024,SELECTOR+64");
         Plan plan = Plan.build(entries(), Profile.QUICK, "roundTrip", Map.of("model", List.of("CHANNEL")), List.of(Mode.Throughput),
-                c -> c.equals(MODEL) ? p : null);
+                c -> c.equals(MODEL) ? p : new Properties());
         assertEquals(Set.of(Map.of("model", "CHANNEL", "payload", "64"), Map.of("model", "CHANNEL", "payload", "1024")),
                 plan.classes().get(0).points().stream().map(Plan.Point::params).collect(Collectors.toSet()));
     }
@@ -163,21 +176,21 @@ public class PlanTest {
     @Test
     void commandLineParamNamesMustBeParamsOfASelectedBenchmark() {
         UsageException e = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, "Reuse",
-                Map.of("payload", List.of("64")), List.of(), c -> null));
+                Map.of("payload", List.of("64")), List.of(), c -> new Properties()));
         assertEquals("nettune.jmh: -p payload: no selected benchmark has a @Param 'payload' (they have none)", e.getMessage());
         UsageException typo = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null,
-                Map.of("paylod", List.of("64")), List.of(), c -> null));
+                Map.of("paylod", List.of("64")), List.of(), c -> new Properties()));
         assertEquals("nettune.jmh: -p paylod: no selected benchmark has a @Param 'paylod'; theirs: model, payload", typo.getMessage());
     }
 
     @Test
     void commandLineParamValuesMustBeAccepted() {
         UsageException e = assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null,
-                Map.of("model", List.of("STREAM", "VIRTUAL")), List.of(), c -> null));
+                Map.of("model", List.of("STREAM", "VIRTUAL")), List.of(), c -> new Properties()));
         assertEquals("nettune.jmh: -p model=STREAM,VIRTUAL: ModelBenchmark.model accepts STREAM, CHANNEL, SELECTOR; not 'VIRTUAL'",
                 e.getMessage());
         assertThrows(UsageException.class, () -> Plan.build(entries(), Profile.QUICK, null,
-                Map.of("payload", List.of("-1")), List.of(), c -> null));
+                Map.of("payload", List.of("-1")), List.of(), c -> new Properties()));
     }
 
     @Test
