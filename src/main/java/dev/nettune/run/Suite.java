@@ -1,6 +1,28 @@
 package dev.nettune.run;
 
-import dev.nettune.run.Preflight.Prepared;
+import dev.nettune.run.options.Durations;
+import dev.nettune.run.record.Environment;
+import dev.nettune.run.execution.Execution;
+import dev.nettune.run.folder.JmhTempFiles;
+import dev.nettune.run.folder.Journal;
+import dev.nettune.run.options.JvmMatrix;
+import dev.nettune.run.options.JvmTarget;
+import dev.nettune.run.record.MergedResults;
+import dev.nettune.run.record.Outcome;
+import dev.nettune.run.plan.Plan;
+import dev.nettune.run.check.Preflight;
+import dev.nettune.run.options.Profile;
+import dev.nettune.run.record.Resume;
+import dev.nettune.run.record.RunDocument;
+import dev.nettune.run.folder.RunId;
+import dev.nettune.run.folder.RunLock;
+import dev.nettune.run.folder.RunRecord;
+import dev.nettune.run.plan.RunSpec;
+import dev.nettune.run.record.RunState;
+import dev.nettune.run.options.SuiteOptions;
+import dev.nettune.run.options.UsageException;
+
+import dev.nettune.run.check.Preflight.Prepared;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -17,11 +39,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +49,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Suite runs the whole benchmark suite on every JVM of the matrix and then the analysis; it is what
@@ -57,10 +75,6 @@ public final class Suite {
     static final String ANALYZE_CLASS = "dev.nettune.analysis.Analyze";
     /** Analyze's exit status for "no usable input". */
     static final int ANALYZE_NO_INPUT = 2;
-
-    /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
-    static final long LOCK_WAIT_SECONDS = 900;
-    static final long LOCK_POLL_SECONDS = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -125,7 +139,7 @@ public final class Suite {
         java.util.Set<String> classes = new java.util.TreeSet<>();
         for (Plan.ClassPlan c : plan.classes()) {
             for (Plan.Point pt : c.points()) {
-                String pl = pt.params().get(Preflight.PLACEMENT_PARAM);
+                String pl = pt.params().get(Plan.PLACEMENT_PARAM);
                 if (pl != null) {
                     placements.add(pl);
                     classes.add(c.simpleName());
@@ -358,22 +372,6 @@ public final class Suite {
         return end == Execution.End.COMPLETE && analysed ? EXIT_OK : EXIT_FAILED;
     }
 
-    /**
-     * The executable JMH forks with: the JDK's java, or for a fixed placement a script in the result
-     * directory that execs it under taskset (JMH's -jvm takes one path, not a command line).
-     */
-    static String launcher(JvmTarget t, Path dir) throws IOException {
-        if (t.cpus() == null) {
-            return t.jdk().java().toString();
-        }
-        Path script = dir.resolve("java-taskset.sh");
-        String taskset = String.valueOf(Preflight.onPath("taskset"));
-        Files.writeString(script, "#!/bin/sh\n# nettune: fork " + t.label() + " with placement '" + t.placement() + "'\nexec '"
-                + taskset + "' -c " + t.cpus() + " '" + t.jdk().java() + "' \"$@\"\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script.toString();
-    }
-
     /** Folder of a run's own report, inside the run's folder. */
     static final String RUN_REPORT = "report";
     /** Folder, inside the analysis folder, of the report of several runs named with nettune.runs. */
@@ -530,29 +528,8 @@ public final class Suite {
         return best;
     }
 
-    private static boolean sleep(long seconds) {
-        try {
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Writes JSON atomically: a reader never sees half a run.json. */
-    static void writeJson(Path file, Object value) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            System.err.println("nettune: cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
     /** "9m41s", "42s". */
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         return Durations.of(seconds);
     }
 }

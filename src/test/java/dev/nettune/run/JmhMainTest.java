@@ -1,5 +1,7 @@
 package dev.nettune.run;
 
+import dev.nettune.run.plan.ProfilesTest;
+
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;

@@ -1,5 +1,7 @@
 package dev.nettune.run;
 
+import dev.nettune.run.options.SuiteOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

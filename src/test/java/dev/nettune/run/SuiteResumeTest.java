@@ -1,5 +1,12 @@
 package dev.nettune.run;
 
+import dev.nettune.run.execution.Execution;
+import dev.nettune.run.folder.JmhTempFiles;
+import dev.nettune.run.folder.ResumeStore;
+import dev.nettune.run.plan.Schedule;
+import dev.nettune.run.options.SuiteOptions;
+import dev.nettune.run.options.UsageException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,10 @@
 package dev.nettune.run;
 
+import dev.nettune.run.options.JvmMatrix;
+import dev.nettune.run.options.JvmTarget;
+import dev.nettune.run.folder.ResumeStore;
+import dev.nettune.run.options.SuiteOptions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -20,14 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SuiteTest {
-    static final Path SELF = Path.of(System.getProperty("java.home"));
+public class SuiteTest {
+    public static final Path SELF = Path.of(System.getProperty("java.home"));
 
-    static JvmMatrix.Sources onlySelf() {
+    public static JvmMatrix.Sources onlySelf() {
         return new JvmMatrix.Sources(SELF, Map.of(), List.of());
     }
 
-    static SuiteOptions options(String... args) {
+    public static SuiteOptions options(String... args) {
         return SuiteOptions.parse(args);
     }
 

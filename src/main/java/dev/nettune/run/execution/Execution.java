@@ -1,0 +1,396 @@
+package dev.nettune.run.execution;
+
+import dev.nettune.run.folder.ForkLine;
+import dev.nettune.run.folder.JmhTempFiles;
+import dev.nettune.run.folder.Journal;
+import dev.nettune.run.options.JvmTarget;
+import dev.nettune.run.record.MergedResults;
+import dev.nettune.run.folder.ResumeStore;
+import dev.nettune.run.folder.RunLock;
+import dev.nettune.run.folder.RunRecord;
+import dev.nettune.run.plan.RunSpec;
+import dev.nettune.run.record.RunState;
+import dev.nettune.run.plan.StoppingRule;
+
+import dev.nettune.stats.PairedRatio;
+import org.openjdk.jmh.results.Result;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An Execution runs a {@link RunSpec}'s schedule: point after point, block after block, one fork at
+ * a time ({@link ForkRunner}), each block's JVMs in the order the {@link Schedule} gives, until the
+ * {@link StoppingRule} says the point has enough blocks. After every fork, in this order: its JMH
+ * result to {@code .resume/<seq>.ser}, the JVM's merged {@code <Class>.json} rewritten, its line
+ * appended to {@code forks.jsonl}; so a killed runner loses at most the fork that was running, and
+ * a stopped one (SIGTERM, Ctrl-C: the shutdown hook) also records that fork as interrupted and
+ * run.json as "interrupted". A failed fork is recorded with its reason and the run goes on.
+ */
+public final class Execution {
+    static final String SKIPS = dev.nettune.layout.ResultFiles.SKIPS;
+    public static final String JMH_LOG = "jmh.log";
+    /** How long the shutdown hook waits for the fork it stopped before killing it. */
+    static final long STOP_GRACE_MILLIS = 3000;
+    /** After a fork without a result, how often and how far apart to check whether the suite is stopping. */
+    static final int STOP_POLLS = 5;
+    static final long STOP_POLL_MILLIS = 50;
+
+    /** How an execution ended. */
+    public enum End {
+        /** Every point done, no fork failed. */
+        COMPLETE,
+        /** Every point done, some fork failed. */
+        COMPLETE_WITH_FAILURES,
+        /** Stopped by the shutdown hook, or by an error writing the results; resumable. */
+        INTERRUPTED
+    }
+
+    /** A Forks runs one fork; {@link ForkRunner} is the real one, tests substitute their own. */
+    interface Forks {
+        public ForkRunner.Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir);
+    }
+
+    /** The fork running now, for the shutdown hook. */
+    private record InFlight(RunSpec.PointSpec point, int block, int position, int blockSize, int jvm, Instant startedAt) {
+    }
+
+    private final RunSpec spec;
+    private final RunRecord record;
+    private final RunState state;
+    private final MergedResults merged;
+    private final ResumeStore store;
+    private final PrintStream out;
+    private final StoppingRule rule;
+    private final java.util.function.Function<JmhLog, Forks> forks;
+    /** The console's error stream, captured before any fork points System.err at the JMH log. */
+    private final PrintStream err = System.err;
+    private final Object lock = new Object();
+    // guarded by lock
+    private InFlight inFlight;
+    private boolean closing;
+    private Journal journal;
+    /** What to run to continue this run, printed when it stops (the caller's full command, see {@link #resumeHint}). */
+    private String resumeHint;
+
+    public Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out) {
+        this(spec, record, state, merged, out, log -> new ForkRunner(spec, log, out)::run);
+    }
+
+    /** An execution whose forks come from {@code forks} (given the run's JMH log). */
+    public Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out,
+              java.util.function.Function<JmhLog, Forks> forks) {
+        this.forks = forks;
+        this.spec = spec;
+        this.record = record;
+        this.state = state;
+        this.merged = merged;
+        this.store = new ResumeStore(spec.runDir());
+        this.out = out;
+        this.rule = new StoppingRule(spec.targets(), spec.baseline(), spec.blocks(), spec.ci(), spec.maxBlocks());
+        this.resumeHint = "-Dnettune.resume=" + spec.runId();
+    }
+
+    /** Sets the command printed to continue this run when it stops: every option it needs, not just the id. */
+    public Execution resumeHint(String hint) {
+        this.resumeHint = hint;
+        return this;
+    }
+
+    /** Runs what is left of the schedule. */
+    public End run() {
+        List<String> notes = new ArrayList<>();
+        List<String> launchers = new ArrayList<>();
+        try {
+            for (JvmTarget t : spec.targets()) {
+                Path dir = spec.runDir().resolve(t.label());
+                Files.createDirectories(dir);
+                String launcher = ForkRunner.launcher(t, dir);
+                launchers.add(launcher);
+                record.update(doc -> record.jvm(t.label()).put("launcher", launcher));
+            }
+            Files.createDirectories(store.dir()); // a run stopped before its first result is resumable too
+            journal = Journal.open(spec.runDir(), notes);
+        } catch (IOException e) {
+            out.println("nettune: error: cannot prepare " + spec.runDir() + ": " + e.getMessage());
+            return stopOnError(e);
+        }
+        notes.forEach(n -> out.println("nettune: note: " + n));
+        Thread hook = new Thread(this::stop, "nettune-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        record.update(doc -> {
+            doc.put("status", "running");
+            spec.targets().forEach(t -> record.jvm(t.label()).put("status", "running"));
+        });
+        Progress progress = new Progress(spec.estimatedForkSeconds());
+        try (JmhLog log = new JmhLog(spec.runDir().resolve(JMH_LOG))) {
+            Forks runner = forks.apply(log);
+            for (RunSpec.PointSpec p : spec.points()) {
+                if (state.isDone(p.index())) {
+                    continue;
+                }
+                out.println("nettune: point " + (p.index() + 1) + "/" + spec.points().size() + " " + p.describe() + ": "
+                        + spec.blocks() + " block" + (spec.blocks() == 1 ? "" : "s") + " x " + spec.targets().size() + " JVM"
+                        + (spec.targets().size() == 1 ? "" : "s") + (spec.ci() == null ? "" : ", more until +-" + percent(spec.ci())
+                        + " (cap " + spec.maxBlocks() + ")"));
+                for (int b = 1; ; b++) {
+                    List<Integer> order = state.order(p.index(), b);
+                    for (int pos = 0; pos < order.size(); pos++) {
+                        int j = order.get(pos);
+                        if (state.settled(p.index(), b, j)) {
+                            continue; // finished in an earlier session of this run
+                        }
+                        if (!fork(runner, log, progress, p, b, pos + 1, order.size(), j, launchers.get(j))) {
+                            return End.INTERRUPTED;
+                        }
+                    }
+                    StoppingRule.Decision d = rule.decide(b, state.scores(p.index(), b), state.seqs(p.index(), b));
+                    if (d.stop() != null) {
+                        finishPoint(p, b, d);
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!removeHook(hook)) {
+                return End.INTERRUPTED;
+            }
+            out.println("nettune: error: " + e.getMessage() + "; the run stops here (resume it with " + resumeHint + ")");
+            return stopOnError(e);
+        } finally {
+            closeJournal();
+        }
+        if (!removeHook(hook)) {
+            return End.INTERRUPTED;
+        }
+        boolean failures = state.outcomes().values().stream().anyMatch(o -> o.failedCount() > 0);
+        End end = failures ? End.COMPLETE_WITH_FAILURES : End.COMPLETE;
+        record.update(doc -> {
+            doc.put("status", failures ? "complete-with-failures" : "complete");
+            doc.put("finishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            writeTallies(doc);
+            spec.targets().forEach(t -> record.jvm(t.label()).put("status", "done"));
+        });
+        try {
+            store.delete();
+            Files.deleteIfExists(spec.runDir().resolve(JmhTempFiles.LIST)); // JMH deletes its files when this process exits
+            Files.deleteIfExists(spec.runDir().resolve(RunLock.FILE)); // a complete run needs no liveness proof (the lock holds until exit)
+        } catch (IOException e) {
+            out.println("nettune: warning: cannot delete " + store.dir() + " (" + e.getMessage() + "); the results are complete without it");
+        }
+        return end;
+    }
+
+    /** Runs and records one fork; false when the suite is stopping. */
+    private boolean fork(Forks runner, JmhLog log, Progress progress, RunSpec.PointSpec p, int block, int position,
+                         int blockSize, int j, String launcher) throws IOException {
+        JvmTarget t = spec.targets().get(j);
+        synchronized (lock) {
+            if (closing) {
+                return false;
+            }
+            inFlight = new InFlight(p, block, position, blockSize, j, Instant.now());
+        }
+        log.begin("fork " + state.nextSeq() + ": " + t.label() + " " + p.describe() + " point " + (p.index() + 1)
+                + " block " + block + " position " + position + "/" + blockSize);
+        ForkRunner.Result r = runner.run(p, t, launcher, spec.runDir().resolve(t.label()));
+        if (r.status() != ForkLine.Status.OK && stopping()) {
+            return false; // Ctrl-C reached the fork first: the hook records it as interrupted, not failed
+        }
+        ForkLine line;
+        int remaining;
+        synchronized (lock) {
+            if (closing) {
+                return false; // the hook recorded this fork as interrupted
+            }
+            inFlight = null;
+            int seq = state.nextSeq();
+            Integer row = null;
+            Double score = null;
+            String unit = null;
+            if (r.status() == ForkLine.Status.OK) {
+                store.write(seq, r.result());
+                row = merged.add(t.label(), p, r.result());
+                merged.write(t.label(), p.className());
+                Result<?> primary = r.result().getPrimaryResult();
+                score = Double.isFinite(primary.getScore()) ? primary.getScore() : null;
+                unit = primary.getScoreUnit();
+            }
+            line = new ForkLine(seq, t.label(), p.className(), p.point().benchmark(), p.point().mode().shortLabel(),
+                    p.point().params(), p.index(), block, position, blockSize, r.startedAt(), r.endedAt(), r.status(),
+                    r.reason(), row, score, unit);
+            journal.append(line);
+            state.add(line);
+            remaining = state.remainingForks();
+        }
+        progress.forkDone();
+        String what = switch (line.status()) {
+            case OK -> (line.score() == null ? "no finite score" : Progress.score(line.score())) + " " + line.unit();
+            case FAILED -> "FAILED: " + line.reason();
+            case SKIPPED -> "skipped: " + line.reason() + " (left out of later blocks)";
+            case INTERRUPTED -> "interrupted";
+        };
+        out.printf(Locale.ROOT, "  [%s] %-16s %s  (fork %.1fs; %s)%n",
+                Progress.where(p.index(), spec.points().size(), block, spec.blocks(), spec.maxBlocks()),
+                t.label(), what, line.nanos() / 1e9, progress.clock(remaining));
+        return true;
+    }
+
+    /** Records a point whose blocks are done and says how it stopped, with each compared ratio. */
+    private void finishPoint(RunSpec.PointSpec p, int blocks, StoppingRule.Decision d) throws IOException {
+        Journal.PointLine line = new Journal.PointLine(p.index(), p.className(), p.point().benchmark(),
+                p.point().mode().shortLabel(), p.point().params(), blocks, d.stop(), spec.ci(), d.halfWidths());
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            journal.append(line);
+            state.pointDone(line);
+            record.update(this::writeTallies);
+        }
+        StringBuilder s = new StringBuilder("  point " + (p.index() + 1) + "/" + spec.points().size() + " done: " + blocks
+                + " block" + (blocks == 1 ? "" : "s") + " (" + d.stop() + ")");
+        for (Map.Entry<String, PairedRatio> e : d.ratios().entrySet()) {
+            PairedRatio r = e.getValue();
+            String base = spec.targets().get(rule.pairs().stream().filter(x -> spec.targets().get(x.candidate()).label()
+                    .equals(e.getKey())).findFirst().orElseThrow().baseline()).label();
+            s.append("; ").append(e.getKey()).append('/').append(base).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f", r.ratio()));
+            s.append(r.n() >= 2 ? String.format(Locale.ROOT, " [%.3f, %.3f]", r.low(), r.high()) : " (no interval)")
+                    .append(" n=").append(r.n());
+            if (r.orderAdjusted()) {
+                s.append(String.format(Locale.ROOT, ", later fork %+.1f%%", 100 * (r.orderEffect() - 1)));
+            }
+        }
+        out.println(s);
+    }
+
+    private void writeTallies(Map<String, Object> doc) {
+        doc.put("counts", state.counts());
+        state.outcomes().forEach((label, o) -> record.jvm(label).put("summary", o.toJson()));
+    }
+
+    /** The shutdown hook: record the running fork as interrupted and run.json as "interrupted", then end the fork. */
+    private void stop() {
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            InFlight f = inFlight;
+            if (f != null && journal != null) {
+                JvmTarget t = spec.targets().get(f.jvm());
+                ForkLine line = new ForkLine(state.nextSeq(), t.label(), f.point().className(), f.point().point().benchmark(),
+                        f.point().point().mode().shortLabel(), f.point().point().params(), f.point().index(), f.block(),
+                        f.position(), f.blockSize(), f.startedAt(), Instant.now(), ForkLine.Status.INTERRUPTED,
+                        "the suite was stopped (SIGTERM or Ctrl-C) while this fork ran", null, null, null);
+                try {
+                    journal.append(line);
+                    state.add(line);
+                } catch (IOException e) {
+                    err.println("nettune: cannot record the interrupted fork in " + Journal.FORKS + ": " + e.getMessage());
+                }
+            }
+            record.update(doc -> {
+                doc.put("status", "interrupted");
+                doc.put("interruptedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                writeTallies(doc);
+            });
+        }
+        err.println("nettune: stopped; finished forks are kept. Resume with: " + resumeHint);
+        endForks();
+    }
+
+    /** Ends the forked JVMs this process started (JMH's forks), politely first. */
+    private static void endForks() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+        for (ProcessHandle c : children) {
+            long left = deadline - System.nanoTime();
+            try {
+                c.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                c.destroyForcibly(); // did not end in time (or waiting failed): do not leave it running
+            }
+        }
+    }
+
+    /**
+     * Whether the suite is being stopped. A Ctrl-C reaches the forked JVM and this one together, and
+     * the fork may end (failed) before this JVM's shutdown has begun: after a fork without a result,
+     * look a little longer before recording it as failed.
+     */
+    private boolean stopping() {
+        for (int i = 0; i < STOP_POLLS; i++) {
+            synchronized (lock) {
+                if (closing) {
+                    return true;
+                }
+            }
+            Thread probe = new Thread(() -> { });
+            try {
+                Runtime.getRuntime().addShutdownHook(probe);
+                Runtime.getRuntime().removeShutdownHook(probe);
+            } catch (IllegalStateException e) {
+                return true; // shutdown has begun: the hook is on its way
+            }
+            try {
+                Thread.sleep(STOP_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes the shutdown hook; false when the suite is already stopping (the hook has run or is running). */
+    private boolean removeHook(Thread hook) {
+        synchronized (lock) {
+            if (closing) {
+                return false;
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return true;
+            } catch (IllegalStateException e) {
+                return false; // shutdown began; the hook is about to take the lock and record the stop
+            }
+        }
+    }
+
+    private End stopOnError(Exception e) {
+        record.update(doc -> {
+            doc.put("status", "interrupted");
+            doc.put("error", String.valueOf(e.getMessage()));
+            doc.put("interruptedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        });
+        return End.INTERRUPTED;
+    }
+
+    private void closeJournal() {
+        synchronized (lock) {
+            if (journal != null && !closing) {
+                try {
+                    journal.close();
+                } catch (IOException e) {
+                    out.println("nettune: warning: closing " + Journal.FORKS + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.nettune.run.execution;
+
+import dev.nettune.run.folder.ForkLine;
+import dev.nettune.run.folder.JmhTempFiles;
+import dev.nettune.run.options.JvmTarget;
+import dev.nettune.run.record.Outcome;
+import dev.nettune.run.check.Preflight;
+import dev.nettune.run.options.Durations;
+import dev.nettune.run.plan.Plan;
+import dev.nettune.run.plan.RunSpec;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A ForkRunner runs one JMH fork of one benchmark point on one JVM: one {@link Runner} with
+ * {@code -f 1 -wf 0}, the point's method, mode and one value per parameter, the run's iteration
+ * settings, and the target's launcher and flags. JMH's output goes to the {@link JmhLog}; what
+ * comes back is the fork's result, or why there is none: a skip (the benchmark wrote its reason to
+ * skips.jsonl) or a failure (JMH's exception line).
+ */
+final class ForkRunner {
+    /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
+    static final long LOCK_WAIT_SECONDS = 900;
+    static final long LOCK_POLL_SECONDS = 5;
+
+    private final RunSpec spec;
+    private final JmhLog log;
+    private final PrintStream console;
+
+    /** A Result is how one fork ended: its single-fork JMH result when ok, else the reason. */
+    record Result(ForkLine.Status status, RunResult result, String reason, Instant startedAt, Instant endedAt) {
+    }
+
+    ForkRunner(RunSpec spec, JmhLog log, PrintStream console) {
+        this.spec = spec;
+        this.log = log;
+        this.console = console;
+    }
+
+    /**
+     * The executable JMH forks with: the JDK's java, or for a fixed placement a script in the result
+     * directory that execs it under taskset (JMH's -jvm takes one path, not a command line).
+     */
+    static String launcher(JvmTarget t, Path dir) throws IOException {
+        if (t.cpus() == null) {
+            return t.jdk().java().toString();
+        }
+        Path script = dir.resolve("java-taskset.sh");
+        String taskset = String.valueOf(Preflight.onPath("taskset"));
+        Files.writeString(script, "#!/bin/sh\n# nettune: fork " + t.label() + " with placement '" + t.placement() + "'\nexec '"
+                + taskset + "' -c " + t.cpus() + " '" + t.jdk().java() + "' \"$@\"\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script.toString();
+    }
+
+    /** The options of one fork of {@code point} on {@code target}, whose files go to {@code dir}. */
+    static Options options(RunSpec spec, RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+        List<String> flags = new ArrayList<>();
+        spec.jmh().getJvmArgsPrepend().orElse(List.of()).forEach(flags::add);
+        flags.addAll(target.flags());
+        flags.add("-D" + dev.nettune.layout.ResultFiles.SOCKOPTS_PROPERTY + "=" + dir.resolve(dev.nettune.layout.ResultFiles.SOCKOPTS));
+        flags.add("-D" + dev.nettune.layout.ResultFiles.SKIPS_PROPERTY + "=" + dir.resolve(Execution.SKIPS));
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(spec.jmh())
+                .include("^" + Pattern.quote(point.point().benchmark()) + "$")
+                .forks(1).warmupForks(0)
+                .mode(point.point().mode())
+                .warmupIterations(spec.warmup().count()).warmupTime(spec.warmup().time())
+                .measurementIterations(spec.measurement().count()).measurementTime(spec.measurement().time());
+        point.point().params().forEach(b::param);
+        // Without jvmArgs JMH hands the fork this process's own JVM flags, which were chosen for the
+        // JDK running the suite (e.g. --sun-misc-unsafe-memory-access=allow, fatal on 17): never inherit them.
+        List<String> jvmArgs = spec.jmh().getJvmArgs().hasValue() ? List.copyOf(spec.jmh().getJvmArgs().get()) : point.forkJvmArgs();
+        return b.jvmArgs(jvmArgs.toArray(new String[0]))
+                .jvm(launcher).jvmArgsPrepend(flags.toArray(new String[0]))
+                .shouldFailOnError(false)
+                .build();
+    }
+
+    /**
+     * Runs the fork; waits (up to {@link #LOCK_WAIT_SECONDS}) while another JMH run holds the
+     * machine's JMH lock. After a fork of a netns placement, removes what a fork that could not
+     * clean up (killed outright) left behind ({@link dev.nettune.placement.Netns#sweep()}).
+     */
+    Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+        try {
+            Result refused = ports(point.point().params()); // a connection-churning point: see PortUse
+            return refused != null ? refused : runFork(point, target, launcher, dir);
+        } finally {
+            if (point.point().params().getOrDefault(Plan.PLACEMENT_PARAM, "").startsWith("netns")) {
+                sweep();
+            }
+        }
+    }
+
+    /** For a point that churns ports: a skip when its fork could exhaust them, else null after waiting for TIME_WAIT to drain. */
+    private Result ports(java.util.Map<String, String> params) {
+        if (!dev.nettune.placement.PortUse.churnsPorts(params)) {
+            return null;
+        }
+        double seconds = (spec.warmup().count() * spec.warmup().time().convertTo(TimeUnit.MILLISECONDS)
+                + spec.measurement().count() * spec.measurement().time().convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
+        String refused = dev.nettune.placement.PortUse.exhaustionReason(params, seconds);
+        if (refused != null) {
+            return new Result(ForkLine.Status.SKIPPED, null, refused, Instant.now(), Instant.now());
+        }
+        try {
+            dev.nettune.placement.PortUse.Drain d = dev.nettune.placement.PortUse.drain(params, dev.nettune.placement.PortUse.boundMillis());
+            if (d != null) {
+                log.note(d.describe());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is being stopped: the fork's own start notices
+        }
+        return null;
+    }
+
+    private void sweep() {
+        try {
+            for (String removed : dev.nettune.placement.Netns.sweep()) {
+                log.note("removed " + removed + " left by a fork that ended without cleaning up");
+            }
+        } catch (IOException e) {
+            log.note("could not check for namespaces left by forks: " + e.getMessage());
+        }
+    }
+
+    private Result runFork(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+        Options options = options(spec, point, target, launcher, dir);
+        long lockDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
+        boolean toldWaiting = false;
+        while (true) {
+            Instant started = Instant.now();
+            PrintStream stdout = System.out;
+            PrintStream stderr = System.err;
+            try {
+                Collection<RunResult> results;
+                // JMH's host copies the forked VM's System.out/err to its own: into the log with the rest.
+                System.setOut(log.stream());
+                System.setErr(log.stream());
+                JmhTempFiles.recordWhenForked(spec.runDir());
+                try {
+                    results = new Runner(options, log.format()).run();
+                } finally {
+                    System.setOut(stdout);
+                    System.setErr(stderr);
+                }
+                Instant ended = Instant.now();
+                if (results.size() == 1) {
+                    return new Result(ForkLine.Status.OK, results.iterator().next(), null, started, ended);
+                }
+                if (results.size() > 1) {
+                    return new Result(ForkLine.Status.FAILED, null, "JMH returned " + results.size()
+                            + " results for one point (does another benchmark name match " + point.point().benchmark() + "?)", started, ended);
+                }
+                String skip = skipReason(point, dir);
+                if (skip != null) {
+                    return new Result(ForkLine.Status.SKIPPED, null, skip, started, ended);
+                }
+                String reason = log.failureReason();
+                return new Result(ForkLine.Status.FAILED, null, reason != null ? reason : "no result and no error from JMH (see jmh.log)",
+                        started, ended);
+            } catch (RunnerException | RuntimeException e) {
+                String msg = String.valueOf(e.getMessage());
+                boolean locked = msg.contains("jmh.lock");
+                if (locked && System.nanoTime() < lockDeadline) {
+                    // Another JMH run on this machine: benchmarks sharing CPUs would measure each other, so wait.
+                    if (!toldWaiting) {
+                        console.println("nettune: another JMH run holds the JMH lock; waiting (up to "
+                                + Durations.of(LOCK_WAIT_SECONDS) + "; -Dnettune.ignoreLock=true runs anyway)");
+                        toldWaiting = true;
+                    }
+                    if (sleep(LOCK_POLL_SECONDS)) {
+                        continue;
+                    }
+                }
+                log.note("runner error: " + e);
+                Throwable cause = e.getCause();
+                String reason = msg + (cause == null || cause.getMessage() == null || msg.contains(cause.getMessage()) ? "" : ": " + cause.getMessage())
+                        + (locked ? " (another JMH run held the lock for " + Durations.of(LOCK_WAIT_SECONDS)
+                        + "; pass -Dnettune.ignoreLock=true to run anyway)" : "");
+                return new Result(ForkLine.Status.FAILED, null, JmhLog.clip(reason), started, Instant.now());
+            }
+        }
+    }
+
+    /** The reason dev.nettune.bench.SkipPoint wrote for this point on this JVM, or null. */
+    static String skipReason(RunSpec.PointSpec point, Path dir) {
+        try {
+            for (Outcome.SkipLine s : Outcome.readSkips(dir.resolve(Execution.SKIPS))) {
+                if (s.benchmark().equals(point.point().benchmark()) && s.params().equals(point.point().params())) {
+                    return s.reason();
+                }
+            }
+        } catch (IOException e) {
+            return null; // unreadable skip file: the fork counts as failed, with JMH's reason
+        }
+        return null;
+    }
+
+    private static boolean sleep(long seconds) {
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.nettune.run.execution;
+
+import dev.nettune.run.options.Durations;
+
+import java.util.Locale;
+
+/**
+ * Progress is the console's view of a run: one line per fork (where in the schedule, which JVM, the
+ * fork's score or why it has none, how long it took) ending with the elapsed time and an ETA. The
+ * ETA is the forks still planned times the mean wall time per fork so far in this session
+ * (bookkeeping included); before the first fork ends, the profile's iteration time plus
+ * {@link RunSpec#FORK_OVERHEAD_SECONDS}.
+ */
+final class Progress {
+    private final double estimatedForkSeconds;
+    private final long t0 = System.nanoTime();
+    private int forks;
+
+    Progress(double estimatedForkSeconds) {
+        this.estimatedForkSeconds = estimatedForkSeconds;
+    }
+
+    /** Counts a fork that ran in this session. */
+    void forkDone() {
+        forks++;
+    }
+
+    double elapsedSeconds() {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Mean wall time per fork in this session, or the estimate before any. */
+    double secondsPerFork() {
+        return forks == 0 ? estimatedForkSeconds : elapsedSeconds() / forks;
+    }
+
+    /** "elapsed 1m02s, ETA ~12m30s (203 forks)". */
+    String clock(int remainingForks) {
+        return "elapsed " + Durations.of(Math.round(elapsedSeconds())) + ", ETA ~"
+                + Durations.of(Math.round(remainingForks * secondsPerFork())) + " (" + remainingForks + " fork"
+                + (remainingForks == 1 ? "" : "s") + ")";
+    }
+
+    /** "point 3/18 block 2/8": blocks beyond the planned ones say the cap ("block 9/<=24"). */
+    static String where(int point, int points, int block, int planned, int cap) {
+        return "point " + (point + 1) + "/" + points + " block " + block + "/" + (block <= planned ? planned : "<=" + cap);
+    }
+
+    /** A score with the precision a reader needs: 58,620 / 123.457 / 0.0001235. */
+    static String score(double v) {
+        double a = Math.abs(v);
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

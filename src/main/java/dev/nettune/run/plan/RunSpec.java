@@ -1,0 +1,132 @@
+package dev.nettune.run.plan;
+
+import dev.nettune.run.options.JvmTarget;
+
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A RunSpec is what a run executes, fixed when it starts: the benchmark points in run order, the
+ * JVM targets, the JMH settings of every fork, the planned blocks and the seed of their order, and
+ * adaptive stopping. run.json records all of it, so that a resumed run executes the same schedule
+ * ({@link Resume} reads it back).
+ *
+ * @param runId       the run folder's name
+ * @param runDir      the run folder (absolute)
+ * @param points      the points in run order; {@code points.get(i).index() == i}
+ * @param targets     the JVM targets; a block runs one fork on each
+ * @param jmhArgs     extra JMH options as given (recorded, parsed into {@code jmh})
+ * @param jmh         those options parsed: the parent of every fork's options (-prof, -jvmArgs, -t …)
+ * @param warmup      warm-up iterations of every fork
+ * @param measurement measurement iterations of every fork
+ * @param blocks      planned blocks per point
+ * @param seed        seed of the block orders ({@link Schedule})
+ * @param ci          adaptive stopping's target 95% CI relative half-width, or null for none
+ * @param maxBlocks   blocks per point adaptive stopping may reach (≥ blocks)
+ * @param baseline    label every non-variant target is compared against when stopping adaptively
+ * @param selfCheck   whether the run is an A/A self-check
+ */
+public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<JvmTarget> targets, List<String> jmhArgs,
+                      CommandLineOptions jmh, Iterations warmup, Iterations measurement, int blocks, long seed, Double ci,
+                      int maxBlocks, String baseline, boolean selfCheck) {
+
+    /**
+     * Seconds a fork costs besides its iterations (JVM start, trial setup and teardown), for
+     * estimates: the mean over a quick run's forks on a 2-core machine, so setup-heavy points (many
+     * connections, connect-per-request warm-up) are in it; a single plain point costs less.
+     */
+    public static final double FORK_OVERHEAD_SECONDS = 1.2;
+
+    public RunSpec {
+        points = List.copyOf(points);
+        targets = List.copyOf(targets);
+        jmhArgs = List.copyOf(jmhArgs);
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).index() != i) {
+                throw new IllegalArgumentException("point " + i + " has index " + points.get(i).index());
+            }
+        }
+        if (blocks < 1 || maxBlocks < blocks) {
+            throw new IllegalArgumentException("blocks " + blocks + ", cap " + maxBlocks);
+        }
+    }
+
+    /**
+     * A PointSpec is one benchmark point of the run: what JMH runs in each of its forks.
+     *
+     * @param index        0-based position in the run, the "point" of forks.jsonl
+     * @param className    the benchmark class, fully qualified
+     * @param point        method, mode and one value per parameter
+     * @param forkJvmArgs  the class's {@code @Fork} JVM arguments (forks never inherit the runner's)
+     */
+    public record PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs) {
+        public PointSpec {
+            forkJvmArgs = List.copyOf(forkJvmArgs);
+        }
+
+        public String simpleClassName() {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
+
+        /** "RoundTripBenchmark.roundTrip thrpt {payload=64}", for the console. */
+        public String describe() {
+            String b = point.benchmark();
+            String shortName = b.startsWith(className + ".") ? simpleClassName() + b.substring(className.length()) : b;
+            return shortName + " " + point.mode().shortLabel() + (point.params().isEmpty() ? "" : " " + new java.util.TreeMap<>(point.params()));
+        }
+    }
+
+    /**
+     * Iterations is one phase of a fork: how many iterations of how long.
+     *
+     * @param count iterations (0 for no warm-up)
+     * @param time  duration of each
+     */
+    public record Iterations(int count, TimeValue time) {
+        /** "2 x 1 s", as run.json's "method" says it. */
+        @Override
+        public String toString() {
+            return count + " x " + time;
+        }
+
+        double seconds() {
+            return count * time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;
+        }
+    }
+
+    /** The points of a plan in run order: class by class, each class's points in plan order. */
+    public static List<PointSpec> pointsOf(Plan plan) {
+        List<PointSpec> out = new ArrayList<>();
+        for (Plan.ClassPlan c : plan.classes()) {
+            for (Plan.Point p : c.points()) {
+                out.add(new PointSpec(out.size(), c.className(), p, c.forkJvmArgs()));
+            }
+        }
+        return out;
+    }
+
+    /** The first target without a variant: the default baseline. */
+    public static String defaultBaseline(List<JvmTarget> targets) {
+        return targets.stream().filter(t -> t.variant() == null).map(JvmTarget::label).findFirst()
+                .orElse(targets.get(0).label());
+    }
+
+    /** Seconds one fork is expected to take before any has been measured. */
+    public double estimatedForkSeconds() {
+        return warmup.seconds() + measurement.seconds() + FORK_OVERHEAD_SECONDS;
+    }
+
+    /** The target's index, or -1. */
+    public int indexOf(String label) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.nettune.run.record;
+
+import dev.nettune.run.folder.ForkLine;
+import dev.nettune.run.folder.Journal;
+import dev.nettune.run.plan.RunSpec;
+import dev.nettune.run.plan.Schedule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A RunState is what a run has done so far, kept from its journal: per point, block and JVM the
+ * latest fork line (an interrupted fork is later run again, and its new line supersedes it), the
+ * JVMs each point is skipped on, and the points whose blocks are all done. A resumed run rebuilds
+ * it from forks.jsonl and points.jsonl and carries on from there.
+ *
+ * <p>Skips are recorded once: the fork that found a point cannot run on a JVM gets a line with
+ * status "skipped" and the reason; later blocks of that point leave the JVM out (their blockSize
+ * counts the JVMs that still run it), and every block of the point counts as skipped for it in the
+ * run's tallies.
+ */
+public final class RunState {
+    private final RunSpec spec;
+    private final Schedule schedule;
+    /** point → block → JVM index → latest line. */
+    private final Map<Integer, Map<Integer, Map<Integer, ForkLine>>> latest = new HashMap<>();
+    /** point → JVM index → the line that found the point skipped. */
+    private final Map<Integer, Map<Integer, ForkLine>> skips = new HashMap<>();
+    private final Map<Integer, Journal.PointLine> done = new TreeMap<>();
+    private int lastSeq;
+
+    public RunState(RunSpec spec) {
+        this.spec = spec;
+        this.schedule = new Schedule(spec.targets().size(), spec.seed());
+    }
+
+    Schedule schedule() {
+        return schedule;
+    }
+
+    /** Takes a fork line into account; its JVM must be one of the run's targets. */
+    public void add(ForkLine line) {
+        int j = spec.indexOf(line.jvm());
+        if (j < 0) {
+            throw new IllegalArgumentException("fork " + line.seq() + " names JVM '" + line.jvm() + "', not one of the run's");
+        }
+        latest.computeIfAbsent(line.point(), k -> new HashMap<>()).computeIfAbsent(line.block(), k -> new HashMap<>())
+                .put(j, line);
+        if (line.status() == ForkLine.Status.SKIPPED) {
+            skips.computeIfAbsent(line.point(), k -> new HashMap<>()).putIfAbsent(j, line);
+        }
+        lastSeq = Math.max(lastSeq, line.seq());
+    }
+
+    public void pointDone(Journal.PointLine line) {
+        done.put(line.point(), line);
+    }
+
+    public boolean isDone(int point) {
+        return done.containsKey(point);
+    }
+
+    public int pointsDone() {
+        return done.size();
+    }
+
+    /** The seq for the next fork. */
+    public int nextSeq() {
+        return lastSeq + 1;
+    }
+
+    /** The latest line of a cell, or null. */
+    ForkLine line(int point, int block, int jvm) {
+        return latest.getOrDefault(point, Map.of()).getOrDefault(block, Map.of()).get(jvm);
+    }
+
+    /** Whether the cell needs no (more) fork: it has a line that is not an interruption. */
+    public boolean settled(int point, int block, int jvm) {
+        ForkLine l = line(point, block, jvm);
+        return l != null && l.status() != ForkLine.Status.INTERRUPTED;
+    }
+
+    /** The skip line of a point on a JVM from a block before {@code block}, or null. */
+    ForkLine skippedBefore(int point, int block, int jvm) {
+        ForkLine s = skips.getOrDefault(point, Map.of()).get(jvm);
+        return s != null && s.block() < block ? s : null;
+    }
+
+    /** Block {@code block} of {@code point}: the schedule's order without the JVMs an earlier block found skipped. */
+    public List<Integer> order(int point, int block) {
+        List<Integer> out = new ArrayList<>();
+        for (int j : schedule.order(point, block)) {
+            if (skippedBefore(point, block, j) == null) {
+                out.add(j);
+            }
+        }
+        return out;
+    }
+
+    /** scores[jvm][block − 1] for blocks 1 … {@code blocks}: the ok fork's score, else NaN. */
+    public double[][] scores(int point, int blocks) {
+        double[][] s = new double[spec.targets().size()][blocks];
+        for (double[] row : s) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        latest.getOrDefault(point, Map.of()).forEach((block, cells) -> cells.forEach((j, l) -> {
+            if (block <= blocks && l.status() == ForkLine.Status.OK && l.score() != null) {
+                s[j][block - 1] = l.score();
+            }
+        }));
+        return s;
+    }
+
+    /** seqs[jvm][block − 1] for blocks 1 … {@code blocks}: the ok fork's place in the run's order, else -1. */
+    public int[][] seqs(int point, int blocks) {
+        int[][] s = new int[spec.targets().size()][blocks];
+        for (int[] row : s) {
+            java.util.Arrays.fill(row, -1);
+        }
+        latest.getOrDefault(point, Map.of()).forEach((block, cells) -> cells.forEach((j, l) -> {
+            if (block <= blocks && l.status() == ForkLine.Status.OK && l.score() != null) {
+                s[j][block - 1] = l.seq();
+            }
+        }));
+        return s;
+    }
+
+    /** Blocks point {@code point} has or will have: the recorded count when done, else at least the planned blocks. */
+    int blocks(int point) {
+        Journal.PointLine d = done.get(point);
+        if (d != null) {
+            return d.blocks();
+        }
+        int max = spec.blocks();
+        for (int b : latest.getOrDefault(point, Map.of()).keySet()) {
+            max = Math.max(max, b);
+        }
+        return max;
+    }
+
+    /** Forks still to run for the points' known blocks (planned, or as many as adaptive stopping has added so far). */
+    public int remainingForks() {
+        int remaining = 0;
+        for (RunSpec.PointSpec p : spec.points()) {
+            if (done.containsKey(p.index())) {
+                continue;
+            }
+            int blocks = blocks(p.index());
+            for (int b = 1; b <= blocks; b++) {
+                for (int j = 0; j < spec.targets().size(); j++) {
+                    if (!settled(p.index(), b, j) && skippedBefore(p.index(), b, j) == null) {
+                        remaining++;
+                    }
+                }
+            }
+        }
+        return remaining;
+    }
+
+    /** Per JVM label, its tally over the whole run so far (every session of it). */
+    public Map<String, Outcome> outcomes() {
+        Map<String, Outcome> out = new LinkedHashMap<>();
+        for (int j = 0; j < spec.targets().size(); j++) {
+            Outcome o = new Outcome();
+            for (RunSpec.PointSpec p : spec.points()) {
+                int blocks = blocks(p.index());
+                o.planned(blocks);
+                for (int b = 1; b <= blocks; b++) {
+                    ForkLine l = line(p.index(), b, j);
+                    if (l == null) {
+                        continue;
+                    }
+                    switch (l.status()) {
+                        case OK -> o.ok(l.nanos());
+                        case FAILED -> o.failed(p.describe() + " block " + b, l.reason(), l.nanos());
+                        case INTERRUPTED -> o.interrupted(l.nanos());
+                        case SKIPPED -> o.skipped(p.describe(), l.reason(), blocks - b + 1, l.nanos());
+                        default -> throw new IllegalStateException(l.status().toString());
+                    }
+                }
+            }
+            out.put(spec.targets().get(j).label(), o);
+        }
+        return out;
+    }
+
+    /** Blocks of the run with a failed or interrupted fork: (point, block) pairs whose pairing is incomplete. */
+    public int incompleteBlocks() {
+        int n = 0;
+        for (Map<Integer, Map<Integer, ForkLine>> blocks : latest.values()) {
+            for (Map<Integer, ForkLine> cells : blocks.values()) {
+                if (cells.values().stream().anyMatch(l -> l.status() == ForkLine.Status.FAILED
+                        || l.status() == ForkLine.Status.INTERRUPTED)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Run-wide counts for run.json. */
+    public Map<String, Object> counts() {
+        int planned = 0;
+        int ok = 0;
+        int failed = 0;
+        int skipped = 0;
+        int interrupted = 0;
+        for (Outcome o : outcomes().values()) {
+            Map<String, Object> m = o.toJson();
+            planned += (int) m.get("forksPlanned");
+            ok += (int) m.get("ok");
+            failed += (int) m.get("failed");
+            skipped += (int) m.get("skipped");
+            interrupted += (int) m.get("interrupted");
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("points", spec.points().size());
+        c.put("pointsDone", done.size());
+        c.put("forksPlanned", planned);
+        c.put("forksOk", ok);
+        c.put("forksFailed", failed);
+        c.put("forksSkipped", skipped);
+        c.put("forksInterrupted", interrupted);
+        c.put("incompleteBlocks", incompleteBlocks());
+        return c;
+    }
+}

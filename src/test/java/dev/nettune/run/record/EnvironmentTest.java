@@ -1,0 +1,59 @@
+package dev.nettune.run.record;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class EnvironmentTest {
+
+    @Test
+    void parsesProcFiles() {
+        assertEquals("AMD EPYC 7763 64-Core Processor",
+                Environment.cpuModel("processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7763 64-Core Processor\n"));
+        assertEquals(Environment.UNKNOWN, Environment.cpuModel("processor : 0\n"));
+        assertEquals(24_683_104L * 1024, Environment.memoryBytes("MemTotal:       24683104 kB\nMemFree: 1 kB\n"));
+        assertEquals(20000, Environment.openFileLimit(
+                "Limit                     Soft Limit           Hard Limit           Units\n"
+                        + "Max open files            20000                20000                files\n"));
+        assertEquals(Long.MAX_VALUE, Environment.openFileLimit("Max open files            unlimited            unlimited            files\n"));
+        assertEquals(-1, Environment.openFileLimit(null));
+    }
+
+    @Test
+    void sysctlIsReadWhole() throws Exception {
+        Path p = Path.of("/proc/sys/net/ipv4/tcp_wmem");
+        assumeTrue(Files.exists(p), "Linux only");
+        String expected;
+        try (InputStream in = Files.newInputStream(p)) {
+            expected = new String(in.readAllBytes()).trim().replaceAll("\\s+", " ");
+        }
+        // Three numbers (min default max); Files.readString returns only the first byte of procfs files here.
+        assertEquals(3, expected.split(" ").length, expected);
+        @SuppressWarnings("unchecked")
+        Map<String, String> sysctls = (Map<String, String>) Environment.host().get("sysctls");
+        assertEquals(expected, sysctls.get("net.ipv4.tcp_wmem"));
+    }
+
+    @Test
+    void hostSectionHasEveryContractField() {
+        Map<String, Object> h = Environment.host();
+        for (String k : new String[]{"os", "kernel", "cpuModel", "cpus", "memoryBytes", "ulimitNofile", "sysctls"}) {
+            assertTrue(h.containsKey(k), k);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> sysctls = (Map<String, String>) h.get("sysctls");
+        assertEquals(Environment.SYSCTLS, sysctls.keySet().stream().toList());
+    }
+
+    @Test
+    void gitCommitIsUnknownOutsideACheckout() {
+        assertEquals(Environment.UNKNOWN, Environment.gitCommit(Path.of("/")));
+    }
+}
