@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
@@ -34,6 +35,8 @@ public final class Cli {
     public static final int WIDTH = 100;
     /** Width of the column of option names and value labels in the help. */
     static final int OPTION_COLUMN = 26;
+    /** Width of the column of {@code name=VALUE} in the help of a {@link PropertyNamed} command. */
+    static final int PROPERTY_COLUMN = 28;
     /** Between an option and its value label while picocli wraps the help: never a line break there. */
     private static final char NO_BREAK = '\u00A0';
 
@@ -41,6 +44,17 @@ public final class Cli {
     public interface Checked {
         /** Throws a {@link UsageError} naming the option and the value when the options do not hold. */
         void check();
+    }
+
+    /**
+     * A command whose options are also properties ({@code --blocks=3} is {@code -Dnettune.blocks=3}):
+     * messages name the property ({@code nettune.blocks: '0' must be at least 1}, an unknown option
+     * {@code nettune.profle: no such option (did you mean profile?); options: profile, jvms, ...}) and
+     * the help shows {@code name=VALUE}, as the property is typed. Its options have one long name each.
+     */
+    public interface PropertyNamed {
+        /** What comes before an option's name in a property, e.g. {@code "nettune."}. */
+        String propertyPrefix();
     }
 
     /** A UsageError is a bad command line, with a message that names the option and the value. */
@@ -65,7 +79,7 @@ public final class Cli {
                 .optionListHeading("%n").footerHeading("%n");
         cl.setExpandAtFiles(false);
         cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
-        cl.setHelpFactory(SpaceSeparatedHelp::new);
+        cl.setHelpFactory(command instanceof PropertyNamed ? PropertyHelp::new : SpaceSeparatedHelp::new);
         return cl;
     }
 
@@ -97,6 +111,7 @@ public final class Cli {
     /**
      * Parses {@code args} into the command's fields and runs its {@link Checked#check}, as {@link #parse}
      * does but printing nothing: a {@link UsageError} carries the message {@link #parse} would print.
+     * With {@code --help}, the command's own checks are not run (the help is asked for, not a run).
      * For callers (and tests) that want the options themselves.
      */
     public static void parseOrThrow(CommandLine cl, String... args) {
@@ -105,7 +120,7 @@ public final class Cli {
         } catch (ParameterException e) {
             throw new UsageError(message(e));
         }
-        if (cl.getCommand() instanceof Checked c) {
+        if (!cl.isUsageHelpRequested() && cl.getCommand() instanceof Checked c) {
             c.check();
         }
     }
@@ -136,6 +151,9 @@ public final class Cli {
      * the options picocli suggests (those that share its first two letters) and all options.
      */
     static String message(ParameterException e) {
+        if (e.getCommandLine().getCommand() instanceof PropertyNamed p) {
+            return propertyMessage(e, p.propertyPrefix());
+        }
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().get(0);
             CommandSpec spec = e.getCommandLine().getCommandSpec();
@@ -148,6 +166,31 @@ public final class Cli {
                     ? " (this command takes options only: " + optionNames(spec) + ")" : "");
         }
         return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** {@link #message} for a {@link PropertyNamed} command: the property's name first, then what is wrong with it. */
+    private static String propertyMessage(ParameterException e, String prefix) {
+        CommandSpec spec = e.getCommandLine().getCommandSpec();
+        String options = spec.options().stream().filter(o -> !o.hidden() && !o.usageHelp())
+                .map(o -> bare(o.longestName())).collect(Collectors.joining(", "));
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            if (!arg.startsWith("--")) {
+                return "unexpected argument '" + arg + "': options are --name=value (see --help); options: " + options;
+            }
+            List<String> close = u.getSuggestions().stream().map(Cli::bare).toList();
+            return prefix + bare(arg.split("=", 2)[0]) + ": no such option"
+                    + (close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)") + "; options: " + options;
+        }
+        if (e.getCause() instanceof TypeConversionException t && e.getArgSpec() instanceof OptionSpec o) {
+            return prefix + bare(o.longestName()) + ": " + t.getMessage();
+        }
+        return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("option '--([^']*)'", prefix + "$1");
+    }
+
+    /** An option's name without its leading dashes. */
+    private static String bare(String name) {
+        return name.replaceFirst("^-+", "");
     }
 
     /** The long names of the visible options, in help order. */
@@ -182,6 +225,36 @@ public final class Cli {
     /** {@link #range} for an int. */
     public static int range(String option, int value, int min, int max) {
         return (int) range(option, (long) value, min, (long) max);
+    }
+
+    /**
+     * The help of a {@link PropertyNamed} command: {@code name=VALUE} in a column of
+     * {@value #PROPERTY_COLUMN}, then the description.
+     */
+    private static final class PropertyHelp extends Help {
+        PropertyHelp(CommandSpec spec, ColorScheme scheme) {
+            super(spec, scheme);
+        }
+
+        @Override
+        public Layout createDefaultLayout(List<OptionSpec> options, List<CommandLine.Model.PositionalParamSpec> positionals,
+                                          ColorScheme scheme) {
+            TextTable table = TextTable.forColumns(scheme, new Column(PROPERTY_COLUMN, 2, Column.Overflow.SPAN),
+                    new Column(WIDTH - PROPERTY_COLUMN, 0, Column.Overflow.WRAP));
+            IOptionRenderer rows = (option, labels, s) -> {
+                String name = option.names().length == 1 && option.longestName().startsWith("--")
+                        ? bare(option.longestName()) + labels.renderParameterLabel(option, s.ansi(), List.of()).plainString()
+                        : String.join(", ", option.names());
+                String[] description = option.description();
+                Ansi.Text[][] out = new Ansi.Text[Math.max(1, description.length)][];
+                for (int i = 0; i < out.length; i++) {
+                    String line = i < description.length ? description[i] : "";
+                    out[i] = new Ansi.Text[] {s.text(i == 0 ? name : ""), s.text(line)};
+                }
+                return out;
+            };
+            return new Layout(scheme, table, rows, createDefaultParameterRenderer());
+        }
     }
 
     /**
