@@ -39,6 +39,14 @@ public final class Cli {
     static final int PROPERTY_COLUMN = 28;
     /** Between an option and its value label while picocli wraps the help: never a line break there. */
     private static final char NO_BREAK = '\u00A0';
+    /**
+     * Punctuation that joins the parts of a word (dev.nettune.server.Main, name:jdks:spec, cpu0;par:21+:-XX:+UseParallelGC):
+     * in a {@link PropertyNamed} command's help it stands in as a private-use character while picocli
+     * wraps the text, which breaks lines after punctuation otherwise; {@link #help} puts it back.
+     */
+    private static final String JOINING = ".:-+/;,";
+    /** The private-use character that stands for {@code JOINING.charAt(0)}; the others follow. */
+    private static final char JOINED = '\uE000';
 
     /** A command whose options need checks one option alone cannot make: ranges, combinations. */
     public interface Checked {
@@ -137,7 +145,14 @@ public final class Cli {
 
     /** The whole help: the usage line, the description, the arguments and options, the footer. */
     public static String help(CommandLine cl) {
-        return cl.getUsageMessage().replace(NO_BREAK, ' ');
+        StringBuilder help = new StringBuilder(cl.getUsageMessage().replace(NO_BREAK, ' '));
+        for (int i = 0; i < help.length(); i++) {
+            int j = help.charAt(i) - JOINED;
+            if (j >= 0 && j < JOINING.length()) {
+                help.setCharAt(i, JOINING.charAt(j));
+            }
+        }
+        return help.toString();
     }
 
     /** The usage line ("usage: COMMAND [--name VALUE] ..."), wrapped at {@link #WIDTH} columns, without a final line break. */
@@ -229,7 +244,7 @@ public final class Cli {
 
     /**
      * The help of a {@link PropertyNamed} command: {@code name=VALUE} in a column of
-     * {@value #PROPERTY_COLUMN}, then the description.
+     * {@value #PROPERTY_COLUMN}, then the description, wrapped at spaces only.
      */
     private static final class PropertyHelp extends Help {
         PropertyHelp(CommandSpec spec, ColorScheme scheme) {
@@ -248,13 +263,25 @@ public final class Cli {
                 String[] description = option.description();
                 Ansi.Text[][] out = new Ansi.Text[Math.max(1, description.length)][];
                 for (int i = 0; i < out.length; i++) {
-                    String line = i < description.length ? description[i] : "";
+                    String line = i < description.length ? joined(description[i]) : "";
                     out[i] = new Ansi.Text[] {s.text(i == 0 ? name : ""), s.text(line)};
                 }
                 return out;
             };
             return new Layout(scheme, table, rows, createDefaultParameterRenderer());
         }
+    }
+
+    /** {@code text} with the {@link #JOINING} punctuation inside words as its stand-ins. */
+    private static String joined(String text) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = 1; i < out.length() - 1; i++) {
+            int j = JOINING.indexOf(out.charAt(i));
+            if (j >= 0 && !Character.isWhitespace(out.charAt(i - 1)) && !Character.isWhitespace(out.charAt(i + 1))) {
+                out.setCharAt(i, (char) (JOINED + j));
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -118,6 +118,9 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         try {
             Cli.parseOrThrow(cl, given(args));
         } catch (Cli.UsageError e) {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                return parse("--help"); // the help wins over bad values, as it always did
+            }
             throw new UsageException(e.getMessage());
         }
         return o.options(cl.isUsageHelpRequested());

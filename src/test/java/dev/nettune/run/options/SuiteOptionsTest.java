@@ -38,8 +38,9 @@ class SuiteOptionsTest {
     }
 
     @Test
-    void helpWinsOverTheChecksOfCombinations() {
+    void helpWinsOverBadValues() {
         assertTrue(SuiteOptions.parse("--maxBlocks=20", "--help").help());
+        assertTrue(SuiteOptions.parse("--blocks=x", "--help", "--colour=red").help());
         assertTrue(SuiteOptions.parse("-h").help());
         assertFalse(SuiteOptions.parse().help());
     }
@@ -186,5 +187,9 @@ class SuiteOptionsTest {
         assertTrue(SuiteOptions.HELP.contains("built-in " + String.join(", ", Variant.BUILT_IN.keySet())), SuiteOptions.HELP);
         assertTrue(SuiteOptions.HELP.contains("<= 5%.") && SuiteOptions.HELP.contains("(0.03 or 3%;"), "% printed once: " + SuiteOptions.HELP);
         assertFalse(SuiteOptions.HELP.contains("${") || SuiteOptions.HELP.contains("%%"), SuiteOptions.HELP);
+        assertTrue(SuiteOptions.HELP.contains("dev.nettune.server.Main") && SuiteOptions.HELP.contains(" name:jdks:spec "),
+                "wrapped at spaces only: " + SuiteOptions.HELP);
+        assertTrue(SuiteOptions.HELP.contains(" plainsocket;cpu0;par:21+:-XX:+UseParallelGC"), SuiteOptions.HELP);
+        assertFalse(SuiteOptions.HELP.chars().anyMatch(c -> c >= '\uE000' && c <= '\uF8FF'), "no stand-in left: " + SuiteOptions.HELP);
     }
 }
