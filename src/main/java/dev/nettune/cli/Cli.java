@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * <p>Shared conventions: {@code --name value} and {@code --name=value}; option names are
  * case-sensitive and never abbreviated; an argument starting with {@code @} is an argument, not a
  * file of arguments; the help shows {@code --name VALUE}, one option per row, in the order of the
- * fields, {@value #WIDTH} columns wide, without colours.
+ * fields, {@value #WIDTH} columns wide, without colours. A {@link PropertyNamed} command (the suite
+ * runner, whose options are Maven properties) shows {@code name=VALUE} instead and names
+ * {@code prefix.name} in its messages.
  */
 public final class Cli {
     /** Exit status of a run that went well, and of {@code --help}. */
