@@ -91,4 +91,50 @@ class CliTest {
         assertEquals(OptionalInt.of(Cli.EXIT_USAGE), parse(new Sample(), "-x"));
         assertTrue(err().startsWith("sample: error: unknown option '-x'; options:"), err());
     }
+
+    /** A command whose options are also properties, as the suite runner's. */
+    @Command(name = "props")
+    static final class Props implements Cli.PropertyNamed, Cli.Checked {
+        @Option(names = "--count", paramLabel = "N", description = "how many, <= 5%% of the rest")
+        int count = 3;
+        @Option(names = "--fast", paramLabel = "true", arity = "1", description = "go fast")
+        boolean fast;
+
+        @Override
+        public String propertyPrefix() {
+            return "app.";
+        }
+
+        @Override
+        public void check() {
+            if (fast && count > 1) {
+                throw new Cli.UsageError("app.fast: 'true' only with app.count=1");
+            }
+        }
+    }
+
+    private static String refusal(Object command, String... args) {
+        try {
+            Cli.parseOrThrow(Cli.commandLine(command), args);
+        } catch (Cli.UsageError e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("accepted: " + List.of(args));
+    }
+
+    @Test
+    void aPropertyNamedCommandNamesThePropertyAndShowsNameEqualsValue() {
+        assertEquals("app.cont: no such option (did you mean count?); options: count, fast", refusal(new Props(), "--cont=4"));
+        assertEquals("app.verbose: no such option; options: count, fast", refusal(new Props(), "--verbose=1"));
+        assertEquals("app.count: 'x' is not an int", refusal(new Props(), "--count=x"));
+        assertEquals("app.fast: 'true' only with app.count=1", refusal(new Props(), "--fast=true"));
+        Props p = new Props();
+        Cli.parseOrThrow(Cli.commandLine(p), "--count=1", "--fast=true", "--help");
+        assertTrue(p.fast, "help skips the checks of the options, not their parsing");
+        String help = Cli.help(Cli.commandLine(new Props()));
+        assertTrue(help.contains("\n  count=N                   how many, <= 5% of the rest\n"), help);
+        assertTrue(help.contains("\n  fast=true                 go fast\n") && help.contains("\n  -h, --help "), help);
+        // the other commands keep --name VALUE
+        assertTrue(Cli.help(Cli.commandLine(new Sample())).contains("--count N"));
+    }
 }

@@ -105,7 +105,7 @@ class SuiteAnalyzeTest {
         assertTrue(p.contains("nettune: report of run 2026-11-30T11-00-00Z-quick: "), p);
         assertTrue(p.contains("nettune: regression gate failed: rows worse than the baseline by more than 5.00%"), p);
         // analyze false ends the run with EXIT_FAILED (Suite.finish); the help says so, and that Analyze alone says 4
-        assertTrue(SuiteOptions.HELP.contains("fail the run (exit " + Suite.EXIT_FAILED + ", as a failed fork; Analyze run alone exits "
+        assertTrue(SuiteOptions.HELP.replaceAll("\\s+", " ").contains("fail the run (exit " + Suite.EXIT_FAILED + ", as a failed fork; Analyze run alone exits "
                 + Suite.ANALYZE_REGRESSION + ")"), SuiteOptions.HELP);
         assertEquals(dev.nettune.analysis.Analyze.EXIT_REGRESSION, Suite.ANALYZE_REGRESSION);
     }

@@ -1,10 +1,16 @@
 package dev.nettune.run.options;
 
+import dev.nettune.cli.Cli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.ListResourceBundle;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,11 +61,6 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                            String selfCheck, String runs, String filter, Double failOnRegression, List<String> placements,
                            boolean help) {
 
-    /** Option names accepted, in help order. */
-    public static final List<String> NAMES = List.of("profile", "jvms", "selfCheck", "variants", "placements", "include", "jmh", "blocks",
-            "ci", "maxBlocks", "seed", "resume", "skip", "results", "analysis", "baseline", "runs", "filter",
-            "failOnRegression", "ignoreLock", "dryRun");
-
     /** Maven property prefix of every option: {@code -Dnettune.profile=quick}. */
     public static final String PROPERTY_PREFIX = "nettune.";
 
@@ -84,71 +85,12 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern PARAM_TERM = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*)=(.*)");
 
-    public static final String HELP = String.join("\n",
-            "nettune suite runner: runs every benchmark point in randomized interleaved blocks on every JVM of the",
-            "matrix (a block = one fork of the point on each JVM, in a shuffled order), then the analysis.",
-            "",
-            "  mvn verify [-Dnettune.<option>=VALUE ...]",
-            "  java -cp target/benchmarks.jar dev.nettune.run.Suite [--<option>=VALUE ...]",
-            "",
-            "Options (Maven property nettune.X = --X):",
-            "  profile=smoke|quick|full  default quick. smoke: every class, 1-2 points, " + Profile.SMOKE.blocks + " blocks, under target/;",
-            "                            quick: a few points per family, " + Profile.QUICK.blocks + " blocks, ~10 min per JVM on 2 cores;",
-            "                            full: the whole @Param grid, " + Profile.FULL.blocks + " blocks of longer forks (days).",
-            "  jvms=LIST                 comma-separated JAVA_HOMEs, label=JAVA_HOME, or feature numbers (17,25) of",
-            "                            discovered JDKs; one JDK twice only with two labels (a=17,b=17: an A/A run).",
-            "                            Default: the JDK running Maven plus every JDK 17+ in JAVA_HOME, JAVA<N>_HOME,",
-            "                            /usr/lib/jvm/*, ~/.sdkman/candidates/java/*.",
-            "  selfCheck=JDK             A/A self-check: this JDK (17 or a JAVA_HOME) twice, as jdk17-a and jdk17-b,",
-            "                            through the same schedule; the report's share of flagged rows should be <= 5%.",
-            "                            Not together with jvms.",
-            "  variants=LIST             extra matrix columns: built-in " + String.join(", ", Variant.BUILT_IN.keySet()),
-            "                            or name:jdks:spec (jdks *, 17, 13-17, 22+; spec: JVM flags and/or",
-            "                            taskset=CPUS), separated by ';'. E.g. plainsocket;cpu0;par:21+:-XX:+UseParallelGC",
-            "  placements=LIST           where the server runs, for the benchmarks that take a placement (RoundTrip,",
-            "                            SingleConnectionLatency, SocketBufferStream, ConnectionReuse); comma-separated:",
-            "                            inprocess (the default), process (a server JVM of its own, loopback), netns (that JVM",
-            "                            in a network namespace over veth, MTU 1500; root), netns:rate=1gbit (tc tbf both ways),",
-            "                            netns:delay=5ms (tc netem, where the kernel has it), remote=HOST:PORT (a server you",
-            "                            started: java -cp benchmarks.jar dev.nettune.server.Main). A point whose placement",
-            "                            cannot be had here is skipped with the reason. Other benchmarks stay in process.",
-            "  include=REGEX             run only benchmarks whose Class.method matches (find). Default: all.",
-            "  jmh=\"ARGS\"                extra JMH options, e.g. \"-prof gc\", \"-i 5 -r 2s\" (override the profile's fork),",
-            "                            \"-p payload=64\" (a @Param of a selected benchmark, with a value it accepts).",
-            "                            Not allowed: -f (use blocks), -e and benchmark patterns (use include),",
-            "                            -rf/-rff/-o/-jvm (set by the suite).",
-            "  blocks=N                  blocks per point (>= 1), overriding the profile's; 1 block cannot test",
-            "                            a difference between JVMs.",
-            "  ci=FRACTION               adaptive stopping: add blocks to a point until every JVM's paired 95% interval",
-            "                            half-width is at most this (0.03 or 3%; in (0, 0.5]), up to maxBlocks.",
-            "  maxBlocks=N               with ci only: cap on blocks per point (>= blocks). Default "
-                    + DEFAULT_MAX_BLOCKS_FACTOR + " x blocks.",
-            "  seed=N                    seed of the block order (a 64-bit integer). Default: a fresh one, printed",
-            "                            and recorded in run.json, so any run's order can be repeated.",
-            "  resume=RUNID              continue the interrupted run <results>/RUNID (its run.json not complete; a",
-            "                            run.json left 'running' by a runner that is gone counts as interrupted).",
-            "                            A smoke run is found under target/ without naming the profile. A block the",
-            "                            interruption cut runs again whole. The hint printed when a run stops names",
-            "                            every option it needs.",
-            "  skip=true                 run no benchmark; regenerate the report from existing results.",
-            "  results=DIR               raw results root. Default bench-results (smoke: target/bench-results-smoke).",
-            "  analysis=DIR              report directory. Default analysis (smoke: target/analysis-smoke).",
-            "  baseline=LABEL            JVM label the report compares against: a JVM of this run's matrix.",
-            "  runs=ID,ID                report: other runs (folders under results) to compare with this one.",
-            "  filter=EXPR               report: rows to keep. Terms separated by spaces, all must hold: param=v1,v2",
-            "                            (a parameter's value) or a regular expression found in Class.method,",
-            "                            e.g. 'RoundTrip connections=16,256'.",
-            "  failOnRegression=PCT      report: fail the run (exit 1, as a failed fork; Analyze run alone exits 4) when",
-            "                            a row is significantly worse than its baseline by more than this (5% or 0.05;",
-            "                            in (0, 1)).",
-            "  ignoreLock=true           run although another JMH run holds /tmp/jmh.lock (results then share",
-            "                            CPUs). Default: wait for the other run, then count the point as failed.",
-            "  dryRun=true               validate everything, print the plan, run nothing (under Maven: compile and",
-            "                            package, but compile and run no test).",
-            "",
-            "Exit status: 0 done; 1 a benchmark point failed, the run was interrupted, the analysis failed or the",
-            "regression gate failed (all results still written);",
-            "2 bad input (one line naming the option, before any benchmark runs; under Maven before compilation).");
+    /** Option names accepted, in help order (the order of {@link Options}' fields). */
+    public static final List<String> NAMES = commandLine(new Options()).getCommandSpec().options().stream()
+            .filter(o -> !o.usageHelp()).map(o -> o.longestName().substring(2)).toList();
+
+    /** The help, made from {@link Options}. */
+    public static final String HELP = Cli.help(commandLine(new Options())).stripTrailing();
 
     /**
      * These options for continuing a run made with {@code runProfile} found in {@code runResults}: the
@@ -165,82 +107,313 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, help);
     }
 
-    /** Parses {@code --name=value} arguments and checks each value on its own and in combination. */
+    /**
+     * Parses {@code --name=value} arguments and checks each value on its own and in combination. A
+     * blank value means "not set" and values are trimmed, as Maven passes {@code --name=${nettune.name}}
+     * for every option, set or not; given twice, the last value counts.
+     */
     public static SuiteOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Options o = new Options();
+        CommandLine cl = commandLine(o);
+        try {
+            Cli.parseOrThrow(cl, given(args));
+        } catch (Cli.UsageError e) {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                return parse("--help"); // the help wins over bad values, as it always did
+            }
+            throw new UsageException(e.getMessage());
+        }
+        return o.options(cl.isUsageHelpRequested());
+    }
+
+    /** The suite's command line: {@link Options} under {@link Cli}'s conventions. */
+    static CommandLine commandLine(Options o) {
+        CommandLine cl = Cli.commandLine(o);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.setResourceBundle(new HelpValues());
+        cl.getCommandSpec().usageMessage().synopsisHeading("").optionListHeading("Options (Maven property nettune.X = --X):%n");
+        return cl;
+    }
+
+    /** {@code args} without the options whose value is blank, each value trimmed. */
+    private static String[] given(String... args) {
+        List<String> out = new ArrayList<>();
         for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return new SuiteOptions(Profile.QUICK, null, null, null, false, List.of(), Path.of(Profile.DEFAULT_RESULTS),
-                        Path.of(Profile.DEFAULT_ANALYSIS), null, false, false, null, null, null, null, null, null, null, null, null,
-                        List.of(), true);
-            }
             int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new UsageException("unexpected argument '" + arg + "': options are --name=value (see --help)");
-            }
-            String name = arg.substring(2, eq);
-            if (!NAMES.contains(name)) {
-                throw new UsageException("unknown option --" + name + suggestion(name) + "; valid: " + String.join(", ", NAMES));
-            }
-            String value = arg.substring(eq + 1).trim();
-            if (!value.isEmpty()) {
-                values.put(name, value);
+            if (arg.startsWith("--") && eq > 0) {
+                String value = arg.substring(eq + 1).trim();
+                if (!value.isEmpty()) {
+                    out.add(arg.substring(0, eq + 1) + value);
+                }
+            } else {
+                out.add(arg);
             }
         }
-        Profile profile = Profile.parse(values.getOrDefault("profile", Profile.QUICK.id()));
-        Integer blocks = atLeast(values, "blocks", 1, "blocks per point");
-        Double ci = fraction(values, "ci");
-        if (ci != null && !(ci > 0 && ci <= MAX_CI)) {
-            throw new UsageException("nettune.ci: '" + values.get("ci") + "' must be in (0, " + MAX_CI
-                    + "]: the 95% interval half-width to stop at, e.g. 0.03 or 3%");
+        return out.toArray(new String[0]);
+    }
+
+    /**
+     * The values of the help that come from the code (the profiles' blocks, the built-in variants),
+     * for {@code ${bundle:key}} in {@link Options}' descriptions.
+     */
+    static final class HelpValues extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[][] {
+                {"smoke.blocks", String.valueOf(Profile.SMOKE.blocks)},
+                {"quick.blocks", String.valueOf(Profile.QUICK.blocks)},
+                {"full.blocks", String.valueOf(Profile.FULL.blocks)},
+                {"variants.builtIn", String.join(", ", Variant.BUILT_IN.keySet())},
+            };
         }
-        Integer maxBlocks = atLeast(values, "maxBlocks", 1, "blocks per point");
-        if (maxBlocks != null) {
-            int start = blocks != null ? blocks : profile.blocks;
-            if (ci == null) {
-                throw new UsageException("nettune.maxBlocks: '" + maxBlocks + "' caps adaptive stopping, which only -Dnettune.ci turns on"
-                        + "; for a fixed number of blocks use -Dnettune.blocks");
+    }
+
+    /**
+     * Options is the suite's command line as picocli fills it: one field per option, with its value
+     * label, its help and its conversion; {@link #check} makes the checks that need more than one
+     * value or a grammar of their own.
+     */
+    @Command(name = "dev.nettune.run.Suite", header = {
+        "nettune suite runner: runs every benchmark point in randomized interleaved blocks on every JVM of the"
+            + " matrix (a block = one fork of the point on each JVM, in a shuffled order), then the analysis.", ""},
+            customSynopsis = {
+                "  mvn verify [-Dnettune.<option>=VALUE ...]",
+                "  java -cp target/benchmarks.jar dev.nettune.run.Suite [--<option>=VALUE ...]"},
+            footer = {
+                "Exit status: 0 done; 1 a benchmark point failed, the run was interrupted, the analysis failed or the",
+                "regression gate failed (all results still written);",
+                "2 bad input (one line naming the option, before any benchmark runs; under Maven before compilation)."})
+    static final class Options implements Cli.Checked, Cli.PropertyNamed {
+        @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick", converter = ProfileValue.class,
+                description = {"default ${DEFAULT-VALUE}. smoke: every class, 1-2 points, ${bundle:smoke.blocks} blocks, under target/;",
+                    "quick: a few points per family, ${bundle:quick.blocks} blocks, ~10 min per JVM on 2 cores;",
+                    "full: the whole @Param grid, ${bundle:full.blocks} blocks of longer forks (days)."})
+        Profile profile;
+        @Option(names = "--jvms", paramLabel = "LIST", description = {
+            "comma-separated JAVA_HOMEs, label=JAVA_HOME, or feature numbers (17,25) of discovered JDKs; one JDK"
+                + " twice only with two labels (a=17,b=17: an A/A run).",
+            "Default: the JDK running Maven plus every JDK 17+ in JAVA_HOME, JAVA<N>_HOME, /usr/lib/jvm/*,"
+                + " ~/.sdkman/candidates/java/*."})
+        String jvms;
+        @Option(names = "--selfCheck", paramLabel = "JDK", description = {
+            "A/A self-check: this JDK (17 or a JAVA_HOME) twice, as jdk17-a and jdk17-b, through the same schedule;"
+                + " the report's share of flagged rows should be <= 5%%. Not together with jvms."})
+        String selfCheck;
+        @Option(names = "--variants", paramLabel = "LIST", description = {
+            "extra matrix columns: built-in ${bundle:variants.builtIn} or name:jdks:spec (jdks *, 17, 13-17, 22+;"
+                + " spec: JVM flags and/or taskset=CPUS), separated by ';'. E.g. plainsocket;cpu0;par:21+:-XX:+UseParallelGC"})
+        String variants;
+        @Option(names = "--placements", paramLabel = "LIST", description = {
+            "where the server runs, for the benchmarks that take a placement (RoundTrip, SingleConnectionLatency,"
+                + " SocketBufferStream, ConnectionReuse); comma-separated: inprocess (the default), process (a server JVM"
+                + " of its own, loopback), netns (that JVM in a network namespace over veth, MTU 1500; root),"
+                + " netns:rate=1gbit (tc tbf both ways), netns:delay=5ms (tc netem, where the kernel has it),"
+                + " remote=HOST:PORT (a server you started: java -cp benchmarks.jar dev.nettune.server.Main).",
+            "A point whose placement cannot be had here is skipped with the reason. Other benchmarks stay in process."})
+        String placements;
+        @Option(names = "--include", paramLabel = "REGEX",
+                description = "run only benchmarks whose Class.method matches (find). Default: all.")
+        String include;
+        @Option(names = "--jmh", paramLabel = "\"ARGS\"", description = {
+            "extra JMH options, e.g. \"-prof gc\", \"-i 5 -r 2s\" (override the profile's fork), \"-p payload=64\""
+                + " (a @Param of a selected benchmark, with a value it accepts).",
+            "Not allowed: -f (use blocks), -e and benchmark patterns (use include), -rf/-rff/-o/-jvm (set by the suite)."})
+        String jmh;
+        @Option(names = "--blocks", paramLabel = "N", converter = BlocksValue.class, description =
+                "blocks per point (>= 1), overriding the profile's; 1 block cannot test a difference between JVMs.")
+        Integer blocks;
+        @Option(names = "--ci", paramLabel = "FRACTION", converter = CiValue.class, description =
+                "adaptive stopping: add blocks to a point until every JVM's paired 95%% interval half-width is at most"
+                + " this (0.03 or 3%%; in (0, 0.5]), up to maxBlocks.")
+        Double ci;
+        @Option(names = "--maxBlocks", paramLabel = "N", converter = BlocksValue.class, description =
+                "with ci only: cap on blocks per point (>= blocks). Default " + DEFAULT_MAX_BLOCKS_FACTOR + " x blocks.")
+        Integer maxBlocks;
+        @Option(names = "--seed", paramLabel = "N", converter = SeedValue.class, description =
+                "seed of the block order (a 64-bit integer). Default: a fresh one, printed and recorded in run.json,"
+                + " so any run's order can be repeated.")
+        Long seed;
+        @Option(names = "--resume", paramLabel = "RUNID", description = {
+            "continue the interrupted run <results>/RUNID (its run.json not complete; a run.json left 'running' by a"
+                + " runner that is gone counts as interrupted). A smoke run is found under target/ without naming the"
+                + " profile. A block the interruption cut runs again whole. The hint printed when a run stops names"
+                + " every option it needs."})
+        String resume;
+        @Option(names = "--skip", paramLabel = "true", arity = "1", converter = BooleanValue.class,
+                description = "run no benchmark; regenerate the report from existing results.")
+        boolean skip;
+        @Option(names = "--results", paramLabel = "DIR", description =
+                "raw results root. Default " + Profile.DEFAULT_RESULTS + " (smoke: target/bench-results-smoke).")
+        Path results;
+        @Option(names = "--analysis", paramLabel = "DIR", description =
+                "report directory. Default " + Profile.DEFAULT_ANALYSIS + " (smoke: target/analysis-smoke).")
+        Path analysis;
+        @Option(names = "--baseline", paramLabel = "LABEL",
+                description = "JVM label the report compares against: a JVM of this run's matrix.")
+        String baseline;
+        @Option(names = "--runs", paramLabel = "ID,ID",
+                description = "report: other runs (folders under results) to compare with this one.")
+        String runs;
+        @Option(names = "--filter", paramLabel = "EXPR", description = {
+            "report: rows to keep. Terms separated by spaces, all must hold: param=v1,v2 (a parameter's value) or a"
+                + " regular expression found in Class.method, e.g. 'RoundTrip connections=16,256'."})
+        String filter;
+        @Option(names = "--failOnRegression", paramLabel = "PCT", converter = FailOnRegressionValue.class, description = {
+            "report: fail the run (exit 1, as a failed fork; Analyze run alone exits 4) when a row is significantly"
+                + " worse than its baseline by more than this (5%% or 0.05; in (0, 1))."})
+        Double failOnRegression;
+        @Option(names = "--ignoreLock", paramLabel = "true", arity = "1", converter = BooleanValue.class, description =
+                "run although another JMH run holds /tmp/jmh.lock (results then share CPUs). Default: wait for the"
+                + " other run, then count the point as failed.")
+        boolean ignoreLock;
+        @Option(names = "--dryRun", paramLabel = "true", arity = "1", converter = BooleanValue.class, description =
+                "validate everything, print the plan, run nothing (under Maven: compile and package, but compile and"
+                + " run no test).")
+        boolean dryRun;
+
+        private List<String> placementList = List.of();
+        private List<String> jmhArgs = List.of();
+
+        @Override
+        public String propertyPrefix() {
+            return PROPERTY_PREFIX;
+        }
+
+        @Override
+        public void check() {
+            if (maxBlocks != null) {
+                int start = blocks != null ? blocks : profile.blocks;
+                if (ci == null) {
+                    throw new UsageException("nettune.maxBlocks: '" + maxBlocks + "' caps adaptive stopping, which only -Dnettune.ci turns on"
+                            + "; for a fixed number of blocks use -Dnettune.blocks");
+                }
+                if (maxBlocks < start) {
+                    throw new UsageException("nettune.maxBlocks: '" + maxBlocks + "' is below the " + start + " blocks every point starts with ("
+                            + (blocks != null ? "nettune.blocks" : "profile " + profile.id()) + ")");
+                }
             }
-            if (maxBlocks < start) {
-                throw new UsageException("nettune.maxBlocks: '" + maxBlocks + "' is below the " + start + " blocks every point starts with ("
-                        + (blocks != null ? "nettune.blocks" : "profile " + profile.id()) + ")");
+            if (selfCheck != null) {
+                if (jvms != null) {
+                    throw new UsageException("nettune.selfCheck: '" + selfCheck + "' names its own JDK; not together with nettune.jvms='"
+                            + jvms + "' (for labels of your own: -Dnettune.jvms=a=17,b=17)");
+                }
+                if (selfCheck.contains(",") || selfCheck.contains("=")) {
+                    throw new UsageException("nettune.selfCheck: '" + selfCheck + "' is not one JDK; give a feature number or a JAVA_HOME, e.g. 17");
+                }
+            }
+            if (resume != null && !RUN_ID.matcher(resume).matches()) {
+                throw new UsageException("nettune.resume: '" + resume + "' is not a run id; give the folder name under the results root,"
+                        + " e.g. 2026-11-30T10-00-00Z-quick");
+            }
+            if (runs != null) {
+                runIds(runs);
+            }
+            if (filter != null) {
+                checkFilter(filter);
+            }
+            placementList = placements(placements);
+            jmhArgs = tokenize(jmh == null ? "" : jmh);
+        }
+
+        /** The options as given (after {@link #check}); the folders left unset are the profile's. */
+        SuiteOptions options(boolean help) {
+            return new SuiteOptions(profile, jvms, variants, include, skip, jmhArgs,
+                    results != null ? results : Path.of(profile.defaultResults),
+                    analysis != null ? analysis : Path.of(profile.defaultAnalysis),
+                    baseline, ignoreLock, dryRun, blocks, ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression,
+                    placementList, help);
+        }
+    }
+
+    /** A profile's name; the message of {@link Profile#parse} without the property, which {@link Cli} adds. */
+    static final class ProfileValue implements ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.parse(value);
+            } catch (UsageException e) {
+                throw new TypeConversionException(e.getMessage().replaceFirst("^nettune\\.profile: ", ""));
             }
         }
-        Double failOnRegression = fraction(values, "failOnRegression");
-        if (failOnRegression != null && !(failOnRegression > 0 && failOnRegression < 1)) {
-            throw new UsageException("nettune.failOnRegression: '" + values.get("failOnRegression")
-                    + "' must be a change in (0, 1), e.g. 5% or 0.05");
-        }
-        String selfCheck = values.get("selfCheck");
-        if (selfCheck != null) {
-            if (values.containsKey("jvms")) {
-                throw new UsageException("nettune.selfCheck: '" + selfCheck + "' names its own JDK; not together with nettune.jvms='"
-                        + values.get("jvms") + "' (for labels of your own: -Dnettune.jvms=a=17,b=17)");
+    }
+
+    /** true or false, in any case (Maven users write TRUE). */
+    static final class BooleanValue implements ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
             }
-            if (selfCheck.contains(",") || selfCheck.contains("=")) {
-                throw new UsageException("nettune.selfCheck: '" + selfCheck + "' is not one JDK; give a feature number or a JAVA_HOME, e.g. 17");
+            throw new TypeConversionException("'" + value + "' is not true or false");
+        }
+    }
+
+    /** A number of blocks per point: a whole number, at least 1. */
+    static final class BlocksValue implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number (blocks per point)");
+            }
+            if (n < 1) {
+                throw new TypeConversionException("'" + value + "' must be at least 1 (blocks per point)");
+            }
+            return n;
+        }
+    }
+
+    /** A 64-bit seed, in decimal. */
+    static final class SeedValue implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number that fits 64 bits");
             }
         }
-        String resume = values.get("resume");
-        if (resume != null && !RUN_ID.matcher(resume).matches()) {
-            throw new UsageException("nettune.resume: '" + resume + "' is not a run id; give the folder name under the results root,"
-                    + " e.g. 2026-11-30T10-00-00Z-quick");
+    }
+
+    /** "5%" or "0.05" as a fraction. */
+    static double fraction(String value) {
+        try {
+            double d = value.endsWith("%") ? Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100
+                    : Double.parseDouble(value);
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException(value);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a number or a percentage (e.g. 0.05 or 5%)");
         }
-        String runs = values.get("runs");
-        if (runs != null) {
-            runIds(runs);
+    }
+
+    /** The adaptive-stopping target: a fraction in (0, {@link #MAX_CI}]. */
+    static final class CiValue implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = fraction(value);
+            if (!(d > 0 && d <= MAX_CI)) {
+                throw new TypeConversionException("'" + value + "' must be in (0, " + MAX_CI
+                        + "]: the 95% interval half-width to stop at, e.g. 0.03 or 3%");
+            }
+            return d;
         }
-        String filter = values.get("filter");
-        if (filter != null) {
-            checkFilter(filter);
+    }
+
+    /** The regression gate: a change in (0, 1). */
+    static final class FailOnRegressionValue implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = fraction(value);
+            if (!(d > 0 && d < 1)) {
+                throw new TypeConversionException("'" + value + "' must be a change in (0, 1), e.g. 5% or 0.05");
+            }
+            return d;
         }
-        List<String> placements = placements(values.get("placements"));
-        return new SuiteOptions(profile, values.get("jvms"), values.get("variants"), values.get("include"),
-                bool(values, "skip"), tokenize(values.getOrDefault("jmh", "")),
-                Path.of(values.getOrDefault("results", profile.defaultResults)),
-                Path.of(values.getOrDefault("analysis", profile.defaultAnalysis)),
-                values.get("baseline"), bool(values, "ignoreLock"), bool(values, "dryRun"),
-                blocks, ci, maxBlocks, longValue(values, "seed"), resume, selfCheck, runs, filter, failOnRegression, placements, false);
     }
 
     /** The placements of a comma-separated list, each checked, in the text form they parse to; empty for null. */
@@ -276,14 +449,9 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
     public static SuiteOptions fromProperties(Map<String, String> properties) {
         List<String> args = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(properties).entrySet()) {
-            if (!e.getKey().startsWith(PROPERTY_PREFIX)) {
-                continue;
-            }
-            String name = e.getKey().substring(PROPERTY_PREFIX.length());
-            if (NAMES.contains(name)) {
-                args.add("--" + name + "=" + e.getValue());
-            } else if (!OTHER_PROPERTIES.contains(name)) {
-                throw new UsageException(e.getKey() + ": no such option" + suggestion(name) + "; options: " + String.join(", ", NAMES));
+            String name = e.getKey().startsWith(PROPERTY_PREFIX) ? e.getKey().substring(PROPERTY_PREFIX.length()) : null;
+            if (name != null && !OTHER_PROPERTIES.contains(name)) {
+                args.add("--" + name + "=" + e.getValue()); // not an option: picocli refuses it with the closest names
             }
         }
         return parse(args.toArray(new String[0]));
@@ -341,97 +509,6 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 throw new UsageException("nettune.filter: '" + term + "' is neither param=values nor a regular expression ("
                         + e.getDescription() + "); " + FILTER_SYNTAX);
             }
-        }
-    }
-
-    /** ", did you mean X?" for a name close to an option, else "". */
-    static String suggestion(String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String n : NAMES) {
-            int d = distance(name.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = n;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= 2 ? " (did you mean " + best + "?)" : "";
-    }
-
-    /** Levenshtein distance, for suggestions. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    private static boolean bool(Map<String, String> values, String name) {
-        String v = values.get(name);
-        if (v == null || v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new UsageException("nettune." + name + ": '" + v + "' is not true or false");
-    }
-
-    private static Integer atLeast(Map<String, String> values, String name, int min, String what) {
-        String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("nettune." + name + ": '" + v + "' is not a whole number (" + what + ")");
-        }
-        if (n < min) {
-            throw new UsageException("nettune." + name + ": '" + v + "' must be at least " + min + " (" + what + ")");
-        }
-        return n;
-    }
-
-    private static Long longValue(Map<String, String> values, String name) {
-        String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("nettune." + name + ": '" + v + "' is not a whole number that fits 64 bits");
-        }
-    }
-
-    /** "5%" or "0.05" as a fraction; null when unset. */
-    private static Double fraction(Map<String, String> values, String name) {
-        String v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            double d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100 : Double.parseDouble(v);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException(v);
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException("nettune." + name + ": '" + v + "' is not a number or a percentage (e.g. 0.05 or 5%)");
         }
     }
 

@@ -28,6 +28,24 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void valuesAreTrimmedBooleansTakeAnyCaseAndTheLastValueCounts() {
+        SuiteOptions o = SuiteOptions.parse("--blocks= 3 ", "--dryRun=TRUE", "--skip=False", "--ignoreLock=true", "--jvms=  ");
+        assertEquals(3, o.blocks());
+        assertTrue(o.dryRun() && o.ignoreLock() && !o.skip());
+        assertNull(o.jvms());
+        assertEquals(Profile.FULL, SuiteOptions.parse("--profile=smoke", "--profile=full").profile());
+        assertEquals("nettune.dryRun: '1' is not true or false", refusal("--dryRun=1"));
+    }
+
+    @Test
+    void helpWinsOverBadValues() {
+        assertTrue(SuiteOptions.parse("--maxBlocks=20", "--help").help());
+        assertTrue(SuiteOptions.parse("--blocks=x", "--help", "--colour=red").help());
+        assertTrue(SuiteOptions.parse("-h").help());
+        assertFalse(SuiteOptions.parse().help());
+    }
+
+    @Test
     void smokeWritesUnderTargetSoCommittedResultsAreNeverTouched() {
         SuiteOptions o = SuiteOptions.parse("--profile=smoke");
         assertEquals(Path.of("target/bench-results-smoke"), o.results());
@@ -142,7 +160,10 @@ class SuiteOptionsTest {
 
     @Test
     void unknownOptionSuggestsTheClosestName() {
-        assertTrue(refusal("--profle=quick").startsWith("unknown option --profle (did you mean profile?)"));
+        assertEquals("nettune.profle: no such option (did you mean profile?); options: " + String.join(", ", SuiteOptions.NAMES),
+                refusal("--profle=quick"));
+        assertTrue(refusal("--dryrun=true").startsWith("nettune.dryrun: no such option (did you mean dryRun?)"));
+        assertTrue(refusal("quick").startsWith("unexpected argument 'quick': options are --name=value"));
     }
 
     @Test
@@ -155,8 +176,20 @@ class SuiteOptionsTest {
     @Test
     void helpNamesEveryOption() {
         assertTrue(SuiteOptions.parse("--help").help());
+        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "include", "jmh", "blocks", "ci", "maxBlocks",
+                "seed", "resume", "skip", "results", "analysis", "baseline", "runs", "filter", "failOnRegression", "ignoreLock", "dryRun"),
+                SuiteOptions.NAMES);
         for (String name : SuiteOptions.NAMES) {
-            assertTrue(SuiteOptions.HELP.contains("  " + name + "="), name);
+            assertTrue(SuiteOptions.HELP.contains("\n  " + name + "="), name);
         }
+        assertTrue(SuiteOptions.HELP.contains("  profile=smoke|quick|full  default quick. smoke: every class, 1-2 points, "
+                + Profile.SMOKE.blocks + " blocks"), SuiteOptions.HELP);
+        assertTrue(SuiteOptions.HELP.contains("built-in " + String.join(", ", Variant.BUILT_IN.keySet())), SuiteOptions.HELP);
+        assertTrue(SuiteOptions.HELP.contains("<= 5%.") && SuiteOptions.HELP.contains("(0.03 or 3%;"), "% printed once: " + SuiteOptions.HELP);
+        assertFalse(SuiteOptions.HELP.contains("${") || SuiteOptions.HELP.contains("%%"), SuiteOptions.HELP);
+        assertTrue(SuiteOptions.HELP.contains("dev.nettune.server.Main") && SuiteOptions.HELP.contains(" name:jdks:spec "),
+                "wrapped at spaces only: " + SuiteOptions.HELP);
+        assertTrue(SuiteOptions.HELP.contains(" plainsocket;cpu0;par:21+:-XX:+UseParallelGC"), SuiteOptions.HELP);
+        assertFalse(SuiteOptions.HELP.chars().anyMatch(c -> c >= '\uE000' && c <= '\uF8FF'), "no stand-in left: " + SuiteOptions.HELP);
     }
 }
