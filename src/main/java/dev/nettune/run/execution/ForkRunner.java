@@ -76,8 +76,8 @@ final class ForkRunner {
         List<String> flags = new ArrayList<>();
         spec.jmh().getJvmArgsPrepend().orElse(List.of()).forEach(flags::add);
         flags.addAll(target.flags());
-        flags.add("-D" + dev.nettune.layout.ResultFiles.SOCKOPTS_PROPERTY + "=" + dir.resolve(dev.nettune.layout.ResultFiles.SOCKOPTS));
-        flags.add("-D" + dev.nettune.layout.ResultFiles.SKIPS_PROPERTY + "=" + dir.resolve(Execution.SKIPS));
+        flags.add("-D" + dev.nettune.results.ResultFiles.SOCKOPTS_PROPERTY + "=" + dir.resolve(dev.nettune.results.ResultFiles.SOCKOPTS));
+        flags.add("-D" + dev.nettune.results.ResultFiles.SKIPS_PROPERTY + "=" + dir.resolve(Execution.SKIPS));
         ChainedOptionsBuilder b = new OptionsBuilder().parent(spec.jmh())
                 .include("^" + Pattern.quote(point.point().benchmark()) + "$")
                 .forks(1).warmupForks(0)

@@ -185,7 +185,7 @@ public final class RunLock implements Closeable {
 
     /** Rewrites one stale run's run.json as interrupted; the reason, or null when it was not stale. */
     public static String markStaleRun(Path runDir) {
-        Path file = runDir.resolve(dev.nettune.layout.ResultFiles.RUN);
+        Path file = runDir.resolve(dev.nettune.results.ResultFiles.RUN);
         if (!Files.isRegularFile(file)) {
             return null;
         }

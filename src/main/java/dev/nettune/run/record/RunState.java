@@ -1,5 +1,6 @@
 package dev.nettune.run.record;
 
+import dev.nettune.results.PointLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.plan.RunSpec;
@@ -30,7 +31,7 @@ public final class RunState {
     private final Map<Integer, Map<Integer, Map<Integer, ForkLine>>> latest = new HashMap<>();
     /** point → JVM index → the line that found the point skipped. */
     private final Map<Integer, Map<Integer, ForkLine>> skips = new HashMap<>();
-    private final Map<Integer, Journal.PointLine> done = new TreeMap<>();
+    private final Map<Integer, PointLine> done = new TreeMap<>();
     private int lastSeq;
 
     public RunState(RunSpec spec) {
@@ -56,7 +57,7 @@ public final class RunState {
         lastSeq = Math.max(lastSeq, line.seq());
     }
 
-    public void pointDone(Journal.PointLine line) {
+    public void pointDone(PointLine line) {
         done.put(line.point(), line);
     }
 
@@ -131,7 +132,7 @@ public final class RunState {
 
     /** Blocks point {@code point} has or will have: the recorded count when done, else at least the planned blocks. */
     int blocks(int point) {
-        Journal.PointLine d = done.get(point);
+        PointLine d = done.get(point);
         if (d != null) {
             return d.blocks();
         }
