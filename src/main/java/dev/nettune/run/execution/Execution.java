@@ -278,7 +278,7 @@ public final class Execution {
 
     private void writeTallies(Map<String, Object> doc) {
         doc.put("counts", state.counts());
-        state.outcomes().forEach((label, o) -> record.jvm(label).put("summary", o.toJson()));
+        state.outcomes().forEach((label, o) -> record.jvm(label).put("summary", o.toSummary()));
     }
 
     /** The shutdown hook: record the running fork as interrupted and run.json as "interrupted", then end the fork. */

@@ -1,5 +1,6 @@
 package dev.nettune.run.execution;
 
+import dev.nettune.results.SkipLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.options.JvmTarget;
@@ -204,9 +205,9 @@ final class ForkRunner {
     /** The reason dev.nettune.bench.SkipPoint wrote for this point on this JVM, or null. */
     static String skipReason(RunSpec.PointSpec point, Path dir) {
         try {
-            for (Outcome.SkipLine s : Outcome.readSkips(dir.resolve(Execution.SKIPS))) {
-                if (s.benchmark().equals(point.point().benchmark()) && s.params().equals(point.point().params())) {
-                    return s.reason();
+            for (SkipLine s : Outcome.readSkips(dir.resolve(Execution.SKIPS))) {
+                if (point.point().benchmark().equals(s.benchmark()) && s.paramMap().equals(point.point().params())) {
+                    return s.reason() != null ? s.reason() : "no reason given";
                 }
             }
         } catch (IOException e) {

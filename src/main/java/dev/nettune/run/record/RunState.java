@@ -1,6 +1,8 @@
 package dev.nettune.run.record;
 
 import dev.nettune.results.PointLine;
+import dev.nettune.results.RunDocument.Counts;
+import dev.nettune.results.RunDocument.Summary;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.plan.RunSpec;
@@ -204,29 +206,20 @@ public final class RunState {
     }
 
     /** Run-wide counts for run.json. */
-    public Map<String, Object> counts() {
+    public Counts counts() {
         int planned = 0;
         int ok = 0;
         int failed = 0;
         int skipped = 0;
         int interrupted = 0;
         for (Outcome o : outcomes().values()) {
-            Map<String, Object> m = o.toJson();
-            planned += (int) m.get("forksPlanned");
-            ok += (int) m.get("ok");
-            failed += (int) m.get("failed");
-            skipped += (int) m.get("skipped");
-            interrupted += (int) m.get("interrupted");
+            Summary m = o.toSummary();
+            planned += m.forksPlanned();
+            ok += m.ok();
+            failed += m.failed();
+            skipped += m.skipped();
+            interrupted += m.interrupted();
         }
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("points", spec.points().size());
-        c.put("pointsDone", done.size());
-        c.put("forksPlanned", planned);
-        c.put("forksOk", ok);
-        c.put("forksFailed", failed);
-        c.put("forksSkipped", skipped);
-        c.put("forksInterrupted", interrupted);
-        c.put("incompleteBlocks", incompleteBlocks());
-        return c;
+        return new Counts(spec.points().size(), done.size(), planned, ok, failed, skipped, interrupted, incompleteBlocks());
     }
 }

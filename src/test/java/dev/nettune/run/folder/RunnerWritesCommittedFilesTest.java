@@ -3,6 +3,7 @@ package dev.nettune.run.folder;
 import dev.nettune.results.JsonLines;
 import dev.nettune.results.PointLine;
 import dev.nettune.results.ResultFiles;
+import dev.nettune.results.RunDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +17,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The runner's own code path (the Journal, with the run's typed {@link ForkLine}) writes every
  * committed forks.jsonl and points.jsonl under bench-results/ back byte for byte: read as a resume
- * reads them, written as a run appends them. Beside dev.nettune.results.CommittedFilesRoundTripTest,
+ * reads them, written as a run appends them; and each JVM's summary in run.json as its record writes it. Beside dev.nettune.results.CommittedFilesRoundTripTest,
  * which checks the records alone.
  */
 class RunnerWritesCommittedFilesTest {
@@ -60,6 +63,22 @@ class RunnerWritesCommittedFilesTest {
             assertArrayEquals(Files.readAllBytes(run.resolve(ResultFiles.POINTS)), Files.readAllBytes(out.resolve(ResultFiles.POINTS)),
                     run.resolve(ResultFiles.POINTS).toString());
         }
+    }
+
+    /** Every JVM summary of the fork-count shape in a committed run.json writes back as the run's record writes it. */
+    @Test
+    void summariesWriteBackAsCommitted() throws IOException {
+        int n = 0;
+        for (Path run : committedRuns(ResultFiles.RUN)) {
+            for (RunDocument.Jvm j : RunDocument.read(run.resolve(ResultFiles.RUN)).jvms()) {
+                if (j.summary() != null && j.summary().has("forksPlanned")) {
+                    assertEquals(JsonLines.text(j.summary()), JsonLines.text(JsonLines.bind(j.summary(), RunDocument.Summary.class)),
+                            run + " " + j.label());
+                    n++;
+                }
+            }
+        }
+        assertTrue(n > 0, "no committed summary of the fork-count shape");
     }
 
     /** Run folders holding a non-empty {@code name}. */
