@@ -22,8 +22,8 @@ import java.util.Map;
  * a JVM's variantFlags and cpus) is left out when absent.
  *
  * <p>What is typed: the fields the analysis reads (ids, times, versions, status, self-check flag,
- * method, host facts, the JVMs' identity and flags). The run's {@link Counts} are typed too. The runner's own parts (settings, plan,
- * notes, runner, a JVM's summary and launcher...) pass through as JSON trees: they are
+ * method, host facts, the JVMs' identity and flags). The run's {@link Runner} and {@link Counts} are typed too. The runner's own parts (settings, plan,
+ * notes, a JVM's summary and launcher...) pass through as JSON trees: they are
  * written by run/ and read by no one else.
  *
  * @param runId         the run's id (its folder's name)
@@ -53,7 +53,7 @@ import java.util.Map;
 public record RunDocument(String runId, String profile, String status, String startedAt, String gitCommit,
                           JsonNode gitDirty, String jmhVersion, String suiteJavaHome,
                           @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode pid,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode runner,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Runner runner,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, JsonNode> method,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean selfCheck,
                           JsonNode settings, Map<String, JsonNode> host, JsonNode plan, List<Jvm> jvms, JsonNode notes,
@@ -92,6 +92,18 @@ public record RunDocument(String runId, String profile, String status, String st
                       @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode variantFlags, List<String> flags,
                       String placement, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode cpus, JsonNode status,
                       JsonNode launcher, JsonNode summary) {
+    }
+
+    /**
+     * A Runner is the process running the run, what a resume and a stale-run check look at.
+     *
+     * @param pid      its pid
+     * @param hostname its host's name
+     * @param bootId   the host's boot id, null off Linux
+     * @param lock     the lock file it holds in the run folder
+     */
+    @JsonPropertyOrder({"pid", "hostname", "bootId", "lock"})
+    public record Runner(Long pid, String hostname, String bootId, String lock) {
     }
 
     /**

@@ -258,6 +258,9 @@ public final class Resume {
     @SuppressWarnings("unchecked")
     static String who(RunRecord record) {
         Object runner = record.get("runner");
+        if (runner instanceof dev.nettune.results.RunDocument.Runner r) {
+            return "pid " + r.pid() + (r.hostname() == null ? "" : " on " + r.hostname());
+        }
         Object pid = runner instanceof Map<?, ?> m ? m.get("pid") : record.get("pid");
         Object host = runner instanceof Map<?, ?> m ? m.get("hostname") : null;
         return "pid " + pid + (host == null ? "" : " on " + host);
