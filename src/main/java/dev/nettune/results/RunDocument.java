@@ -22,8 +22,8 @@ import java.util.Map;
  * a JVM's variantFlags and cpus) is left out when absent.
  *
  * <p>What is typed: the fields the analysis reads (ids, times, versions, status, self-check flag,
- * method, host facts, the JVMs' identity and flags). The runner's own parts (settings, plan,
- * notes, counts, runner, a JVM's summary and launcher...) pass through as JSON trees: they are
+ * method, host facts, the JVMs' identity and flags). The run's {@link Runner} and {@link Counts} are typed too. The runner's own parts (settings, plan,
+ * notes, a JVM's summary and launcher...) pass through as JSON trees: they are
  * written by run/ and read by no one else.
  *
  * @param runId         the run's id (its folder's name)
@@ -53,11 +53,11 @@ import java.util.Map;
 public record RunDocument(String runId, String profile, String status, String startedAt, String gitCommit,
                           JsonNode gitDirty, String jmhVersion, String suiteJavaHome,
                           @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode pid,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode runner,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Runner runner,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, JsonNode> method,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean selfCheck,
                           JsonNode settings, Map<String, JsonNode> host, JsonNode plan, List<Jvm> jvms, JsonNode notes,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode counts,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Counts counts,
                           String finishedAt, JsonNode wallSeconds) {
 
     /** Key of the network sysctls inside {@code host}. */
@@ -92,6 +92,59 @@ public record RunDocument(String runId, String profile, String status, String st
                       @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode variantFlags, List<String> flags,
                       String placement, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode cpus, JsonNode status,
                       JsonNode launcher, JsonNode summary) {
+    }
+
+    /**
+     * A Runner is the process running the run, what a resume and a stale-run check look at.
+     *
+     * @param pid      its pid
+     * @param hostname its host's name
+     * @param bootId   the host's boot id, null off Linux
+     * @param lock     the lock file it holds in the run folder
+     */
+    @JsonPropertyOrder({"pid", "hostname", "bootId", "lock"})
+    public record Runner(Long pid, String hostname, String bootId, String lock) {
+    }
+
+    /**
+     * Counts are the run's fork counts, rewritten as forks end.
+     *
+     * @param points           points per JVM in the plan
+     * @param pointsDone       points whose blocks are all done
+     * @param forksPlanned     forks the schedule gave all JVMs
+     * @param forksOk          forks with a result
+     * @param forksFailed      forks without one
+     * @param forksSkipped     forks of points a JVM cannot run
+     * @param forksInterrupted forks a stop of the suite cut
+     * @param incompleteBlocks blocks a failed or interrupted fork left incomplete
+     */
+    @JsonPropertyOrder({"points", "pointsDone", "forksPlanned", "forksOk", "forksFailed", "forksSkipped",
+            "forksInterrupted", "incompleteBlocks"})
+    public record Counts(int points, int pointsDone, int forksPlanned, int forksOk, int forksFailed, int forksSkipped,
+                         int forksInterrupted, int incompleteBlocks) {
+    }
+
+    /**
+     * A Summary is a JVM's {@code summary} as the runner of interleaved blocks writes it: its fork
+     * counts. (Older runners wrote a per-point shape, which the analysis still reads; so
+     * {@link Jvm#summary()} stays a JSON tree.)
+     *
+     * @param forksPlanned     forks the schedule gave this JVM
+     * @param ok               forks with a result
+     * @param failed           forks without one
+     * @param skipped          forks of points this JVM cannot run
+     * @param interrupted      forks a stop of the suite cut
+     * @param incompleteBlocks blocks left incomplete: one per failed or interrupted fork
+     * @param wallSeconds      seconds its forks ran, summed
+     * @param skipReasons      the distinct reasons of its skips, in the order met
+     * @param skippedPoints    the points it skipped
+     * @param failedForks      "point block n: reason" per failed fork
+     */
+    @JsonPropertyOrder({"forksPlanned", "ok", "failed", "skipped", "interrupted", "incompleteBlocks", "wallSeconds",
+            "skipReasons", "skippedPoints", "failedForks"})
+    public record Summary(int forksPlanned, int ok, int failed, int skipped, int interrupted, int incompleteBlocks,
+                          long wallSeconds, List<String> skipReasons, List<String> skippedPoints,
+                          List<String> failedForks) {
     }
 
     /** Reads a run.json; IOException when it cannot be read or is not such a document. */

@@ -188,7 +188,7 @@ public final class Suite {
                     p.jmh(), new RunSpec.Iterations(p.timing().warmupIterations(), p.timing().warmupTime()),
                     new RunSpec.Iterations(p.timing().measurementIterations(), p.timing().measurementTime()),
                     blocks, seed, o.ci(), cap, baseline, p.selfCheck());
-            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.layout.ResultFiles.RUN), RunDocument.of(p, spec, started, Path.of("").toAbsolutePath()));
+            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.results.ResultFiles.RUN), RunDocument.of(p, spec, started, Path.of("").toAbsolutePath()));
             record.update(doc -> { });
             out.println("nettune: run " + spec.runId() + " -> " + runDir);
             out.println("nettune: " + spec.points().size() + " points x " + blocks + " blocks x " + spec.targets().size()
@@ -285,7 +285,7 @@ public final class Suite {
         String id = runDir.getFileName().toString();
         Object recordedProfile;
         try {
-            recordedProfile = RunRecord.read(runDir.resolve(dev.nettune.layout.ResultFiles.RUN)).get("profile");
+            recordedProfile = RunRecord.read(runDir.resolve(dev.nettune.results.ResultFiles.RUN)).get("profile");
         } catch (IOException e) {
             recordedProfile = null; // Resume.load names the unreadable run.json
         }
@@ -485,7 +485,7 @@ public final class Suite {
             return latestRun(results);
         }
         try (java.util.stream.Stream<Path> dirs = Files.list(results)) {
-            List<Path> hits = dirs.filter(d -> Files.isRegularFile(d.resolve(dev.nettune.layout.ResultFiles.RUN)))
+            List<Path> hits = dirs.filter(d -> Files.isRegularFile(d.resolve(dev.nettune.results.ResultFiles.RUN)))
                     .filter(d -> d.getFileName().toString().equals(id) || d.getFileName().toString().startsWith(id)).toList();
             return hits.size() == 1 ? hits.get(0)
                     : hits.stream().filter(d -> d.getFileName().toString().equals(id)).findFirst().orElse(null);
@@ -504,7 +504,7 @@ public final class Suite {
         String bestTime = "";
         try (java.util.stream.Stream<Path> dirs = Files.list(results)) {
             for (Path d : dirs.sorted().toList()) {
-                Path runJson = d.resolve(dev.nettune.layout.ResultFiles.RUN);
+                Path runJson = d.resolve(dev.nettune.results.ResultFiles.RUN);
                 if (!Files.isRegularFile(runJson)) {
                     continue;
                 }

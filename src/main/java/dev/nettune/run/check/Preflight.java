@@ -377,7 +377,7 @@ public final class Preflight {
             }
         }
         for (Path dir : tried) {
-            if (Files.isRegularFile(dir.resolve(dev.nettune.layout.ResultFiles.RUN))) {
+            if (Files.isRegularFile(dir.resolve(dev.nettune.results.ResultFiles.RUN))) {
                 return dir;
             }
         }
@@ -397,7 +397,7 @@ public final class Preflight {
      */
     public static JsonNode resumable(Path base, Path results, String runId) {
         Path dir = locateRun(base, results, runId).toAbsolutePath().normalize();
-        Path runJson = dir.resolve(dev.nettune.layout.ResultFiles.RUN);
+        Path runJson = dir.resolve(dev.nettune.results.ResultFiles.RUN);
         JsonNode run;
         try {
             run = JSON.readTree(runJson.toFile());

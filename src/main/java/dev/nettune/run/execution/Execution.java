@@ -1,5 +1,6 @@
 package dev.nettune.run.execution;
 
+import dev.nettune.results.PointLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.folder.Journal;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * run.json as "interrupted". A failed fork is recorded with its reason and the run goes on.
  */
 public final class Execution {
-    static final String SKIPS = dev.nettune.layout.ResultFiles.SKIPS;
+    static final String SKIPS = dev.nettune.results.ResultFiles.SKIPS;
     public static final String JMH_LOG = "jmh.log";
     /** How long the shutdown hook waits for the fork it stopped before killing it. */
     static final long STOP_GRACE_MILLIS = 3000;
@@ -247,8 +249,8 @@ public final class Execution {
 
     /** Records a point whose blocks are done and says how it stopped, with each compared ratio. */
     private void finishPoint(RunSpec.PointSpec p, int blocks, StoppingRule.Decision d) throws IOException {
-        Journal.PointLine line = new Journal.PointLine(p.index(), p.className(), p.point().benchmark(),
-                p.point().mode().shortLabel(), p.point().params(), blocks, d.stop(), spec.ci(), d.halfWidths());
+        PointLine line = new PointLine(p.index(), p.className(), p.point().benchmark(),
+                p.point().mode().shortLabel(), new TreeMap<>(p.point().params()), blocks, d.stop(), spec.ci(), d.halfWidths());
         synchronized (lock) {
             if (closing) {
                 return;
@@ -276,7 +278,7 @@ public final class Execution {
 
     private void writeTallies(Map<String, Object> doc) {
         doc.put("counts", state.counts());
-        state.outcomes().forEach((label, o) -> record.jvm(label).put("summary", o.toJson()));
+        state.outcomes().forEach((label, o) -> record.jvm(label).put("summary", o.toSummary()));
     }
 
     /** The shutdown hook: record the running fork as interrupted and run.json as "interrupted", then end the fork. */

@@ -1,5 +1,6 @@
 package dev.nettune.run.execution;
 
+import dev.nettune.results.SkipLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.options.JvmTarget;
@@ -76,8 +77,8 @@ final class ForkRunner {
         List<String> flags = new ArrayList<>();
         spec.jmh().getJvmArgsPrepend().orElse(List.of()).forEach(flags::add);
         flags.addAll(target.flags());
-        flags.add("-D" + dev.nettune.layout.ResultFiles.SOCKOPTS_PROPERTY + "=" + dir.resolve(dev.nettune.layout.ResultFiles.SOCKOPTS));
-        flags.add("-D" + dev.nettune.layout.ResultFiles.SKIPS_PROPERTY + "=" + dir.resolve(Execution.SKIPS));
+        flags.add("-D" + dev.nettune.results.ResultFiles.SOCKOPTS_PROPERTY + "=" + dir.resolve(dev.nettune.results.ResultFiles.SOCKOPTS));
+        flags.add("-D" + dev.nettune.results.ResultFiles.SKIPS_PROPERTY + "=" + dir.resolve(Execution.SKIPS));
         ChainedOptionsBuilder b = new OptionsBuilder().parent(spec.jmh())
                 .include("^" + Pattern.quote(point.point().benchmark()) + "$")
                 .forks(1).warmupForks(0)
@@ -204,9 +205,9 @@ final class ForkRunner {
     /** The reason dev.nettune.bench.SkipPoint wrote for this point on this JVM, or null. */
     static String skipReason(RunSpec.PointSpec point, Path dir) {
         try {
-            for (Outcome.SkipLine s : Outcome.readSkips(dir.resolve(Execution.SKIPS))) {
-                if (s.benchmark().equals(point.point().benchmark()) && s.params().equals(point.point().params())) {
-                    return s.reason();
+            for (SkipLine s : Outcome.readSkips(dir.resolve(Execution.SKIPS))) {
+                if (point.point().benchmark().equals(s.benchmark()) && s.paramMap().equals(point.point().params())) {
+                    return s.reason() != null ? s.reason() : "no reason given";
                 }
             }
         } catch (IOException e) {

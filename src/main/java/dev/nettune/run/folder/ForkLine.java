@@ -1,11 +1,8 @@
 package dev.nettune.run.folder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +10,10 @@ import java.util.TreeMap;
 /**
  * A ForkLine is one line of {@code forks.jsonl}: one fork attempted, appended when it ended. It
  * carries what the analysis needs to pair forks (point, block, position, JVM) and to find the fork's
- * samples (row of rawData in {@code <jvm>/<Class>.json}). Field order and names are the contract
- * shared with the analysis (see the common brief).
+ * samples (row of rawData in {@code <jvm>/<Class>.json}). The file's line is defined once, by
+ * {@link dev.nettune.results.ForkLine} (field order and names, shared with the analysis); this record is
+ * the runner's typed view of it (times as instants, the status as an enum), converted by {@link #line()}
+ * and {@link #of}.
  *
  * @param seq       1-based order of execution within the run (continues across resumes)
  * @param jvm       JVM label, the result folder's name
@@ -71,52 +70,25 @@ public record ForkLine(int seq, String jvm, String className, String benchmark, 
         return java.time.Duration.between(startedAt, endedAt).toNanos();
     }
 
-    /** The line's JSON object, keys in contract order, nulls written. */
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", seq);
-        m.put("jvm", jvm);
-        m.put("class", className);
-        m.put("benchmark", benchmark);
-        m.put("mode", mode);
-        m.put("params", new TreeMap<>(params));
-        m.put("point", point);
-        m.put("block", block);
-        m.put("position", position);
-        m.put("blockSize", blockSize);
-        m.put("startedAt", TIME.format(startedAt));
-        m.put("endedAt", TIME.format(endedAt));
-        m.put("status", status.id());
-        m.put("reason", reason);
-        m.put("row", row);
-        m.put("score", score);
-        m.put("unit", unit);
-        return m;
+    /** The line as {@link dev.nettune.results.ForkLine} writes it: times to the millisecond, the status word, params sorted. */
+    public dev.nettune.results.ForkLine line() {
+        return new dev.nettune.results.ForkLine(seq, jvm, className, benchmark, mode, new TreeMap<>(params), point, block,
+                position, blockSize, TIME.format(startedAt), TIME.format(endedAt), status.id(), reason, row, score, unit);
     }
 
-    /** Reads a line written by {@link #toJson()}; IllegalArgumentException when a field is missing or bad. */
-    static ForkLine fromJson(JsonNode n) {
-        Map<String, String> params = new TreeMap<>();
-        n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        return new ForkLine(required(n, "seq").asInt(), text(n, "jvm"), text(n, "class"), text(n, "benchmark"),
-                text(n, "mode"), params, required(n, "point").asInt(), required(n, "block").asInt(),
-                required(n, "position").asInt(), required(n, "blockSize").asInt(),
-                Instant.parse(text(n, "startedAt")), Instant.parse(text(n, "endedAt")), Status.parse(text(n, "status")),
-                n.path("reason").isNull() ? null : n.path("reason").asText(null),
-                n.path("row").isIntegralNumber() ? n.get("row").asInt() : null,
-                n.path("score").isNumber() ? n.get("score").asDouble() : null,
-                n.path("unit").isTextual() ? n.get("unit").asText() : null);
+    /** The run's view of a line read back; IllegalArgumentException when a field the runner needs is missing or bad. */
+    static ForkLine of(dev.nettune.results.ForkLine l) {
+        return new ForkLine(required(l.seq(), "seq"), required(l.jvm(), "jvm"), required(l.className(), "class"),
+                required(l.benchmark(), "benchmark"), required(l.mode(), "mode"), l.params(), required(l.point(), "point"),
+                required(l.block(), "block"), required(l.position(), "position"), required(l.blockSize(), "blockSize"),
+                Instant.parse(required(l.startedAt(), "startedAt")), Instant.parse(required(l.endedAt(), "endedAt")),
+                Status.parse(required(l.status(), "status")), l.reason(), l.row(), l.score(), l.unit());
     }
 
-    private static JsonNode required(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+    private static <T> T required(T value, String field) {
+        if (value == null) {
             throw new IllegalArgumentException("no \"" + field + "\"");
         }
-        return v;
-    }
-
-    private static String text(JsonNode n, String field) {
-        return required(n, field).asText();
+        return value;
     }
 }

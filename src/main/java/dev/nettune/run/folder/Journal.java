@@ -1,7 +1,9 @@
 package dev.nettune.run.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.results.JsonLines;
+import dev.nettune.results.PointLine;
+import dev.nettune.results.ResultFiles;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,15 +21,14 @@ import java.util.TreeMap;
 
 /**
  * A Journal is a run's two append-only logs: {@code forks.jsonl} (one {@link ForkLine} per fork
- * attempted) and {@code points.jsonl} (one line per point whose blocks are all done). Each line is
+ * attempted) and {@code points.jsonl} (one {@link PointLine} per point whose blocks are all done), both written
+ * through {@link JsonLines} in the form the records of dev.nettune.results define. Each line is
  * written with one call, then forced to disk: a killed runner leaves every finished fork on record
  * and at most a torn last line, which {@link #open} cuts off before appending again.
  */
 public final class Journal implements Closeable {
-    public static final String FORKS = dev.nettune.layout.ResultFiles.FORKS;
-    static final String POINTS = dev.nettune.layout.ResultFiles.POINTS;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FORKS = ResultFiles.FORKS;
+    static final String POINTS = ResultFiles.POINTS;
 
     private final FileChannel forks;
     private final FileChannel points;
@@ -77,16 +78,16 @@ public final class Journal implements Closeable {
 
     /** Appends a fork line and forces it to disk. */
     public void append(ForkLine line) throws IOException {
-        write(forks, line.toJson());
+        write(forks, line.line());
     }
 
     /** Appends a point line and forces it to disk. */
     public void append(PointLine line) throws IOException {
-        write(points, line.toJson());
+        write(points, line);
     }
 
-    private static void write(FileChannel ch, Map<String, Object> json) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap((JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8));
+    private static void write(FileChannel ch, Object line) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap((JsonLines.text(line) + "\n").getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
             ch.write(buf);
         }
@@ -113,7 +114,7 @@ public final class Journal implements Closeable {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             for (ForkLine l : lines) {
-                write(ch, l.toJson());
+                write(ch, l.line());
             }
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -124,7 +125,7 @@ public final class Journal implements Closeable {
         List<ForkLine> out = new ArrayList<>();
         for (Map.Entry<Integer, JsonNode> e : lines(runDir.resolve(FORKS)).entrySet()) {
             try {
-                out.add(ForkLine.fromJson(e.getValue()));
+                out.add(ForkLine.of(JsonLines.bind(e.getValue(), dev.nettune.results.ForkLine.class)));
             } catch (RuntimeException ex) {
                 throw new IOException(runDir.resolve(FORKS) + ":" + e.getKey() + ": not a fork record (" + ex.getMessage() + ")");
             }
@@ -137,7 +138,11 @@ public final class Journal implements Closeable {
         Map<Integer, PointLine> out = new TreeMap<>();
         for (Map.Entry<Integer, JsonNode> e : lines(runDir.resolve(POINTS)).entrySet()) {
             try {
-                PointLine p = PointLine.fromJson(e.getValue());
+                JsonNode n = e.getValue();
+                if (!n.path("point").isIntegralNumber() || !n.path("blocks").isIntegralNumber()) {
+                    throw new IllegalArgumentException("no \"point\" or \"blocks\"");
+                }
+                PointLine p = JsonLines.bind(n, PointLine.class);
                 out.put(p.point(), p);
             } catch (RuntimeException ex) {
                 throw new IOException(runDir.resolve(POINTS) + ":" + e.getKey() + ": not a point record (" + ex.getMessage() + ")");
@@ -160,58 +165,13 @@ public final class Journal implements Closeable {
                 continue;
             }
             try {
-                out.put(i + 1, JSON.readTree(lines[i]));
+                out.put(i + 1, JsonLines.object(lines[i]));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ":" + (i + 1) + ": not a JSON object");
             } catch (IOException e) {
                 throw new IOException(file + ":" + (i + 1) + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
             }
         }
         return out;
-    }
-
-    /**
-     * A PointLine is one line of {@code points.jsonl}: a point whose blocks are all done, how many
-     * it got and why it stopped.
-     *
-     * @param point      0-based index of the point in the run's plan
-     * @param className  benchmark class (JSON key "class")
-     * @param benchmark  JMH's benchmark name
-     * @param mode       JMH's short mode label
-     * @param params     JMH's parameters
-     * @param blocks     blocks run
-     * @param stop       "planned" (the planned blocks, no target), "ci" (every half-width met the
-     *                   target) or "cap" (the block cap was reached first)
-     * @param target     the adaptive-stopping target half-width, or null
-     * @param halfWidths per compared JVM, its paired 95% CI relative half-width against its baseline
-     *                   (null when it could not be computed: fewer than two complete pairs)
-     */
-    public record PointLine(int point, String className, String benchmark, String mode, Map<String, String> params, int blocks,
-                     String stop, Double target, Map<String, Double> halfWidths) {
-
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("point", point);
-            m.put("class", className);
-            m.put("benchmark", benchmark);
-            m.put("mode", mode);
-            m.put("params", new TreeMap<>(params));
-            m.put("blocks", blocks);
-            m.put("stop", stop);
-            m.put("target", target);
-            m.put("halfWidths", halfWidths);
-            return m;
-        }
-
-        static PointLine fromJson(JsonNode n) {
-            Map<String, String> params = new TreeMap<>();
-            n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-            Map<String, Double> hw = new LinkedHashMap<>();
-            n.path("halfWidths").fields().forEachRemaining(e -> hw.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null));
-            if (!n.path("point").isIntegralNumber() || !n.path("blocks").isIntegralNumber()) {
-                throw new IllegalArgumentException("no \"point\" or \"blocks\"");
-            }
-            return new PointLine(n.get("point").asInt(), n.path("class").asText(), n.path("benchmark").asText(),
-                    n.path("mode").asText(), params, n.get("blocks").asInt(), n.path("stop").asText(),
-                    n.path("target").isNumber() ? n.get("target").asDouble() : null, hw);
-        }
     }
 }

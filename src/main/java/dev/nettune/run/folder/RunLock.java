@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nettune.results.RunDocument;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,9 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -87,13 +86,8 @@ public final class RunLock implements Closeable {
     }
 
     /** What run.json records about the process running it: {@code runner} = pid, host, boot id, since. */
-    public static Map<String, Object> runner() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("pid", ProcessHandle.current().pid());
-        r.put("hostname", hostname());
-        r.put("bootId", bootId());
-        r.put("lock", FILE);
-        return r;
+    public static RunDocument.Runner runner() {
+        return new RunDocument.Runner(ProcessHandle.current().pid(), hostname(), bootId(), FILE);
     }
 
     /** This boot's id, or null off Linux. */
@@ -185,7 +179,7 @@ public final class RunLock implements Closeable {
 
     /** Rewrites one stale run's run.json as interrupted; the reason, or null when it was not stale. */
     public static String markStaleRun(Path runDir) {
-        Path file = runDir.resolve(dev.nettune.layout.ResultFiles.RUN);
+        Path file = runDir.resolve(dev.nettune.results.ResultFiles.RUN);
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -69,9 +69,9 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
      * flag, the runner's launcher marker, and the files and limits the benchmarks themselves read.
      */
     static final Set<String> OTHER_PROPERTIES = Set.of("runnerJvmArg", "launcher",
-            dev.nettune.layout.ResultFiles.SOCKOPTS_PROPERTY.substring(PROPERTY_PREFIX.length()),
-            dev.nettune.layout.ResultFiles.SKIPS_PROPERTY.substring(PROPERTY_PREFIX.length()),
-            dev.nettune.layout.ResultFiles.REUSE_PROPERTY.substring(PROPERTY_PREFIX.length()), "buffers.stallSeconds");
+            dev.nettune.results.ResultFiles.SOCKOPTS_PROPERTY.substring(PROPERTY_PREFIX.length()),
+            dev.nettune.results.ResultFiles.SKIPS_PROPERTY.substring(PROPERTY_PREFIX.length()),
+            dev.nettune.results.ResultFiles.REUSE_PROPERTY.substring(PROPERTY_PREFIX.length()), "buffers.stallSeconds");
 
     /** Without -Dnettune.maxBlocks, adaptive stopping may grow a point to this many times its starting blocks. */
     public static final int DEFAULT_MAX_BLOCKS_FACTOR = 4;

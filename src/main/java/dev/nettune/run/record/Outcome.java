@@ -2,20 +2,18 @@ package dev.nettune.run.record;
 
 import dev.nettune.run.options.Durations;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.results.JsonLines;
+import dev.nettune.results.RunDocument.Summary;
+import dev.nettune.results.SkipLine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An Outcome tallies one JVM's forks in a run: each fork the schedule gave it either has a result
@@ -25,8 +23,6 @@ import java.util.TreeMap;
  * make the suite exit non-zero; skipped ones do not.
  */
 public final class Outcome {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private int planned;
     private int ok;
     private int failed;
@@ -95,26 +91,15 @@ public final class Outcome {
     }
 
     /** The per-JVM "summary" object of run.json. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("forksPlanned", planned);
-        m.put("ok", ok);
-        m.put("failed", failed);
-        m.put("skipped", skipped);
-        m.put("interrupted", interrupted);
-        m.put("incompleteBlocks", incompleteBlocks());
-        m.put("wallSeconds", nanos / 1_000_000_000L);
-        m.put("skipReasons", List.copyOf(skipReasons));
-        m.put("skippedPoints", List.copyOf(skippedPoints));
-        m.put("failedForks", List.copyOf(failedForks));
-        return m;
+    public Summary toSummary() {
+        return new Summary(planned, ok, failed, skipped, interrupted, incompleteBlocks(), nanos / 1_000_000_000L,
+                List.copyOf(skipReasons), List.copyOf(skippedPoints), List.copyOf(failedForks));
     }
 
-    /** One line of skips.jsonl, as written by dev.nettune.bench.SkipPoint. */
-    public record SkipLine(String benchmark, Map<String, String> params, String reason) {
-    }
-
-    /** Reads skips.jsonl; a missing file is no skips, an unreadable line is ignored with a warning. */
+    /**
+     * Reads skips.jsonl (lines of {@link SkipLine}, as dev.nettune.bench.SkipPoint writes them); a
+     * missing file is no skips, an unreadable line is ignored with a warning.
+     */
     public static List<SkipLine> readSkips(Path file) throws IOException {
         List<SkipLine> out = new ArrayList<>();
         if (!Files.exists(file)) {
@@ -127,17 +112,8 @@ public final class Outcome {
                 continue;
             }
             try {
-                JsonNode node = JSON.readTree(line);
-                Map<String, String> params = new TreeMap<>();
-                String ps = node.path("params").asText("");
-                for (String kv : ps.isEmpty() ? new String[0] : ps.split(",")) {
-                    int eq = kv.indexOf('=');
-                    if (eq > 0) {
-                        params.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                }
-                out.add(new SkipLine(node.path("benchmark").asText(), params, node.path("reason").asText("no reason given")));
-            } catch (IOException e) {
+                out.add(JsonLines.bind(JsonLines.object(line), SkipLine.class));
+            } catch (IOException | IllegalArgumentException e) {
                 System.out.println("nettune: warning: " + file + ":" + n + " is not a JSON skip record; ignored");
             }
         }

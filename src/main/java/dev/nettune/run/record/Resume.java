@@ -1,5 +1,6 @@
 package dev.nettune.run.record;
 
+import dev.nettune.results.PointLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.check.Preflight;
@@ -107,7 +108,7 @@ public final class Resume {
     /** Reads and checks everything a resume needs; a UsageException names what is wrong. */
     public static Loaded load(Path runDir, String gitCommit) {
         String id = runDir.getFileName().toString();
-        Path runJson = runDir.resolve(dev.nettune.layout.ResultFiles.RUN);
+        Path runJson = runDir.resolve(dev.nettune.results.ResultFiles.RUN);
         RunRecord record;
         try {
             record = RunRecord.read(runJson);
@@ -139,7 +140,7 @@ public final class Resume {
             throw new UsageException("nettune.resume: cannot read " + store.dir() + ": missing (it is deleted when a run completes)");
         }
         List<ForkLine> lines;
-        Map<Integer, Journal.PointLine> points;
+        Map<Integer, PointLine> points;
         try {
             lines = Journal.readForks(runDir);
             points = Journal.readPoints(runDir);
@@ -257,6 +258,9 @@ public final class Resume {
     @SuppressWarnings("unchecked")
     static String who(RunRecord record) {
         Object runner = record.get("runner");
+        if (runner instanceof dev.nettune.results.RunDocument.Runner r) {
+            return "pid " + r.pid() + (r.hostname() == null ? "" : " on " + r.hostname());
+        }
         Object pid = runner instanceof Map<?, ?> m ? m.get("pid") : record.get("pid");
         Object host = runner instanceof Map<?, ?> m ? m.get("hostname") : null;
         return "pid " + pid + (host == null ? "" : " on " + host);

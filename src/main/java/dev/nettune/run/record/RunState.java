@@ -1,5 +1,8 @@
 package dev.nettune.run.record;
 
+import dev.nettune.results.PointLine;
+import dev.nettune.results.RunDocument.Counts;
+import dev.nettune.results.RunDocument.Summary;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.plan.RunSpec;
@@ -30,7 +33,7 @@ public final class RunState {
     private final Map<Integer, Map<Integer, Map<Integer, ForkLine>>> latest = new HashMap<>();
     /** point → JVM index → the line that found the point skipped. */
     private final Map<Integer, Map<Integer, ForkLine>> skips = new HashMap<>();
-    private final Map<Integer, Journal.PointLine> done = new TreeMap<>();
+    private final Map<Integer, PointLine> done = new TreeMap<>();
     private int lastSeq;
 
     public RunState(RunSpec spec) {
@@ -56,7 +59,7 @@ public final class RunState {
         lastSeq = Math.max(lastSeq, line.seq());
     }
 
-    public void pointDone(Journal.PointLine line) {
+    public void pointDone(PointLine line) {
         done.put(line.point(), line);
     }
 
@@ -131,7 +134,7 @@ public final class RunState {
 
     /** Blocks point {@code point} has or will have: the recorded count when done, else at least the planned blocks. */
     int blocks(int point) {
-        Journal.PointLine d = done.get(point);
+        PointLine d = done.get(point);
         if (d != null) {
             return d.blocks();
         }
@@ -203,29 +206,20 @@ public final class RunState {
     }
 
     /** Run-wide counts for run.json. */
-    public Map<String, Object> counts() {
+    public Counts counts() {
         int planned = 0;
         int ok = 0;
         int failed = 0;
         int skipped = 0;
         int interrupted = 0;
         for (Outcome o : outcomes().values()) {
-            Map<String, Object> m = o.toJson();
-            planned += (int) m.get("forksPlanned");
-            ok += (int) m.get("ok");
-            failed += (int) m.get("failed");
-            skipped += (int) m.get("skipped");
-            interrupted += (int) m.get("interrupted");
+            Summary m = o.toSummary();
+            planned += m.forksPlanned();
+            ok += m.ok();
+            failed += m.failed();
+            skipped += m.skipped();
+            interrupted += m.interrupted();
         }
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("points", spec.points().size());
-        c.put("pointsDone", done.size());
-        c.put("forksPlanned", planned);
-        c.put("forksOk", ok);
-        c.put("forksFailed", failed);
-        c.put("forksSkipped", skipped);
-        c.put("forksInterrupted", interrupted);
-        c.put("incompleteBlocks", incompleteBlocks());
-        return c;
+        return new Counts(spec.points().size(), done.size(), planned, ok, failed, skipped, interrupted, incompleteBlocks());
     }
 }

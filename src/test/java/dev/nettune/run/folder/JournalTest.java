@@ -1,5 +1,6 @@
 package dev.nettune.run.folder;
 
+import dev.nettune.results.PointLine;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.plan.Specs;
 
@@ -27,7 +28,7 @@ class JournalTest {
         ForkLine failed = Specs.line(spec, 2, "jdk25", 0, 1, ForkLine.Status.FAILED, null, null);
         Map<String, Double> hw = new LinkedHashMap<>();
         hw.put("jdk25", 0.028);
-        Journal.PointLine point = new Journal.PointLine(0, Specs.CLASS, Specs.BENCH, "thrpt", Map.of("payload", "64"), 2, "ci", 0.03, hw);
+        PointLine point = new PointLine(0, Specs.CLASS, Specs.BENCH, "thrpt", Map.of("payload", "64"), 2, "ci", 0.03, hw);
         List<String> notes = new ArrayList<>();
         try (Journal j = Journal.open(tmp, notes)) {
             j.append(ok);

@@ -1,5 +1,7 @@
 package dev.nettune.run.record;
 
+import dev.nettune.results.RunDocument;
+import dev.nettune.results.SkipLine;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.plan.Specs;
 
@@ -43,17 +45,17 @@ class OutcomeTest {
         assertEquals("jdk25: 6 forks planned, 2 ok, 1 failed, 0 skipped, 1 interrupted, 2 incomplete blocks, 12s",
                 o.get("jdk25").summary("jdk25"));
         assertEquals(List.of("ModelBenchmark.roundTrip thrpt {payload=64} block 2: failed reason"),
-                o.get("jdk25").toJson().get("failedForks"));
+                o.get("jdk25").toSummary().failedForks());
         assertEquals(2, state.incompleteBlocks(), "point 0 block 2 (failed) and point 1 block 1 (interrupted)");
         assertEquals(1, o.get("jdk25").failedCount());
         // left to run: point 1 block 1 on jdk25 (interrupted), blocks 2-3 on jdk25; jdk17 is skipped there
         assertEquals(3, state.remainingForks());
         assertEquals(List.of(1), state.order(1, 2), "jdk17 is left out of point 1 after its skip");
         assertEquals(2, state.order(1, 1).size(), "the block where the skip happened still holds both");
-        Map<String, Object> counts = state.counts();
-        assertEquals(12, counts.get("forksPlanned"));
-        assertEquals(5, counts.get("forksOk"));
-        assertEquals(3, counts.get("forksSkipped"));
+        RunDocument.Counts counts = state.counts();
+        assertEquals(12, counts.forksPlanned());
+        assertEquals(5, counts.forksOk());
+        assertEquals(3, counts.forksSkipped());
     }
 
     @Test
@@ -77,8 +79,11 @@ class OutcomeTest {
         String line = "{\"benchmark\":\"" + RT + "\",\"params\":\"model=VIRTUAL,payload=64\",\"jvm\":\"17.0.15\","
                 + "\"reason\":\"virtual threads need JDK 21+\"}\n";
         Files.writeString(skips, line + "not json\n");
-        List<Outcome.SkipLine> read = Outcome.readSkips(skips);
-        assertEquals(List.of(new Outcome.SkipLine(RT, Map.of("model", "VIRTUAL", "payload", "64"), "virtual threads need JDK 21+")), read);
+        List<SkipLine> read = Outcome.readSkips(skips);
+        assertEquals(1, read.size(), "the broken line is left out");
+        assertEquals(RT, read.get(0).benchmark());
+        assertEquals(Map.of("model", "VIRTUAL", "payload", "64"), read.get(0).paramMap());
+        assertEquals("virtual threads need JDK 21+", read.get(0).reason());
     }
 
     @Test
