@@ -11,7 +11,7 @@ import dev.nettune.run.plan.PlanTest;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.record.MergedResults;
 import dev.nettune.run.record.Resume;
-import dev.nettune.run.record.RunDocument;
+import dev.nettune.run.record.RunDocuments;
 import dev.nettune.run.record.RunState;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +37,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The run.json the runner writes, through its own code path (RunDocument.of, RunRecord, Execution
+ * The run.json the runner writes, through its own code path (RunDocuments.of, RunRecord, Execution
  * with made-up forks, Resume.begin, the wall time Suite adds), against files saved from the runner
  * as it was before run.json's runner-owned parts became records (commit fb901a3). What depends on
  * the machine or the moment (git, host, pid, times, the temporary folder) is replaced by a
@@ -82,8 +82,8 @@ class RunnerWritesRunJsonTest {
 
     /** A new run's record, as Suite.execute makes it. */
     static RunRecord start(Preflight.Prepared p, RunSpec spec) {
-        RunRecord record = new RunRecord(spec.runDir().resolve("run.json"), RunDocument.of(p, spec, STARTED, Path.of("").toAbsolutePath()));
-        record.update(doc -> { });
+        RunRecord record = new RunRecord(spec.runDir().resolve("run.json"), RunDocuments.of(p, spec, STARTED, Path.of("").toAbsolutePath()));
+        record.update(doc -> doc);
         return record;
     }
 
@@ -111,7 +111,7 @@ class RunnerWritesRunJsonTest {
 
     /** What Suite.finish adds after the execution. */
     static void addWall(RunRecord record, long wall) {
-        record.update(doc -> doc.put("wallSeconds", ((Number) doc.getOrDefault("wallSeconds", 0)).longValue() + wall));
+        record.update(doc -> doc.plusWallSeconds(wall));
     }
 
     /** run.json with the volatile values replaced where they stand, pretty-printed. */
