@@ -13,7 +13,7 @@ import dev.nettune.run.plan.Plan;
 import dev.nettune.run.check.Preflight;
 import dev.nettune.run.options.Profile;
 import dev.nettune.run.record.Resume;
-import dev.nettune.run.record.RunDocument;
+import dev.nettune.run.record.RunDocuments;
 import dev.nettune.run.folder.RunId;
 import dev.nettune.run.folder.RunLock;
 import dev.nettune.run.folder.RunRecord;
@@ -23,8 +23,6 @@ import dev.nettune.run.options.SuiteOptions;
 import dev.nettune.run.options.UsageException;
 
 import dev.nettune.run.check.Preflight.Prepared;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -75,8 +73,6 @@ public final class Suite {
     static final String ANALYZE_CLASS = "dev.nettune.analysis.Analyze";
     /** Analyze's exit status for "no usable input". */
     static final int ANALYZE_NO_INPUT = 2;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;
     private final String analyzeClass;
@@ -188,8 +184,8 @@ public final class Suite {
                     p.jmh(), new RunSpec.Iterations(p.timing().warmupIterations(), p.timing().warmupTime()),
                     new RunSpec.Iterations(p.timing().measurementIterations(), p.timing().measurementTime()),
                     blocks, seed, o.ci(), cap, baseline, p.selfCheck());
-            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.results.ResultFiles.RUN), RunDocument.of(p, spec, started, Path.of("").toAbsolutePath()));
-            record.update(doc -> { });
+            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.results.ResultFiles.RUN), RunDocuments.of(p, spec, started, Path.of("").toAbsolutePath()));
+            record.update(doc -> doc); // written before the first fork
             out.println("nettune: run " + spec.runId() + " -> " + runDir);
             out.println("nettune: " + spec.points().size() + " points x " + blocks + " blocks x " + spec.targets().size()
                     + " JVMs, one fork at a time in randomized interleaved blocks (seed " + seed + "; JMH output in "
@@ -283,10 +279,10 @@ public final class Suite {
     int resume(SuiteOptions given) {
         Path runDir = Resume.locate(given, given.resume());
         String id = runDir.getFileName().toString();
-        Object recordedProfile;
+        String recordedProfile;
         try {
-            recordedProfile = RunRecord.read(runDir.resolve(dev.nettune.results.ResultFiles.RUN)).get("profile");
-        } catch (IOException e) {
+            recordedProfile = dev.nettune.results.RunDocument.read(runDir.resolve(dev.nettune.results.ResultFiles.RUN)).profile();
+        } catch (IOException | IllegalArgumentException e) {
             recordedProfile = null; // Resume.load names the unreadable run.json
         }
         Profile runProfile = given.profile();
@@ -310,9 +306,7 @@ public final class Suite {
     private int resume(SuiteOptions given, SuiteOptions o, Path runDir, Profile runProfile) {
         JmhTempFiles.sweep(runDir); // JMH's files of the stopped session, if its runner could not delete them
         Resume.Loaded l = Resume.load(runDir, Environment.gitCommit(Path.of("").toAbsolutePath()));
-        Object settings = l.record().get("settings");
-        Object include = settings instanceof Map<?, ?> m ? m.get("include") : null;
-        List<String> ignored = Resume.ignored(given, runProfile, l.spec(), include == null ? null : include.toString());
+        List<String> ignored = Resume.ignored(given, runProfile, l.spec(), l.record().doc().settings().include());
         int total = l.state().remainingForks();
         out.println("nettune: resuming run " + l.spec().runId() + " in " + runDir + ": " + l.done() + " forks recorded, "
                 + l.state().pointsDone() + "/" + l.spec().points().size() + " points done, " + total + " forks to run (seed "
@@ -350,7 +344,7 @@ public final class Suite {
         String hint = resumeHint(o, spec.runId());
         Execution.End end = new Execution(spec, record, state, merged, out).resumeHint(hint).run();
         long wall = (System.nanoTime() - t0) / 1_000_000_000L;
-        record.update(doc -> doc.put("wallSeconds", ((Number) doc.getOrDefault("wallSeconds", 0)).longValue() + wall));
+        record.update(doc -> doc.plusWallSeconds(wall));
         out.println();
         out.println("nettune: run " + spec.runId() + (end == Execution.End.INTERRUPTED ? " stopped" : " finished") + " after "
                 + duration(wall));
@@ -510,11 +504,11 @@ public final class Suite {
                 }
                 String time;
                 try {
-                    com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(runJson.toFile());
-                    String fin = n.path("finishedAt").asText("");
-                    String start = n.path("startedAt").asText("");
+                    dev.nettune.results.RunDocument n = dev.nettune.results.RunDocument.read(runJson);
+                    String fin = n.finishedAt() == null ? "" : n.finishedAt();
+                    String start = n.startedAt() == null ? "" : n.startedAt();
                     time = fin.compareTo(start) > 0 ? fin : start;
-                } catch (IOException e) {
+                } catch (IOException | IllegalArgumentException e) {
                     continue; // unreadable run.json: the analysis names it; it cannot be the newest run
                 }
                 if (best == null || time.compareTo(bestTime) >= 0) {

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every line of every committed JSONL result file under bench-results/ reads into its record, and
@@ -55,13 +58,41 @@ class CommittedFilesRoundTripTest {
         assertFalse(lines == 0, "no lines in the committed " + name);
     }
 
+    /**
+     * Every committed run.json, of each runner version's shape, reads into the record and writes back
+     * byte for byte; what it holds is bound to the typed parts (no key of it is left unread), and the
+     * record's own output reads and writes back the same again.
+     */
     @org.junit.jupiter.api.Test
     void everyCommittedRunDocumentWritesBackAsItWas() throws IOException {
         List<Path> files = committed(ResultFiles.RUN);
         assertFalse(files.isEmpty(), "no committed " + ResultFiles.RUN);
+        int first = 0;
+        int blocks = 0;
         for (Path f : files) {
-            assertEquals(Files.readString(f), RunDocument.read(f).text(), f.toString());
+            RunDocument doc = RunDocument.read(f);
+            String text = doc.text();
+            assertEquals(Files.readString(f), text, f.toString());
+            assertTrue(doc.writesBack(JsonLines.JSON.readTree(f.toFile())), f + ": a key the record does not know");
+            assertEquals(text, RunDocument.of(JsonLines.JSON.readTree(text)).text(), f + ", second round trip");
+            assertNotNull(doc.plan().classes().get(0).className(), f.toString());
+            for (RunDocument.Jvm j : doc.jvms()) {
+                assertNotNull(j.launcher(), f + " " + j.label());
+            }
+            if (doc.settings().forks() != null) {
+                first++;
+                assertNull(doc.method(), f + ": the first runner's shape has no method");
+                assertNull(doc.plan().points(), f.toString());
+            }
+            if (doc.settings().blocks() != null) {
+                blocks++;
+                assertEquals(doc.settings().blocks(), doc.method().blocks(), f.toString());
+                assertEquals(doc.plan().pointsPerJvm(), doc.plan().points().size(), f.toString());
+                assertNotNull(doc.plan().classes().get(0).forkJvmArgs(), f.toString());
+                doc.jvms().forEach(j -> assertNotNull(j.variantFlags(), f + " " + j.label()));
+            }
         }
+        assertTrue(first > 0 && blocks > 0, "both shapes are committed: " + first + " of the first, " + blocks + " of blocks");
     }
 
     static List<Path> committed(String name) throws IOException {

@@ -61,10 +61,12 @@ public final class RunMetadataReader {
         for (RunDocument.Jvm j : or(doc.jvms(), List.<RunDocument.Jvm>of())) {
             jvms.add(new RunInfo.JvmInfo(or(j.label(), ""), or(j.javaHome(), ""), or(j.vendor(), ""), or(j.version(), ""),
                     or(j.flags(), List.of()), or(j.placement(), ""), or(j.runtimeVersion(), ""),
-                    j.variant() != null && j.variant().isTextual() ? j.variant().asText() : "", summary(j.summary())));
+                    or(j.variant(), ""), summary(j.summary())));
         }
         Map<String, String> method = new LinkedHashMap<>();
-        or(doc.method(), Map.<String, JsonNode>of()).forEach((k, v) -> method.put(k, text(v)));
+        if (doc.method() != null) {
+            doc.method().fields().forEach((k, v) -> method.put(k, text(v)));
+        }
         return new RunInfo(or(doc.runId(), fallbackId), or(doc.profile(), ""), or(doc.startedAt(), ""),
                 or(doc.gitCommit(), ""), or(doc.jmhVersion(), ""), host, sysctls, jvms, or(doc.status(), ""),
                 or(doc.selfCheck(), false), method);

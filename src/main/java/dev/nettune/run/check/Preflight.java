@@ -12,8 +12,7 @@ import dev.nettune.run.options.SuiteOptions;
 import dev.nettune.run.options.UsageException;
 import dev.nettune.run.options.Variant;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.results.RunDocument;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -58,7 +57,6 @@ public final class Preflight {
     /** run.json's status of a run that finished every fork. */
     static final String STATUS_COMPLETE = "complete";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Preflight() {
     }
@@ -395,27 +393,30 @@ public final class Preflight {
      * complete, not running (a run.json that says running while no runner holds the run is stale: it
      * can be resumed). Returns its run.json.
      */
-    public static JsonNode resumable(Path base, Path results, String runId) {
+    public static RunDocument resumable(Path base, Path results, String runId) {
         Path dir = locateRun(base, results, runId).toAbsolutePath().normalize();
         Path runJson = dir.resolve(dev.nettune.results.ResultFiles.RUN);
-        JsonNode run;
+        RunDocument run;
         try {
-            run = JSON.readTree(runJson.toFile());
+            run = RunDocument.read(runJson);
         } catch (IOException e) {
             throw new UsageException("nettune.resume: " + runJson + " is not readable JSON: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("nettune.resume: " + runJson + " is not a JSON object");
         }
-        String status = run.path("status").asText("");
+        String status = run.status() == null ? "" : run.status();
         if (STATUS_COMPLETE.equals(status) || (STATUS_COMPLETE + "-with-failures").equals(status)) {
             throw new UsageException("nettune.resume: run " + runId + " is " + status + " (run.json status '" + status + "'): nothing to resume");
         }
-        if (!run.has("method")) {
+        if (run.method() == null) {
             throw new UsageException("nettune.resume: run " + runId + " was made before randomized blocks (no 'method' in run.json)"
                     + " and cannot be continued; start a new run");
         }
         if (RunLock.STATUS_RUNNING.equals(status) && RunLock.runnerAlive(dir, run)) {
-            JsonNode r = run.path("runner");
-            throw new UsageException("nettune.resume: run " + runId + " is still running (pid " + r.path("pid").asLong(run.path("pid").asLong())
-                    + (r.has("hostname") ? " on " + r.path("hostname").asText() : "") + "); wait for it or stop it first");
+            RunDocument.Runner r = run.runner();
+            long pid = r != null && r.pid() != null ? r.pid() : run.pid() != null ? run.pid() : 0;
+            throw new UsageException("nettune.resume: run " + runId + " is still running (pid " + pid
+                    + (r != null && r.hostname() != null ? " on " + r.hostname() : "") + "); wait for it or stop it first");
         }
         return run;
     }
@@ -445,7 +446,8 @@ public final class Preflight {
             List<String> labels = targets.stream().map(JvmTarget::label).toList();
             if (o.resume() != null) {
                 List<String> recorded = new ArrayList<>();
-                resumable(base, o.results(), o.resume()).path("jvms").forEach(j -> recorded.add(j.path("label").asText()));
+                List<RunDocument.Jvm> jvms = resumable(base, o.results(), o.resume()).jvms();
+                (jvms == null ? List.<RunDocument.Jvm>of() : jvms).forEach(j -> recorded.add(j.label()));
                 labels = recorded;
             }
             if (!labels.contains(o.baseline())) {

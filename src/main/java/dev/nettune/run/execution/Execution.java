@@ -1,11 +1,13 @@
 package dev.nettune.run.execution;
 
 import dev.nettune.results.PointLine;
+import dev.nettune.results.RunDocument;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.record.MergedResults;
+import dev.nettune.run.record.Outcome;
 import dev.nettune.run.folder.ResumeStore;
 import dev.nettune.run.folder.RunLock;
 import dev.nettune.run.folder.RunRecord;
@@ -118,7 +120,7 @@ public final class Execution {
                 Files.createDirectories(dir);
                 String launcher = ForkRunner.launcher(t, dir);
                 launchers.add(launcher);
-                record.update(doc -> record.jvm(t.label()).put("launcher", launcher));
+                record.update(doc -> doc.withJvm(t.label(), j -> j.withLauncher(launcher)));
             }
             Files.createDirectories(store.dir()); // a run stopped before its first result is resumable too
             journal = Journal.open(spec.runDir(), notes);
@@ -130,8 +132,11 @@ public final class Execution {
         Thread hook = new Thread(this::stop, "nettune-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         record.update(doc -> {
-            doc.put("status", "running");
-            spec.targets().forEach(t -> record.jvm(t.label()).put("status", "running"));
+            RunDocument running = doc.withStatus(RunDocument.RUNNING);
+            for (JvmTarget t : spec.targets()) {
+                running = running.withJvm(t.label(), j -> j.withStatus(RunDocument.RUNNING));
+            }
+            return running;
         });
         Progress progress = new Progress(spec.estimatedForkSeconds());
         try (JmhLog log = new JmhLog(spec.runDir().resolve(JMH_LOG))) {
@@ -177,10 +182,12 @@ public final class Execution {
         boolean failures = state.outcomes().values().stream().anyMatch(o -> o.failedCount() > 0);
         End end = failures ? End.COMPLETE_WITH_FAILURES : End.COMPLETE;
         record.update(doc -> {
-            doc.put("status", failures ? "complete-with-failures" : "complete");
-            doc.put("finishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            writeTallies(doc);
-            spec.targets().forEach(t -> record.jvm(t.label()).put("status", "done"));
+            RunDocument done = tallies(doc.finished(failures ? "complete-with-failures" : "complete",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+            for (JvmTarget t : spec.targets()) {
+                done = done.withJvm(t.label(), j -> j.withStatus("done"));
+            }
+            return done;
         });
         try {
             store.delete();
@@ -257,7 +264,7 @@ public final class Execution {
             }
             journal.append(line);
             state.pointDone(line);
-            record.update(this::writeTallies);
+            record.update(this::tallies);
         }
         StringBuilder s = new StringBuilder("  point " + (p.index() + 1) + "/" + spec.points().size() + " done: " + blocks
                 + " block" + (blocks == 1 ? "" : "s") + " (" + d.stop() + ")");
@@ -276,9 +283,13 @@ public final class Execution {
         out.println(s);
     }
 
-    private void writeTallies(Map<String, Object> doc) {
-        doc.put("counts", state.counts());
-        state.outcomes().forEach((label, o) -> record.jvm(label).put("summary", o.toSummary()));
+    /** {@code doc} with the run's counts and each JVM's summary as the state has them now. */
+    private RunDocument tallies(RunDocument doc) {
+        RunDocument out = doc.withCounts(state.counts());
+        for (Map.Entry<String, Outcome> e : state.outcomes().entrySet()) {
+            out = out.withJvm(e.getKey(), j -> j.withSummary(e.getValue().toSummary()));
+        }
+        return out;
     }
 
     /** The shutdown hook: record the running fork as interrupted and run.json as "interrupted", then end the fork. */
@@ -302,11 +313,7 @@ public final class Execution {
                     err.println("nettune: cannot record the interrupted fork in " + Journal.FORKS + ": " + e.getMessage());
                 }
             }
-            record.update(doc -> {
-                doc.put("status", "interrupted");
-                doc.put("interruptedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-                writeTallies(doc);
-            });
+            record.update(doc -> tallies(doc.interrupted(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null, null)));
         }
         err.println("nettune: stopped; finished forks are kept. Resume with: " + resumeHint);
         endForks();
@@ -372,11 +379,8 @@ public final class Execution {
     }
 
     private End stopOnError(Exception e) {
-        record.update(doc -> {
-            doc.put("status", "interrupted");
-            doc.put("error", String.valueOf(e.getMessage()));
-            doc.put("interruptedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        });
+        record.update(doc -> doc.interrupted(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null,
+                String.valueOf(e.getMessage())));
         return End.INTERRUPTED;
     }
 

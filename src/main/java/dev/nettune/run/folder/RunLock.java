@@ -15,7 +15,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,8 +40,8 @@ import java.util.stream.Stream;
 public final class RunLock implements Closeable {
     /** The lock file in the run folder. */
     public static final String FILE = ".runner.lock";
-    public static final String STATUS_RUNNING = "running";
-    static final String STATUS_INTERRUPTED = "interrupted";
+    public static final String STATUS_RUNNING = RunDocument.RUNNING;
+    static final String STATUS_INTERRUPTED = RunDocument.INTERRUPTED;
     /** Where Linux gives the id of the current boot: a pid recorded under another boot names no process of ours. */
     static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
@@ -115,7 +114,7 @@ public final class RunLock implements Closeable {
      * someone holds its lock. Without one (a run made before locks): whether the recorded pid is a
      * live java process of this boot on this host.
      */
-    public static boolean runnerAlive(Path runDir, JsonNode run) {
+    public static boolean runnerAlive(Path runDir, RunDocument run) {
         Path file = runDir.resolve(FILE);
         if (Files.exists(file)) {
             try (RunLock free = tryAcquire(runDir)) {
@@ -124,13 +123,12 @@ public final class RunLock implements Closeable {
                 return true; // cannot tell (e.g. read-only folder): never call a run stale on a guess
             }
         }
-        JsonNode runner = run.path("runner");
-        long pid = runner.path("pid").asLong(run.path("pid").asLong(-1));
-        String host = runner.path("hostname").asText(run.path("host").path("hostname").asText(""));
+        long pid = pid(run);
+        String host = host(run, "");
         if (!host.isEmpty() && !host.equals(hostname())) {
             return true; // another machine's run (a shared folder): its process cannot be checked from here
         }
-        String boot = runner.path("bootId").asText("");
+        String boot = run.runner() == null || run.runner().bootId() == null ? "" : run.runner().bootId();
         String now = bootId();
         if (!boot.isEmpty() && now != null && !boot.equals(now)) {
             return false; // recorded before a reboot: that process is gone
@@ -142,15 +140,29 @@ public final class RunLock implements Closeable {
         return ph.isPresent() && ph.get().isAlive() && ph.get().info().command().orElse("").contains("java");
     }
 
+    /** The runner's pid as recorded: its {@code runner}'s, else the older top-level {@code pid}, else -1. */
+    static long pid(RunDocument run) {
+        if (run.runner() != null && run.runner().pid() != null) {
+            return run.runner().pid();
+        }
+        return run.pid() != null ? run.pid() : -1;
+    }
+
+    /** The runner's host as recorded: its {@code runner}'s, else the host section's name, else {@code absent}. */
+    static String host(RunDocument run, String absent) {
+        if (run.runner() != null && run.runner().hostname() != null) {
+            return run.runner().hostname();
+        }
+        JsonNode h = run.host() == null ? null : run.host().get("hostname");
+        return h == null || h.isNull() ? absent : h.asText();
+    }
+
     /** Why a run is stale, for run.json and messages; null when it is not (not running, or its runner lives). */
-    static String staleReason(Path runDir, JsonNode run) {
-        if (!STATUS_RUNNING.equals(run.path("status").asText()) || runnerAlive(runDir, run)) {
+    static String staleReason(Path runDir, RunDocument run) {
+        if (!STATUS_RUNNING.equals(run.status()) || runnerAlive(runDir, run)) {
             return null;
         }
-        JsonNode runner = run.path("runner");
-        long pid = runner.path("pid").asLong(run.path("pid").asLong(-1));
-        String host = runner.path("hostname").asText(run.path("host").path("hostname").asText("?"));
-        return "run.json said running, but no runner holds the run (pid " + pid + " on " + host + " is gone"
+        return "run.json said running, but no runner holds the run (pid " + pid(run) + " on " + host(run, "?") + " is gone"
                 + (Files.exists(runDir.resolve(FILE)) ? ", its lock " + FILE + " is free" : "") + ")";
     }
 
@@ -177,32 +189,44 @@ public final class RunLock implements Closeable {
         return changed;
     }
 
-    /** Rewrites one stale run's run.json as interrupted; the reason, or null when it was not stale. */
+    /**
+     * Rewrites one stale run's run.json as interrupted; the reason, or null when it was not stale. A
+     * run.json the record would not write back whole (a newer runner's keys, a hand-made file) has
+     * only the changed keys edited in its JSON tree, so that nothing else in it is lost.
+     */
     public static String markStaleRun(Path runDir) {
         Path file = runDir.resolve(dev.nettune.results.ResultFiles.RUN);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            JsonNode run = JSON.readTree(file.toFile());
-            String why = run instanceof ObjectNode ? staleReason(runDir, run) : null;
+            JsonNode tree = JSON.readTree(file.toFile());
+            RunDocument run = RunDocument.of(tree);
+            String why = staleReason(runDir, run);
             if (why == null) {
                 return null;
             }
-            ObjectNode doc = (ObjectNode) run;
-            doc.put("status", STATUS_INTERRUPTED);
             String last = lastForkEnd(runDir);
-            doc.put("interruptedAt", last != null ? last : Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
-            doc.put("interruption", why + "; found " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " by the runner pid "
-                    + ProcessHandle.current().pid());
-            doc.path("jvms").forEach(j -> {
-                if (j instanceof ObjectNode o && STATUS_RUNNING.equals(o.path("status").asText())) {
-                    o.put("status", STATUS_INTERRUPTED);
-                }
-            });
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), doc);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            String at = last != null ? last : Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+            String interruption = why + "; found " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " by the runner pid "
+                    + ProcessHandle.current().pid();
+            String text;
+            if (run.writesBack(tree)) {
+                text = run.interrupted(at, interruption, null)
+                        .withJvms(j -> STATUS_RUNNING.equals(j.status()) ? j.withStatus(STATUS_INTERRUPTED) : j).text();
+            } else {
+                ObjectNode doc = (ObjectNode) tree;
+                doc.put("status", STATUS_INTERRUPTED);
+                doc.put("interruptedAt", at);
+                doc.put("interruption", interruption);
+                doc.path("jvms").forEach(j -> {
+                    if (j instanceof ObjectNode o && STATUS_RUNNING.equals(o.path("status").asText())) {
+                        o.put("status", STATUS_INTERRUPTED);
+                    }
+                });
+                text = JSON.writeValueAsString(doc);
+            }
+            RunRecord.writeAtomically(file, text);
             JmhTempFiles.sweep(runDir); // what JMH made for the dead runner's forks
             return why;
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.nettune.run.record;
 
+import dev.nettune.results.RunDocument;
 import dev.nettune.socket.Sysctl;
 
 import java.io.IOException;
@@ -33,22 +34,14 @@ public final class Environment {
     }
 
     /** The host section of run.json. */
-    public static Map<String, Object> host() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("os", System.getProperty("os.name"));
-        h.put("kernel", kernel());
-        h.put("arch", System.getProperty("os.arch"));
-        h.put("cpuModel", cpuModel(read(Path.of("/proc/cpuinfo"))));
-        h.put("cpus", Runtime.getRuntime().availableProcessors());
-        h.put("memoryBytes", memoryBytes(read(Path.of("/proc/meminfo"))));
-        h.put("ulimitNofile", openFileLimit(read(Path.of("/proc/self/limits"))));
+    public static RunDocument.Host host() {
         Map<String, String> sysctls = new LinkedHashMap<>();
         for (String s : SYSCTLS) {
             sysctls.put(s, Sysctl.read(s));
         }
-        h.put("sysctls", sysctls);
-        h.put("hostname", hostname());
-        return h;
+        return new RunDocument.Host(System.getProperty("os.name"), kernel(), System.getProperty("os.arch"),
+                cpuModel(read(Path.of("/proc/cpuinfo"))), Runtime.getRuntime().availableProcessors(),
+                memoryBytes(read(Path.of("/proc/meminfo"))), openFileLimit(read(Path.of("/proc/self/limits"))), sysctls, hostname());
     }
 
     static String kernel() {

@@ -1,6 +1,7 @@
 package dev.nettune.run.record;
 
 import dev.nettune.results.PointLine;
+import dev.nettune.results.RunDocument;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.check.Preflight;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -115,22 +115,23 @@ public final class Resume {
         } catch (IOException e) {
             throw new UsageException("nettune.resume: cannot read " + runJson + ": " + firstLine(e.getMessage()));
         }
-        Object status = record.get("status");
+        RunDocument doc = record.doc();
+        String status = doc.status();
         if ("complete".equals(status) || "complete-with-failures".equals(status)) {
             throw new UsageException("nettune.resume: run " + id + " is " + status + "; nothing to resume");
         }
-        if (RunLock.STATUS_RUNNING.equals(status) && RunLock.runnerAlive(runDir, JSON.valueToTree(recordDoc(record, "runner", "pid", "host")))) {
+        if (RunLock.STATUS_RUNNING.equals(status) && RunLock.runnerAlive(runDir, doc)) {
             throw new UsageException("nettune.resume: run " + id + " is still running (" + who(record) + "); wait for it or stop it first");
         }
-        Object recorded = record.get("gitCommit");
+        String recorded = doc.gitCommit();
         if (!String.valueOf(recorded).equals(gitCommit)) {
             throw new UsageException("nettune.resume: run " + id + " was made by git commit " + recorded + ", this checkout is "
                     + gitCommit + "; resume it from that commit");
         }
         RunSpec spec;
         try {
-            spec = RunDocument.spec(recordDoc(record), runDir);
-        } catch (RunDocument.BadRecord | RuntimeException e) {
+            spec = RunDocuments.spec(doc, runDir);
+        } catch (RunDocuments.BadRecord | RuntimeException e) {
             throw new UsageException("nettune.resume: " + runJson + ": " + e.getMessage());
         }
         RunState state = new RunState(spec);
@@ -231,53 +232,17 @@ public final class Resume {
     static final String SUPERSEDED = "superseded";
 
     /** Marks run.json as running again, with this resume (and the blocks it runs again) in its "resumes" list. */
-    @SuppressWarnings("unchecked")
     public static void begin(RunRecord record, List<String> blocksRerun) {
-        record.update(doc -> {
-            List<Object> resumes = new ArrayList<>((List<Object>) doc.getOrDefault("resumes", List.of()));
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            r.put("previousStatus", doc.get("status"));
-            if (doc.get("interruption") != null) {
-                r.put("interruption", doc.get("interruption"));
-            }
-            r.put("pid", ProcessHandle.current().pid());
-            r.put("blocksRerun", blocksRerun);
-            resumes.add(r);
-            doc.put("resumes", resumes);
-            doc.put("status", RunLock.STATUS_RUNNING);
-            doc.put("pid", ProcessHandle.current().pid());
-            doc.put("runner", RunLock.runner());
-            doc.remove("interruptedAt");
-            doc.remove("interruption");
-            doc.remove("error");
-        });
+        record.update(doc -> doc.resumed(new RunDocument.Resumed(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                doc.status(), doc.interruption(), ProcessHandle.current().pid(), blocksRerun), RunLock.runner()));
     }
 
     /** "pid 123 on host h", from run.json. */
-    @SuppressWarnings("unchecked")
     static String who(RunRecord record) {
-        Object runner = record.get("runner");
-        if (runner instanceof dev.nettune.results.RunDocument.Runner r) {
-            return "pid " + r.pid() + (r.hostname() == null ? "" : " on " + r.hostname());
-        }
-        Object pid = runner instanceof Map<?, ?> m ? m.get("pid") : record.get("pid");
-        Object host = runner instanceof Map<?, ?> m ? m.get("hostname") : null;
+        RunDocument.Runner r = record.doc().runner();
+        Long pid = r != null ? r.pid() : record.doc().pid();
+        String host = r != null ? r.hostname() : null;
         return "pid " + pid + (host == null ? "" : " on " + host);
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static Map<String, Object> recordDoc(RunRecord record) {
-        return recordDoc(record, "method", "settings", "plan", "jvms", "selfCheck");
-    }
-
-    private static Map<String, Object> recordDoc(RunRecord record, String... keys) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        for (String k : keys) {
-            doc.put(k, record.get(k));
-        }
-        return doc;
     }
 
     private static String firstLine(String s) {

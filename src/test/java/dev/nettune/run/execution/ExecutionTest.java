@@ -1,5 +1,6 @@
 package dev.nettune.run.execution;
 
+import dev.nettune.results.RunDocument;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.record.MergedResults;
@@ -64,17 +65,11 @@ class ExecutionTest {
         return MergedResultsTest.thrptFork(bp, opsPerSecond * 0.2);
     }
 
-    static Map<String, Object> doc(List<JvmTarget> targets) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("status", "running");
-        List<Map<String, Object>> jvms = new ArrayList<>();
-        for (JvmTarget t : targets) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("label", t.label());
-            jvms.add(j);
-        }
-        doc.put("jvms", jvms);
-        return doc;
+    /** A run.json with only what the execution changes: a status and the JVMs by label. */
+    static RunDocument doc(List<JvmTarget> targets) {
+        List<RunDocument.Jvm> jvms = targets.stream().map(t -> new RunDocument.Jvm(t.label(), null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null)).toList();
+        return RunDocument.started("r", null, null, null, null, null, null, 1, null, null, false, null, null, null, jvms, null);
     }
 
     static RunSpec spec(Path runDir, int points, int blocks, Double ci, int cap, List<JvmTarget> targets) {

@@ -1,5 +1,7 @@
 package dev.nettune.run.folder;
 
+import dev.nettune.results.RunDocument;
+
 import dev.nettune.run.check.Preflight;
 import dev.nettune.run.options.UsageException;
 
@@ -65,11 +67,15 @@ class RunLockTest {
         return JSON.readTree(dir.resolve("run.json").toFile());
     }
 
+    static RunDocument doc(Path dir) throws IOException {
+        return RunDocument.read(dir.resolve("run.json"));
+    }
+
     @Test
     void aRunningRunWhoseLockIsFreeIsRewrittenAsInterrupted() throws Exception {
         Path dir = fixture("stale-running", deadPid());
         Files.createFile(dir.resolve(RunLock.FILE)); // its runner held it, then died: the OS released it
-        String why = RunLock.staleReason(dir, run(dir));
+        String why = RunLock.staleReason(dir, doc(dir));
         assertNotNull(why);
         assertTrue(why.contains("its lock .runner.lock is free"), why);
 
@@ -84,17 +90,59 @@ class RunLockTest {
         assertEquals(List.of(), RunLock.markStale(tmp.resolve("results")), "an interrupted run is left alone");
     }
 
+    /**
+     * A stale run.json of the runner's own shape (a committed run, set back to running, its runner
+     * dead) is rewritten through the record: the same keys in the same order, interruptedAt and
+     * interruption added at the end, running JVMs interrupted, nothing else changed.
+     */
+    @Test
+    void aStaleRunOfTheRunnersShapeIsRewrittenThroughTheRecord() throws Exception {
+        Path committed;
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of("bench-results"))) {
+            committed = s.filter(d -> d.getFileName().toString().startsWith("2026-12-04")).findFirst().orElseThrow();
+        }
+        ObjectNode before = (ObjectNode) JSON.readTree(committed.resolve("run.json").toFile());
+        before.put("status", "running");
+        before.remove("finishedAt");
+        ((ObjectNode) before.get("runner")).put("pid", deadPid());
+        ((ObjectNode) before.get("jvms").get(0)).put("status", "running");
+        Path dir = Files.createDirectories(tmp.resolve("results/shaped"));
+        Files.writeString(dir.resolve("run.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(before));
+        assertTrue(doc(dir).writesBack(before), "the runner's own shape");
+
+        assertEquals(List.of("shaped"), RunLock.markStale(tmp.resolve("results")));
+        ObjectNode after = (ObjectNode) run(dir);
+        List<String> keys = new java.util.ArrayList<>();
+        before.fieldNames().forEachRemaining(keys::add);
+        keys.add("interruptedAt");
+        keys.add("interruption");
+        List<String> written = new java.util.ArrayList<>();
+        after.fieldNames().forEachRemaining(written::add);
+        assertEquals(keys, written);
+        assertEquals("interrupted", after.get("status").asText());
+        assertTrue(after.get("interruption").asText().startsWith("run.json said running, but no runner holds the run (pid "),
+                after.get("interruption").asText());
+        assertEquals("interrupted", after.get("jvms").get(0).get("status").asText());
+        assertEquals("done", after.get("jvms").get(1).get("status").asText(), "a JVM that was not running is left as it was");
+        ObjectNode expected = before.deepCopy();
+        expected.put("status", "interrupted");
+        expected.set("interruptedAt", after.get("interruptedAt"));
+        expected.set("interruption", after.get("interruption"));
+        ((ObjectNode) expected.get("jvms").get(0)).put("status", "interrupted");
+        assertEquals(JSON.readTree(expected.toString()), after); // through text: numbers compare by value
+    }
+
     @Test
     void aRunWhoseLockIsHeldIsLeftRunning() throws Exception {
         Path dir = fixture("stale-running", deadPid());
         try (RunLock held = RunLock.tryAcquire(dir)) {
             assertNotNull(held);
             assertNull(RunLock.tryAcquire(dir), "one holder at a time, within this JVM too");
-            assertTrue(RunLock.runnerAlive(dir, run(dir)));
+            assertTrue(RunLock.runnerAlive(dir, doc(dir)));
             assertEquals(List.of(), RunLock.markStale(tmp.resolve("results")));
             assertEquals("running", run(dir).get("status").asText());
         }
-        assertNotNull(RunLock.staleReason(dir, run(dir)), "released: stale");
+        assertNotNull(RunLock.staleReason(dir, doc(dir)), "released: stale");
     }
 
     @Test
@@ -104,7 +152,7 @@ class RunLockTest {
                 System.getProperty("java.class.path"), Holder.class.getName(), dir.toString()).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("locked", r.readLine());
-            assertTrue(RunLock.runnerAlive(dir, run(dir)));
+            assertTrue(RunLock.runnerAlive(dir, doc(dir)));
             assertEquals(List.of(), RunLock.markStale(tmp.resolve("results")));
             UsageException e = assertThrows(UsageException.class, () -> Preflight.resumable(tmp, Path.of("results"), "stale-running"));
             assertTrue(e.getMessage().startsWith("nettune.resume: run stale-running is still running (pid "), e.getMessage());
@@ -118,15 +166,15 @@ class RunLockTest {
     @Test
     void aRunMadeBeforeLocksIsJudgedByItsPidAndBoot() throws Exception {
         Path dir = fixture("old-running", ProcessHandle.current().pid());
-        assertTrue(RunLock.runnerAlive(dir, run(dir)), "a live java process with the recorded pid");
+        assertTrue(RunLock.runnerAlive(dir, doc(dir)), "a live java process with the recorded pid");
         ObjectNode rebooted = (ObjectNode) run(dir);
         rebooted.putObject("runner").put("pid", ProcessHandle.current().pid()).put("bootId", "another-boot");
         if (RunLock.bootId() != null) {
-            assertFalse(RunLock.runnerAlive(dir, rebooted), "recorded before a reboot");
+            assertFalse(RunLock.runnerAlive(dir, RunDocument.of(rebooted)), "recorded before a reboot");
         }
         Path dead = fixture("stale-running", deadPid());
         Files.delete(dead.resolve("forks.jsonl"));
-        assertFalse(RunLock.runnerAlive(dead, run(dead)), "no lock file, pid gone");
+        assertFalse(RunLock.runnerAlive(dead, doc(dead)), "no lock file, pid gone");
         Files.writeString(tmp.resolve("results/old-running/run.json"), run(dir).toString().replace("\"pid\":" + ProcessHandle.current().pid(),
                 "\"pid\":" + deadPid()));
         assertEquals(List.of("old-running", "stale-running"), RunLock.markStale(tmp.resolve("results")));

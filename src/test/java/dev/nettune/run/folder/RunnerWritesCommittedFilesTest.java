@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The runner's own code path (the Journal, with the run's typed {@link ForkLine}) writes every
  * committed forks.jsonl and points.jsonl under bench-results/ back byte for byte: read as a resume
- * reads them, written as a run appends them; and each JVM's summary in run.json as its record writes it. Beside dev.nettune.results.CommittedFilesRoundTripTest,
- * which checks the records alone.
+ * reads them, written as a run appends them; each committed run.json, read and rewritten through the
+ * run's {@link RunRecord}; and each JVM's summary in run.json as its record writes it. Beside
+ * dev.nettune.results.CommittedFilesRoundTripTest, which checks the records alone.
  */
 class RunnerWritesCommittedFilesTest {
     static final Path RESULTS = Path.of("bench-results");
@@ -79,6 +80,31 @@ class RunnerWritesCommittedFilesTest {
             }
         }
         assertTrue(n > 0, "no committed summary of the fork-count shape");
+    }
+
+    /** Every committed run.json, read as a resume reads it and rewritten as a run rewrites it, is as it was. */
+    @Test
+    void runDocumentsWriteBackAsCommitted(@TempDir Path tmp) throws IOException {
+        List<Path> runs = committedRuns(ResultFiles.RUN);
+        assertFalse(runs.isEmpty(), "no committed " + ResultFiles.RUN + " under " + RESULTS.toAbsolutePath());
+        for (Path run : runs) {
+            Path out = Files.createDirectories(tmp.resolve(String.valueOf(run.hashCode()))).resolve(ResultFiles.RUN);
+            Files.copy(run.resolve(ResultFiles.RUN), out);
+            RunRecord record = RunRecord.read(out);
+            record.update(doc -> doc);
+            assertArrayEquals(Files.readAllBytes(run.resolve(ResultFiles.RUN)), Files.readAllBytes(out), run.resolve(ResultFiles.RUN).toString());
+        }
+    }
+
+    /** A run.json with a key this runner does not write (a newer runner's) is not rewritten by it: that would drop the key. */
+    @Test
+    void aRunDocumentWithAnUnknownKeyIsNotTakenForRewriting(@TempDir Path tmp) throws IOException {
+        Path run = committedRuns(ResultFiles.RUN).get(0).resolve(ResultFiles.RUN);
+        Path out = tmp.resolve(ResultFiles.RUN);
+        Files.writeString(out, Files.readString(run).replaceFirst("\\{", "{\n  \"fromTheFuture\" : 1,"));
+        assertEquals(RunDocument.read(run), RunDocument.read(out), "the analysis reads it as before, the key ignored");
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> RunRecord.read(out));
+        assertTrue(e.getMessage().contains("rewriting it would lose them"), e.getMessage());
     }
 
     /** Run folders holding a non-empty {@code name}. */

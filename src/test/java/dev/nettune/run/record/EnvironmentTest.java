@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,20 +38,16 @@ class EnvironmentTest {
         }
         // Three numbers (min default max); Files.readString returns only the first byte of procfs files here.
         assertEquals(3, expected.split(" ").length, expected);
-        @SuppressWarnings("unchecked")
-        Map<String, String> sysctls = (Map<String, String>) Environment.host().get("sysctls");
-        assertEquals(expected, sysctls.get("net.ipv4.tcp_wmem"));
+        assertEquals(expected, Environment.host().sysctls().get("net.ipv4.tcp_wmem"));
     }
 
     @Test
     void hostSectionHasEveryContractField() {
-        Map<String, Object> h = Environment.host();
+        Map<String, JsonNode> h = Environment.host().facts();
         for (String k : new String[]{"os", "kernel", "cpuModel", "cpus", "memoryBytes", "ulimitNofile", "sysctls"}) {
             assertTrue(h.containsKey(k), k);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, String> sysctls = (Map<String, String>) h.get("sysctls");
-        assertEquals(Environment.SYSCTLS, sysctls.keySet().stream().toList());
+        assertEquals(Environment.SYSCTLS, Environment.host().sysctls().keySet().stream().toList());
     }
 
     @Test
