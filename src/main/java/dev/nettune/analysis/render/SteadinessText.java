@@ -96,8 +96,8 @@ public final class SteadinessText {
                 .append("iterations measure steady state. **Drift**: per fork, the slope of log(score) across its ")
                 .append("measurement iterations (with 2 iterations, log(second / first)); over the forks, their mean with ")
                 .append("a one-sample t interval, shown as the change from the first to the last iteration. A point drifts ")
-                .append("when that change is significant after Holm's correction over the ")
-                .append(Text.count(s.cells().size(), "JVM × point", "JVM × points")).append(" of the run (α = ")
+                .append("when that change is significant after Holm's correction over all JVM × points of its run (")
+                .append(s.cells().size()).append(" checked in all; α = ")
                 .append(Units.plain(s.alpha())).append(") and at least ")
                 .append(String.format(Locale.ROOT, "%.0f%%", Steadiness.MIN_DRIFT * 100)).append(" either way. ")
                 .append("**Erratic**: a point whose fork scores have a geometric coefficient of variation of at least ")
@@ -174,8 +174,8 @@ public final class SteadinessText {
     public List<String> console() {
         List<String> out = new ArrayList<>();
         int tested = (int) s.cells().stream().filter(c -> c.drift().tested()).count();
-        out.add("steady state: " + s.drifting().size() + " of " + tested + " JVM × points drift within forks (Holm over the"
-                + " run, α " + Units.plain(s.alpha()) + ", |change| ≥ " + String.format(Locale.ROOT, "%.0f%%",
+        out.add("steady state: " + s.drifting().size() + " of " + tested + " JVM × points drift within forks (Holm over each"
+                + " run's JVM × points, α " + Units.plain(s.alpha()) + ", |change| ≥ " + String.format(Locale.ROOT, "%.0f%%",
                 Steadiness.MIN_DRIFT * 100) + "); " + s.erratic().size() + " erratic");
         for (Steadiness.Cell c : s.drifting()) {
             out.add("  drift: " + names.apply(c.jvm()) + " " + point(c) + ": " + change(c.drift()) + " first → last"
