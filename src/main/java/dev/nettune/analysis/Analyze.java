@@ -251,7 +251,8 @@ public final class Analyze {
         out.printf("%s; %d JVM pair%s compared; wrote %s%s in %d ms%n", set.summaryLine(), pairs.size(),
                 pairs.size() == 1 ? "" : "s", o.out().resolve("README.md"), o.html() ? " and index.html" : "",
                 (System.nanoTime() - t0) / 1_000_000);
-        new SteadinessText(steadiness, set::name).console().forEach(out::println);
+        // one run: every warning; several (the overview): the count only, the run's own report follows it
+        new SteadinessText(steadiness, set::name).console(set.runIds().size() <= 1).forEach(out::println);
         if (o.failOnRegression() != null) {
             List<RegressionGate.Failure> failures = new RegressionGate(o.failOnRegression()).failures(pairs);
             String limit = String.format(Locale.ROOT, "%.3g%%", o.failOnRegression() * 100).replaceAll("\\.?0+%", "%");

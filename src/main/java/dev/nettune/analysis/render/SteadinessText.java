@@ -141,6 +141,11 @@ public final class SteadinessText {
             s.unchecked().forEach(c -> which.add(Text.md(point(c) + " on " + names.apply(c.jvm()))));
             out.append("Drift not checked (1 iteration): ").append(String.join("; ", which)).append(".\n\n");
         }
+        long untested = s.cells().stream().filter(c -> !c.oneIteration() && !c.drift().tested()).count();
+        if (untested > 0) {
+            out.append("Drift not tested (fewer than 2 forks with 2 or more iterations, so no interval) at ")
+                    .append(Text.count((int) untested, "JVM × point", "JVM × points")).append(": see the appendix.\n\n");
+        }
         out.append("What the drift check can see: a trend within forks, from at least 2 measurement iterations. ")
                 .append("With 2 it sees a step between them, not the shape of a warm-up or slow-down. It cannot see ")
                 .append("warm-up that ended before measurement began, nor tell a trend of the JVM from one of the machine ")
@@ -172,11 +177,23 @@ public final class SteadinessText {
 
     /** The console lines: one summary line, then one line per drifting, erratic or unchecked cell. */
     public List<String> console() {
+        return console(true);
+    }
+
+    /**
+     * The console lines: the summary line, and with {@code details} one line per drifting, erratic or
+     * unchecked cell (without: a report of many runs, where the suite prints the run's own report after it).
+     */
+    public List<String> console(boolean details) {
         List<String> out = new ArrayList<>();
         int tested = (int) s.cells().stream().filter(c -> c.drift().tested()).count();
         out.add("steady state: " + s.drifting().size() + " of " + tested + " JVM × points drift within forks (Holm over each"
                 + " run's JVM × points, α " + Units.plain(s.alpha()) + ", |change| ≥ " + String.format(Locale.ROOT, "%.0f%%",
-                Steadiness.MIN_DRIFT * 100) + "); " + s.erratic().size() + " erratic");
+                Steadiness.MIN_DRIFT * 100) + "); " + s.erratic().size() + " erratic"
+                + (details || s.drifting().isEmpty() && s.erratic().isEmpty() ? "" : ": see the report's Steady state"));
+        if (!details) {
+            return out;
+        }
         for (Steadiness.Cell c : s.drifting()) {
             out.add("  drift: " + names.apply(c.jvm()) + " " + point(c) + ": " + change(c.drift()) + " first → last"
                     + " iteration, p (Holm) " + Text.p(c.pAdjusted()) + ", n " + c.drift().n() + " forks");

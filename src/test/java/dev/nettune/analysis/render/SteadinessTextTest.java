@@ -87,6 +87,9 @@ class SteadinessTextTest {
                 + " 1 erratic", console.get(0));
         assertTrue(console.get(1).contains("jdk25 ConnectionScaling.roundTrips") && console.get(1).contains(
                 "-21.6% [-29.5%, -12.9%] first → last iteration, p (Holm) 0.032, n 8 forks"), console.get(1));
+        List<String> brief = text.console(false);
+        assertEquals(1, brief.size(), "several runs: the count only");
+        assertTrue(brief.get(0).endsWith("1 erratic: see the report's Steady state"), brief.get(0));
         assertTrue(console.get(2).startsWith("  erratic: jdk17 SocketBufferStream.stream")
                 && console.get(2).contains("geometric CV 94%, n 8 forks; known cause: JDK 17's"), console.get(2));
     }
@@ -103,5 +106,15 @@ class SteadinessTextTest {
         assertTrue(t.status().get(0).startsWith("ℹ Drift not checked (1 iteration) at 1 JVM × point"));
         assertTrue(t.appendix().contains("| drift not checked (1 iteration) |"));
         assertTrue(t.console().contains("  drift not checked (1 iteration): jdk17 RoundTrip.roundTrip payload=64"));
+        assertFalse(t.section().contains("Drift not tested"));
+
+        Metric oneFork = new Metric("primary", "ops/s", Double.NaN, Double.NaN, new double[][] {{100, 90}}, null, Map.of());
+        Result single = new Result(new ResultKey("dev.nettune.bench.RoundTripBenchmark.roundTrip", Map.of("payload", "64"),
+                "thrpt", "ops/s", j), oneFork, Map.of(), Path.of("x.json"), 0, "1.37", 1);
+        SteadinessText f = new SteadinessText(Steadiness.of(ResultSet.of(List.of(single), List.of(), Map.of()), 0.05),
+                JvmId::label);
+        assertTrue(f.section().contains("Drift not tested (fewer than 2 forks with 2 or more iterations, so no interval)"
+                + " at 1 JVM × point"), f.section());
+        assertTrue(f.appendix().contains(" -10.0% (no interval) |    — (—) |     1 |"), f.appendix());
     }
 }
