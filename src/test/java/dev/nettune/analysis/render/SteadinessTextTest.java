@@ -72,6 +72,7 @@ class SteadinessTextTest {
         assertEquals(1, rows.stream().filter(r -> r.label().endsWith(" " + Steadiness.ERRATIC_MARK)).count());
         ForestChart chart = ForestRows.chart(pair, JvmId::label, steadiness);
         String svg = chart.render();
+        dev.nettune.analysis.render.svg.SvgCheck.check(svg); // well-formed, every text inside the canvas
         assertTrue(svg.contains(Steadiness.DRIFT_MARK + " the score of this point drifted"), "legend in the chart");
         assertFalse(ForestRows.chart(pair, JvmId::label).render().contains(Steadiness.DRIFT_MARK));
     }
