@@ -3,6 +3,7 @@
 # Java code with SciPy.
 # Command, from the repository root (it reads six committed runs under bench-results/):
 #   python3 src/test/resources/analysis/reference/reference_stats.py
+# Drift and Spread (issue #22) are the last section.
 # Versions: Python 3.11.7, SciPy 1.17.1, NumPy 2.4.6
 import math
 import numpy as np
@@ -201,3 +202,39 @@ for (params, x, y), a in zip(rows, adj):
     se, df = welch_se_df(x, y)
     p("suite.ping." + params["clientModel"] + "." + params["connections"],
       r[:4] + (a, detectable(se, df, 0.05 / len(rows))))
+
+# ---------------------------------------------------------------------------------------------
+# Drift within forks and the spread of fork scores (issue #22): DriftTest and SpreadTest.
+# Drift: per fork the least-squares slope of ln(score) on the iteration index (linregress), then
+# the one-sample t interval and test over the forks' slopes; printed as (n, slope, low, high, p, sd).
+def drift(rows, level=0.95):
+    slopes = [stats.linregress(range(len(r)), np.log(r)).slope for r in rows]
+    n = len(slopes); m = float(np.mean(slopes)); sd = float(np.std(slopes, ddof=1))
+    q = stats.t.ppf(1 - (1 - level) / 2, n - 1); se = sd / math.sqrt(n)
+    return (n, m, float(m - q * se), float(m + q * se), float(stats.ttest_1samp(slopes, 0).pvalue), sd)
+
+# synthetic: 6 forks of 3 iterations with a slow-down of about 5% per iteration, and 6 without a trend
+DT = [[100.0, 95.2, 90.1], [120.0, 113.5, 108.9], [90.0, 86.0, 80.8], [110.0, 104.1, 99.5],
+      [105.0, 100.9, 94.7], [98.0, 93.3, 88.2]]
+DF = [[100.0, 102.1, 99.0], [120.0, 118.2, 121.5], [90.0, 91.3, 89.2], [110.0, 108.5, 111.9],
+      [105.0, 106.2, 103.8], [98.0, 97.1, 99.4]]
+p("drift.DT", drift(DT))
+p("drift.DF", drift(DF))
+# real: the reference run's rawData (2 iterations a fork, 8 forks) of ConnectionScalingBenchmark.roundTrips
+# SELECTOR x SELECTOR, 1 connection on jdk25, and SocketBufferStreamBenchmark.stream sndBuf=4096 on jdk17
+ref_run = os.path.join(root, "bench-results", "2026-11-30T14-41-49Z-quick")
+def raw(label, cls, **params):
+    for e in json.load(open(os.path.join(ref_run, label, cls + ".json"))):
+        if all(e["params"].get(k) == v for k, v in params.items()):
+            return e["primaryMetric"]["rawData"]
+SEL1 = raw("jdk25", "ConnectionScalingBenchmark", client="SELECTOR", server="SELECTOR", connections="1")
+SND4 = raw("jdk17", "SocketBufferStreamBenchmark", sndBuf="4096")
+print("SEL1 =", SEL1); print("SND4 =", SND4)
+p("drift.SEL1", drift(SEL1))
+p("drift.SND4", drift(SND4))
+# spread: geometric CV of fork scores (mean of each rawData row) = gstd - 1, min, max
+def spread(rows):
+    x = [float(np.mean(r)) for r in rows]
+    return (len(x), min(x), max(x), float(stats.gstd(x)) - 1)
+p("spread.SND4", spread(SND4))
+p("spread.SEL1", spread(SEL1))

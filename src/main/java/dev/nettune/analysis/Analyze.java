@@ -8,6 +8,7 @@ import dev.nettune.analysis.compare.Coverage;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.PlacementComparisons;
 import dev.nettune.analysis.compare.RegressionGate;
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
@@ -22,6 +23,7 @@ import dev.nettune.analysis.render.HtmlPage;
 import dev.nettune.analysis.render.MarkdownReport;
 import dev.nettune.analysis.render.Report;
 import dev.nettune.analysis.render.ReportFiles;
+import dev.nettune.analysis.render.SteadinessText;
 import dev.nettune.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -195,6 +197,7 @@ public final class Analyze {
         }
         List<JvmPair> pairs = Comparisons.build(set, new Comparisons.Options(o.alpha(), o.baseline(),
                 runIds != null && runIds.size() > 1));
+        Steadiness steadiness = Steadiness.of(set, o.alpha());
         List<String> order = runOrder(set);
         Map<String, List<Answer>> byRun = Answers.byRun(set);
         List<Answer> answers = Answers.fullest(byRun, order);
@@ -209,7 +212,7 @@ public final class Analyze {
                     // within one run the labels tell the JVMs apart; across runs the names carry the run
                     Function<JvmId, String> names = p.baseline().runId().equals(p.candidate().runId())
                             ? JvmId::label : set::name;
-                    Charts.Link l = Charts.forest(p, names, o.out());
+                    Charts.Link l = Charts.forest(p, names, o.out(), steadiness);
                     if (l != null) {
                         forests.put(Report.pairKey(p), l);
                     }
@@ -227,10 +230,10 @@ public final class Analyze {
             String title = order.size() == 1 ? "nettune report — run " + order.get(0)
                     : "nettune report — " + order.size() + " runs";
             String scope = order.size() == 1 ? "this run" : "these runs";
-            Map<String, String> appendices = files.appendices(set);
+            Map<String, String> appendices = files.appendices(set, steadiness);
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
                     List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha(),
-                    PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)));
+                    PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)), steadiness);
             String readme = new MarkdownReport(report).render();
             files.write("README.md", readme);
             files.writeAll(appendices);
@@ -248,6 +251,8 @@ public final class Analyze {
         out.printf("%s; %d JVM pair%s compared; wrote %s%s in %d ms%n", set.summaryLine(), pairs.size(),
                 pairs.size() == 1 ? "" : "s", o.out().resolve("README.md"), o.html() ? " and index.html" : "",
                 (System.nanoTime() - t0) / 1_000_000);
+        // one run: every warning; several (the overview): the count only, the run's own report follows it
+        new SteadinessText(steadiness, set::name).console(set.runIds().size() <= 1).forEach(out::println);
         if (o.failOnRegression() != null) {
             List<RegressionGate.Failure> failures = new RegressionGate(o.failOnRegression()).failures(pairs);
             String limit = String.format(Locale.ROOT, "%.3g%%", o.failOnRegression() * 100).replaceAll("\\.?0+%", "%");

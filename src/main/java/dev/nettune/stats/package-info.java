@@ -8,5 +8,10 @@
  * (blocks, adjusted for which fork of a block ran first), {@link dev.nettune.stats.UnpairedRatio} (Welch), {@link dev.nettune.stats.Holm}
  * per table, and {@link dev.nettune.stats.DetectableChange} from the exact power of the t
  * test ({@link dev.nettune.stats.TTestPower}).
+ *
+ * <p>Whether a fork's score is steady: {@link dev.nettune.stats.Drift}, the trend of log scores across
+ * a fork's measurement iterations, one slope per fork and a one-sample t over the forks (the forks,
+ * not the iterations, are the replicates); and {@link dev.nettune.stats.Spread}, the range and
+ * geometric coefficient of variation of a point's fork scores.
  */
 package dev.nettune.stats;

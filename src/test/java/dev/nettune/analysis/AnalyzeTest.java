@@ -242,6 +242,31 @@ class AnalyzeTest {
     }
 
     @Test
+    void theReferenceRunWarnsOfDriftAndErraticPointsOnTheConsoleInTheReportTablesAndForestPlot() throws IOException {
+        Path dir = tmp.resolve("reference");
+        assertEquals(0, run("--out", dir.toString(), "--no-html", "bench-results/2026-11-30T14-41-49Z-quick"), err());
+        List<String> lines = out().lines().toList();
+        assertTrue(lines.contains("steady state: 1 of 34 JVM × points drift within forks (Holm over each run's JVM × points, α 0.05,"
+                + " |change| ≥ 5%); 1 erratic"), out());
+        assertTrue(out().contains("  drift: jdk25 ConnectionScaling.roundTrips client=SELECTOR connections=1"), out());
+        assertTrue(out().contains("  erratic: jdk17 SocketBufferStream.stream path=STREAM rcvBuf=0 sndBuf=4"), out());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("> ⚠ **Scores drift within forks** at 1 JVM × point of 34 checked"), readme);
+        assertTrue(readme.contains("## <a id=\"steady-state\"></a>Steady state"), readme);
+        assertTrue(readme.contains("ConnectionScaling.roundTrips ‡ |"), "the drifting row is marked");
+        assertTrue(readme.contains("SocketBufferStream.stream § |"), "the erratic row is marked");
+        assertTrue(readme.contains("- **Steady state** ([section](#steady-state))"), "the method says how");
+        assertTrue(readme.contains("[Steady state: every point's drift within forks and spread between them]"
+                + "(appendix/steady-state.md)"), "the appendix is listed");
+        assertTrue(Files.readString(dir.resolve("appendix/steady-state.md")).contains("| jdk25 | ConnectionScaling"));
+        try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
+            Path forest = charts.filter(f -> f.getFileName().toString().startsWith("forest-")).findFirst().orElseThrow();
+            String svg = Files.readString(forest);
+            assertTrue(svg.contains("‡ the score of this point drifted") && svg.contains("§ this point is erratic"), forest.toString());
+        }
+    }
+
+    @Test
     void runsAreSelectedByIdPrefixOrLatestAndBadIdsAreNamed() throws IOException {
         Path dir = tmp.resolve("sel");
         assertEquals(0, run("--out", dir.toString(), "--no-charts", "--no-html", "--runs", "2026-11-24T14",

@@ -9,5 +9,9 @@
  * {@link dev.nettune.analysis.compare.JvmPair}s; the older
  * {@code CrossJvm} (iterations pooled, Mann–Whitney) remains only until
  * the report stops using it.
+ *
+ * <p>{@link dev.nettune.analysis.compare.Steadiness} checks each JVM × point on its own: whether its
+ * score drifts within forks (Holm over the cells of its run) and whether its fork scores scatter so
+ * widely that it is erratic; the renderers mark the comparison rows those cells enter.
  */
 package dev.nettune.analysis.compare;

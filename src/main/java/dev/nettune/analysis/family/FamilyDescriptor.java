@@ -125,6 +125,15 @@ public abstract class FamilyDescriptor {
         return null;
     }
 
+    /**
+     * Why a point of this family is known to scatter widely from fork to fork on {@code result}'s JVM,
+     * in one sentence, or null when no cause is known (the default). Called only for results whose
+     * fork scores are erratic ({@link dev.nettune.analysis.compare.Steadiness}).
+     */
+    public String erraticCause(Result result) {
+        return null;
+    }
+
     @Override
     public String toString() {
         return title;

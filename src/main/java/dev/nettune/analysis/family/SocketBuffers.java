@@ -22,6 +22,9 @@ public final class SocketBuffers extends FamilyDescriptor {
     /** SO_SNDBUF not set: the kernel's autotuning, the reference. */
     static final String AUTOTUNED = "0";
 
+    /** The largest SO_SNDBUF at which the blocking write below was seen. */
+    static final int SMALL_SNDBUF = 4096;
+
     SocketBuffers() {
         super("Socket buffers", "buffers", "dev.nettune.bench.buffers.");
         ask(new Question(this, "SEND_BUFFER", "Socket buffers",
@@ -37,6 +40,30 @@ public final class SocketBuffers extends FamilyDescriptor {
                         new Quantity(null, "round-trip time", null, null, false), "by SO_SNDBUF × message size"),
                 "StreamIoPathBenchmark", ChartRule.linePerJvm("writeSize", List.of("path"), ChartRule.GBIT,
                         "by write size × I/O path"));
+    }
+
+    /**
+     * The one known cause: with a small SO_SNDBUF, JDK 17's {@code java.net.Socket} blocks in one
+     * write(2) on the full send buffer, where JDK 25's NioSocketImpl writes non-blocking and polls
+     * (seen with strace on SO_SNDBUF 4 KiB); the time a write stays blocked varies widely.
+     */
+    @Override
+    public String erraticCause(Result result) {
+        Map<String, String> p = result.key().params();
+        int sndBuf;
+        try {
+            sndBuf = Integer.parseInt(p.getOrDefault("sndBuf", ""));
+        } catch (NumberFormatException e) {
+            return null; // no SO_SNDBUF parameter: nothing known
+        }
+        boolean stream = result.key().benchmark().endsWith("SocketBufferStreamBenchmark.stream")
+                && "STREAM".equals(p.get("path"));
+        if (result.key().jvm().feature() == 17 && stream && sndBuf > 0 && sndBuf <= SMALL_SNDBUF) {
+            return "JDK 17's java.net.Socket blocks in one write(2) on a full small send buffer (SO_SNDBUF "
+                    + sndBuf + " B), where JDK 25's NioSocketImpl writes non-blocking and polls (seen with strace);"
+                    + " how long a write stays blocked varies from fork to fork";
+        }
+        return null;
     }
 
     /** {@code SocketBufferStreamBenchmark.stream} (thrpt) at 64 KiB writes, each sndBuf against sndBuf=0 (autotuned). */

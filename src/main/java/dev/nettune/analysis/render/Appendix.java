@@ -1,5 +1,6 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.family.Families;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
@@ -37,10 +38,17 @@ final class Appendix {
 
     private final ResultSet set;
     private final DetailTables details;
+    private final Steadiness steadiness;
 
     Appendix(ResultSet set) {
+        this(set, null);
+    }
+
+    /** The appendices of {@code set}; with {@code steadiness} (or null for none) its every-point table. */
+    Appendix(ResultSet set, Steadiness steadiness) {
         this.set = set;
         this.details = new DetailTables(set::name);
+        this.steadiness = steadiness;
     }
 
     /** The detail file of a family. */
@@ -62,6 +70,9 @@ final class Appendix {
             out.put(SOCKET_OPTIONS, socketOptions());
         }
         out.put(SKIPS, skipsAndFailures());
+        if (steadiness != null && !steadiness.cells().isEmpty()) {
+            out.put(SteadinessText.APPENDIX, new SteadinessText(steadiness, set::name).appendix());
+        }
         out.put(WARNINGS, warnings());
         return out;
     }
@@ -76,6 +87,9 @@ final class Appendix {
         }
         if (file.equals(SKIPS)) {
             return "Skipped and failed points";
+        }
+        if (file.equals(SteadinessText.APPENDIX)) {
+            return "Steady state: every point's drift within forks and spread between them";
         }
         if (file.equals(WARNINGS)) {
             return "Warnings: input files and entries not used, weak data";

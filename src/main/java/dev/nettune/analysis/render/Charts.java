@@ -1,6 +1,7 @@
 package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.family.FamilyDescriptor;
@@ -59,7 +60,13 @@ public final class Charts {
      * @throws IOException when the file cannot be written
      */
     public static Link forest(JvmPair pair, Function<JvmId, String> names, Path dir) throws IOException {
-        ForestChart chart = ForestRows.chart(pair, names);
+        return forest(pair, names, dir, Steadiness.none());
+    }
+
+    /** {@link #forest(JvmPair, Function, Path)} with the rows marked by {@code steadiness} (drift, erratic) and a legend. */
+    public static Link forest(JvmPair pair, Function<JvmId, String> names, Path dir, Steadiness steadiness)
+            throws IOException {
+        ForestChart chart = ForestRows.chart(pair, names, steadiness);
         String svg = chart.render();
         String cand = names.apply(pair.candidate());
         String base = names.apply(pair.baseline());

@@ -4,6 +4,7 @@ import dev.nettune.analysis.compare.ComparisonTable;
 import dev.nettune.analysis.compare.Design;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.model.ResultKey;
 import dev.nettune.analysis.units.Units;
@@ -33,14 +34,21 @@ final class ComparisonTables {
 
     private final Function<dev.nettune.analysis.model.JvmId, String> names;
     private final boolean manyRuns;
+    private final Steadiness steadiness;
 
     /**
      * Tables whose JVM names come from {@code names} (labels suffice within one run); with
      * {@code manyRuns} a pair's title names its run.
      */
     ComparisonTables(Function<dev.nettune.analysis.model.JvmId, String> names, boolean manyRuns) {
+        this(names, manyRuns, Steadiness.none());
+    }
+
+    /** Tables as above whose rows carry the marks of {@code steadiness} ({@link Steadiness#marks}), explained under the table. */
+    ComparisonTables(Function<dev.nettune.analysis.model.JvmId, String> names, boolean manyRuns, Steadiness steadiness) {
         this.names = names;
         this.manyRuns = manyRuns;
+        this.steadiness = steadiness;
     }
 
     /** A JVM's name in a pair: its label when both are of one run, else its display name. */
@@ -117,13 +125,17 @@ final class ComparisonTables {
                 cand + unit + " (forks)", "ratio [95% CI]", "p (adj.)", "n", "detectable", "verdict"),
                 new boolean[] {false, false, true, true, true, true, true, true, false});
         Map<String, Integer> notes = new LinkedHashMap<>();
+        StringBuilder allMarks = new StringBuilder();
         for (RowComparison r : t.rows()) {
             String verdict = verdict(r.verdict());
+            String marks = steadiness.marks(pair, r);
+            allMarks.append(marks);
             if (r.note() != null && !r.note().isBlank()) {
                 int k = notes.computeIfAbsent(r.note(), x -> notes.size() + 1);
                 verdict += " (" + k + ")";
             }
-            mt.add(Text.anchorTag(rowAnchor(pair, r)) + Text.md(Text.benchName(r.row().benchmark())),
+            mt.add(Text.anchorTag(rowAnchor(pair, r)) + Text.md(Text.benchName(r.row().benchmark()))
+                            + (marks.isEmpty() ? "" : " " + marks),
                     Text.md(Text.params(r.row().params(), fixedNames)),
                     center(lay.scale(), r.baselineCenter(), r.baselineForks()),
                     center(lay.scale(), r.candidateCenter(), r.candidateForks()),
@@ -134,6 +146,10 @@ final class ComparisonTables {
         out.append(mt.render()).append('\n');
         List<String> after = new ArrayList<>();
         notes.forEach((note, k) -> after.add("(" + k + ") " + Text.md(note)));
+        String legend = SteadinessText.legend(allMarks.toString());
+        if (!legend.isEmpty()) {
+            after.add(legend.replace("(see Steady state)", "(see [Steady state](#" + SteadinessText.ANCHOR + "))"));
+        }
         if (t.geomeanRows() > 0 && Double.isFinite(t.geomeanRatio())) {
             after.add("Geometric mean of the " + Text.count(t.geomeanRows(), "row's ratio", "rows' ratios") + ": "
                     + Text.ratio(t.geomeanRatio()) + " (a summary of the rows above, not a test; no interval).");

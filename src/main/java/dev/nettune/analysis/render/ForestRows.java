@@ -3,6 +3,7 @@ package dev.nettune.analysis.render;
 import dev.nettune.analysis.compare.Design;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultKey;
@@ -43,6 +44,11 @@ final class ForestRows {
 
     /** The rows of {@code pair}, sorted as drawn. */
     static List<Plotted> rows(JvmPair pair) {
+        return rows(pair, Steadiness.none());
+    }
+
+    /** The rows of {@code pair}, sorted as drawn, each label ending in the row's marks from {@code steadiness}. */
+    static List<Plotted> rows(JvmPair pair, Steadiness steadiness) {
         List<RowComparison> all = pair.tables().stream().flatMap(t -> t.rows().stream()).toList();
         Map<String, Set<String>> varying = varyingParams(all);
         Map<String, Set<String>> modes = new HashMap<>();
@@ -62,6 +68,10 @@ final class ForestRows {
             boolean higher = r.higherIsBetter();
             if (!higher) {
                 label.append(TIME_MARK);
+            }
+            String marks = steadiness.marks(pair, r);
+            if (!marks.isEmpty()) {
+                label.append(' ').append(marks);
             }
             double s = higher ? r.ratio() : 1 / r.ratio();
             double lo = higher ? r.low() : 1 / r.high();
@@ -103,9 +113,16 @@ final class ForestRows {
 
     /** The chart of {@code pair}. */
     static ForestChart chart(JvmPair pair, Function<JvmId, String> names) {
+        return chart(pair, names, Steadiness.none());
+    }
+
+    /** The chart of {@code pair}, rows marked by {@code steadiness} and the marks explained under the legend. */
+    static ForestChart chart(JvmPair pair, Function<JvmId, String> names, Steadiness steadiness) {
         String cand = names.apply(pair.candidate());
         String base = names.apply(pair.baseline());
-        List<Plotted> plotted = rows(pair);
+        List<Plotted> plotted = rows(pair, steadiness);
+        StringBuilder allMarks = new StringBuilder();
+        plotted.forEach(p -> allMarks.append(steadiness.marks(pair, p.row())));
         List<ForestChart.Row> rows = new ArrayList<>();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         Map<Design, Integer> designs = new EnumMap<>(Design.class);
@@ -151,6 +168,10 @@ final class ForestRows {
         caption.add(designText(designs) + " Significant: the test's p, after Holm's correction within each table "
                 + "(family, mode, unit), is below the report's α; a grey interval that misses 1 did not survive the "
                 + "correction.");
+        String marksLegend = SteadinessText.legend(allMarks.toString());
+        if (!marksLegend.isEmpty()) {
+            caption.add(marksLegend.replace("(see Steady state)", "(see the report's Steady state section)"));
+        }
         if (!anyTime) {
             caption.set(0, "Speed-up: the score ratio " + cand + " / " + base + " (all rows are throughput: higher is "
                     + "better). Right of 1 is " + cand + " better.");

@@ -3,6 +3,7 @@ package dev.nettune.analysis.render;
 import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.Coverage;
 import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.ResultSet;
@@ -71,7 +72,7 @@ public final class MarkdownReport {
                     .append("p-value and, in brackets, the p-value after the table's correction for multiple tests, n ")
                     .append("(paired blocks, or forks per side), the smallest change the design could detect (80% power), ")
                     .append("and the verdict: **better**, **worse**, `~` (no detectable difference) or cannot tell.\n\n");
-            ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1);
+            ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness());
             for (JvmPair p : r.pairs()) {
                 String section = tables.section(p, "###");
                 int cut = section.indexOf("\n\n", section.indexOf("\n\n") + 2) + 2; // after heading and relation
@@ -82,6 +83,9 @@ public final class MarkdownReport {
                 }
                 out.append(section.substring(cut));
             }
+        }
+        if (!r.steadiness().cells().isEmpty()) {
+            out.append(new SteadinessText(r.steadiness(), set::name).section());
         }
         placements();
         appendices();
@@ -126,6 +130,7 @@ public final class MarkdownReport {
             }
         }
         lines.addAll(ForkStatusText.top(set));
+        lines.addAll(new SteadinessText(r.steadiness(), set::name).status());
         if (!set.skips().isEmpty()) {
             Set<String> reasons = new LinkedHashSet<>();
             set.skips().forEach(s -> reasons.add(s.reason()));
@@ -260,6 +265,18 @@ public final class MarkdownReport {
                 .append("interval over forks. For sampled time (JMH's sample mode) JMH's own `scoreError` is computed ")
                 .append("over every individual sample, which treats samples of one fork as independent and is far ")
                 .append("narrower than the fork-to-fork spread; it is not shown.\n")
+                .append("- **Steady state** ([section](#").append(SteadinessText.ANCHOR).append(")): per JVM and point, ")
+                .append("the drift of the score within forks (per fork the slope of log(score) over its measurement ")
+                .append("iterations; a one-sample t interval over the forks, which are the replicates) is flagged when it ")
+                .append("is significant after Holm's correction over all JVM × points of the run and at least ")
+                .append(String.format(java.util.Locale.ROOT, "%.0f%%", Steadiness.MIN_DRIFT * 100))
+                .append(" from the first to the last iteration: Holm because a run holds dozens of such cells and some ")
+                .append("would pass an unadjusted test by chance; the minimum because a fork's score averages its ")
+                .append("iterations, so a smaller drift moves it less than a comparison resolves. A point is erratic when ")
+                .append("the geometric coefficient of variation of its fork scores is at least ")
+                .append(String.format(java.util.Locale.ROOT, "%.0f%%", Steadiness.ERRATIC_GCV * 100))
+                .append(". Marked rows: ").append(Steadiness.DRIFT_MARK).append(" drift, ").append(Steadiness.ERRATIC_MARK)
+                .append(" erratic.\n")
                 .append("- Higher is better for throughput, lower for average, sampled and single-shot time. Units are ")
                 .append("scaled per table and the heading names the unit shown.\n");
     }

@@ -2,6 +2,7 @@ package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.JvmPair;
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.ResultSet;
 
@@ -25,10 +26,12 @@ import java.util.Map;
  * @param alpha        significance level of the comparisons
  * @param placements   per JVM, its points with the server placed elsewhere against in process
  *                     ({@link dev.nettune.analysis.compare.PlacementComparisons}); empty when none
+ * @param steadiness   drift within forks and spread between them, per JVM × point
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
                      Map<FamilyDescriptor, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
-                     List<String> appendices, String selection, double alpha, List<JvmPair> placements) {
+                     List<String> appendices, String selection, double alpha, List<JvmPair> placements,
+                     Steadiness steadiness) {
 
     /**
      * The charts of one family's question.

@@ -1,5 +1,6 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.model.ResultSet;
 
 import java.io.IOException;
@@ -45,6 +46,11 @@ public final class ReportFiles {
     /** The appendices of {@code set}, by path relative to the folder. */
     public Map<String, String> appendices(ResultSet set) {
         return new Appendix(set).render();
+    }
+
+    /** The appendices of {@code set}, with the steady-state check's, by path relative to the folder. */
+    public Map<String, String> appendices(ResultSet set, Steadiness steadiness) {
+        return new Appendix(set, steadiness).render();
     }
 
     /** Writes one file, relative to the folder, creating its parent. */
