@@ -112,8 +112,12 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
         }
         measuring = measurementIterationsSeen > 0;
         reporting = measuring && measurementIterationsSeen == params.getCount();
+        // Every iteration, warm-up too, swaps the recorder's histograms (here and as it ends): each swap
+        // flips the phase that the drivers' recordValue branches on, so warm-up must flip it as measurement
+        // does. Flipped first at measurement, it deoptimised the drivers' compiled loop there, and the
+        // recompilation's CPU time changed where the scheduler ran client and server (docs/steady-state.md).
+        interval = load.intervalHistogram(interval); // the first measurement iteration drops the warm-up's latencies
         if (first) {
-            interval = load.intervalHistogram(interval); // drops the warmup's latencies
             measured.reset();
             beginMeasurement();
             roundTrips0 = load.completed();
@@ -136,10 +140,10 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     @TearDown(Level.Iteration)
     public void endIteration() throws IOException {
         load.checkHealthy();
+        interval = load.intervalHistogram(interval);
         if (!measuring) {
             return;
         }
-        interval = load.intervalHistogram(interval);
         measured.add(interval);
         endInterval();
         if (reporting) {
