@@ -3,7 +3,15 @@ package dev.nettune.counters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,6 +51,24 @@ public final class CounterReader {
             throw new IOException(file + ": not JSON: " + e.getMessage(), e);
         }
         return read(root, file.toString());
+    }
+
+    /**
+     * The counters of one fork's result as the runner holds it before merging ({@code MergedResults}
+     * merges forks through JMH, which keeps perfnorm's values only as a score over all forks). It goes
+     * through JMH's own JSON writer, so it reads exactly what a result file would hold.
+     */
+    public static List<ForkCounters> read(RunResult fork) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(List.of(fork));
+        }
+        String source = "JMH result of " + fork.getParams().getBenchmark();
+        try {
+            return read(JSON.readTree(bytes.toString(StandardCharsets.UTF_8)), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": JMH wrote JSON that does not parse", e);
+        }
     }
 
     /** The counters of every fork in a parsed JMH result, {@code source} naming it in errors. */
