@@ -42,14 +42,15 @@ class LayeringTest {
         ALLOWED.put("stats", Set.of());
         ALLOWED.put("cli", Set.of());
         ALLOWED.put("results", Set.of());
+        ALLOWED.put("counters", Set.of());
         ALLOWED.put("host", Set.of("socket"));
         ALLOWED.put("client", Set.of("wire", "socket", "jvm"));
         ALLOWED.put("server", Set.of("wire", "socket", "jvm", "client", "cli"));
         ALLOWED.put("placement", Set.of("server", "client", "socket", "host"));
         ALLOWED.put("bench", Set.of("client", "server", "placement", "socket", "wire", "host", "results"));
         ALLOWED.put("tools", Set.of("client", "server", "socket", "wire", "host", "cli"));
-        ALLOWED.put("run", Set.of("placement", "socket", "results", "stats", "cli", "host"));
-        ALLOWED.put("analysis", Set.of("results", "stats", "cli"));
+        ALLOWED.put("run", Set.of("placement", "socket", "results", "stats", "cli", "host", "counters"));
+        ALLOWED.put("analysis", Set.of("results", "stats", "cli", "counters"));
     }
 
     /**
