@@ -49,10 +49,14 @@ public final class MarkdownReport {
     /** The whole README.md. */
     public String render() {
         out.append("# ").append(Text.md(r.title())).append("\n\n");
+        Headline headline = new Headline(r.pairs(), r.runOrder(), r.steadiness(), r.alpha(),
+                new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness()), r.forestCharts());
+        out.append(headline.section());
         status();
         jvmsAndMethod();
         out.append("## Answers\n\n");
-        out.append(new AnswerText(set::name).bullets(r.answers(), r.scope(), set.runIds().size() > 1));
+        out.append(new AnswerText(set::name).bullets(r.answers(), r.scope(), set.runIds().size() > 1, r.filteredOut(),
+                r.selection()));
         out.append('\n');
         out.append("## JVM against JVM\n\n");
         if (r.pairs().isEmpty()) {
