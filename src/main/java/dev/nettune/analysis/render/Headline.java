@@ -141,8 +141,18 @@ final class Headline {
         }
         List<RowComparison> flagged = rows.stream().filter(RowComparison::flagged)
                 .sorted(Comparator.comparingDouble((RowComparison r) -> -Math.abs(Math.log(r.ratio())))).toList();
+        java.util.Set<Synthesis.Group> told = new java.util.HashSet<>();
         for (RowComparison r : flagged) {
-            out.append("- ").append(flaggedRow(p, r, rows, placementGroups)).append('\n');
+            Synthesis.Group g = r.row().params().containsKey(Points.PLACEMENT) ? placementGroups.get(pointKey(
+                    r.row().benchmark(), withoutPlacementText(r), r.row().mode())) : null;
+            if (g != null && g.disagree()) {
+                // one bullet per point whose placements disagree: its rows side by side, not one bullet each
+                if (told.add(g)) {
+                    out.append("- ").append(placementDependent(p, g, rows)).append('\n');
+                }
+                continue;
+            }
+            out.append("- ").append(flaggedRow(p, r, rows)).append('\n');
         }
         if (!flagged.isEmpty()) {
             out.append('\n');
@@ -160,35 +170,53 @@ final class Headline {
         return out.toString();
     }
 
-    private String flaggedRow(JvmPair p, RowComparison r, List<RowComparison> rows,
-                              Map<String, Synthesis.Group> placementGroups) {
+    private String flaggedRow(JvmPair p, RowComparison r, List<RowComparison> rows) {
         StringBuilder s = new StringBuilder();
         s.append("**[").append(Text.md(VerdictText.rowName(r, rows))).append("](#").append(ComparisonTables.rowAnchor(p, r))
                 .append(")** ").append(Text.ratioCi(r.ratio(), r.low(), r.high())).append(" ")
                 .append(r.verdict() == Verdict.BETTER ? "**better**" : "**worse**").append(" (")
                 .append(r.higherIsBetter() ? "throughput" : "time").append(", n = ").append(r.n()).append(")");
-        List<String> caveats = new ArrayList<>();
-        String placement = r.row().params().get(Points.PLACEMENT);
-        if (placement != null) {
-            Synthesis.Group g = placementGroups.get(pointKey(r.row().benchmark(),
-                    withoutPlacementText(r), r.row().mode()));
-            if (g != null && g.disagree()) {
-                caveats.add("placement-dependent: " + sideBySide(g) + " ([across placements](#" + PLACEMENTS_ANCHOR + "))");
-            }
-        }
-        String marks = steadiness.marks(p, r);
-        if (marks.contains(Steadiness.ERRATIC_MARK)) {
-            caveats.add(Steadiness.ERRATIC_MARK + " erratic: fork scores spread by " + String.format(Locale.ROOT, "%.0f%%",
-                    Steadiness.ERRATIC_GCV * 100) + " or more (geometric CV) on a side, so the interval rests on few,"
-                    + " scattered forks");
-        }
-        if (marks.contains(Steadiness.DRIFT_MARK)) {
-            caveats.add(Steadiness.DRIFT_MARK + " drift within forks: the score is not steady on a side");
-        }
+        List<String> caveats = steadinessCaveats(p, r);
         if (!caveats.isEmpty()) {
             s.append(" — ").append(String.join("; ", caveats));
         }
         return s.append('.').toString();
+    }
+
+    /** One point flagged on placements that disagree: each placement's ratio and verdict, linked. */
+    private String placementDependent(JvmPair p, Synthesis.Group g, List<RowComparison> rows) {
+        StringBuilder s = new StringBuilder();
+        s.append("**").append(Text.md(pointName(g))).append("** depends on the server placement (Cochran's Q p ")
+                .append(Text.p(g.pool().pQ())).append(", [side by side](#").append(PLACEMENTS_ANCHOR).append(")): ");
+        List<String> parts = new ArrayList<>();
+        List<String> caveats = new ArrayList<>();
+        for (int i = 0; i < g.rows().size(); i++) {
+            RowComparison r = g.rows().get(i);
+            String v = r.verdict() == Verdict.BETTER ? " **better**" : r.verdict() == Verdict.WORSE ? " **worse**" : " ~";
+            parts.add(placementName(g.labels().get(i)) + " [" + Text.ratioCi(r.ratio(), r.low(), r.high()) + "](#"
+                    + ComparisonTables.rowAnchor(p, r) + ")" + v + steadiness.marks(p, r));
+            for (String c : steadinessCaveats(p, r)) {
+                caveats.add(c + " (" + placementName(g.labels().get(i)) + ")");
+            }
+        }
+        s.append(String.join(", ", parts)).append(" (n = ").append(g.rows().get(0).n()).append(")");
+        if (!caveats.isEmpty()) {
+            s.append(" — ").append(String.join("; ", caveats));
+        }
+        return s.append('.').toString();
+    }
+
+    private List<String> steadinessCaveats(JvmPair p, RowComparison r) {
+        List<String> caveats = new ArrayList<>();
+        String marks = steadiness.marks(p, r);
+        if (marks.contains(Steadiness.ERRATIC_MARK)) {
+            caveats.add(Steadiness.ERRATIC_MARK + " erratic: fork scores spread by " + String.format(Locale.ROOT, "%.0f%%",
+                    Steadiness.ERRATIC_GCV * 100) + " or more (geometric CV) on a side");
+        }
+        if (marks.contains(Steadiness.DRIFT_MARK)) {
+            caveats.add(Steadiness.DRIFT_MARK + " drift within forks: the score is not steady on a side");
+        }
+        return caveats;
     }
 
     /** "vendor and version both differ: ..." or "" when the two JVMs differ in the version only. */
@@ -372,15 +400,6 @@ final class Headline {
             default -> placement.startsWith("netns:rate=") ? "veth, " + placement.substring("netns:rate=".length())
                     .replace("gbit", " Gbit/s").replace("mbit", " Mbit/s") : placement;
         };
-    }
-
-    private String sideBySide(Synthesis.Group g) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < g.rows().size(); i++) {
-            RowComparison r = g.rows().get(i);
-            parts.add(placementName(g.labels().get(i)) + " " + Text.ratioCi(r.ratio(), r.low(), r.high()));
-        }
-        return String.join(", ", parts);
     }
 
     private static String pointName(Synthesis.Group g) {
