@@ -288,7 +288,9 @@ final class Headline {
             }
         }
         StringBuilder s = new StringBuilder("A/A calibration (the same JDK under two labels, so every interval should "
-                + "hold 1): in the newest A/A run, [").append(Text.md(aa.candidate().runId())).append("](#")
+                + "hold 1): in ").append(runOrder.size() == 1 ? "this run, [" : "the newest A/A run, [")
+                .append(Text.md(runOrder.size() == 1 ? aa.candidate().label() + " vs " + aa.baseline().label()
+                        : aa.candidate().runId())).append("](#")
                 .append(ComparisonTables.pairAnchor(aa)).append("), ").append(latest[0]).append(" of ")
                 .append(latest[1]).append(" 95% intervals miss 1");
         if (runs > 1) {
@@ -324,11 +326,11 @@ final class Headline {
                 .append(" / ").append(Text.md(p.baseline().label())).append("\n\n")
                 .append("Each point measured, paired, in several runs of the same two builds: the runs' log ratios pooled ")
                 .append("with ").append(RandomEffectsPool.METHOD).append(" (run-to-run differences widen the interval). ")
-                .append("τ: how much the true ratio moves from run to run; I²: the share of the spread between runs that ")
+                .append("τ: how much the true ratio moves from run to run (τ² on the log scale); I²: the share of the spread between runs that ")
                 .append("their own intervals do not explain; Q p: the test that the runs agree. A/A runs, flag variants ")
                 .append("and unpaired runs never pool ([rule](#method)). A row marked **all placements** also pools the ")
                 .append("point's other server placements, and appears only where no run's placements disagree about it.\n\n");
-        MarkdownTable mt = new MarkdownTable(List.of("point", "comparisons", "each", "pooled [95%]", "τ", "I²", "Q p"),
+        MarkdownTable mt = new MarkdownTable(List.of("point", "comparisons", "each", "pooled [95%]", "τ (τ²)", "I²", "Q p"),
                 new boolean[]{false, true, false, false, true, true, true});
         for (Synthesis.Group g : groups) {
             RandomEffectsPool pool = g.pool();
@@ -339,7 +341,7 @@ final class Headline {
             mt.add(List.of(Text.md(pointName(g)) + (g.allPlacements() ? ", **all placements**" : ""),
                     Integer.toString(pool.k()), String.join(", ", per),
                     Text.ratioCi(pool.ratio(), pool.low(), pool.high()),
-                    String.format(Locale.ROOT, "%.1f%%", 100 * pool.tauRelative()),
+                    String.format(Locale.ROOT, "%.1f%% (%.2g)", 100 * pool.tauRelative(), pool.tau2()),
                     String.format(Locale.ROOT, "%.0f%%", 100 * pool.i2()), Text.p(pool.pQ())));
         }
         out.append(mt.render()).append('\n');

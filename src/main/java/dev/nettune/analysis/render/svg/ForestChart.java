@@ -81,6 +81,8 @@ public final class ForestChart {
     private final ChartParts.Legend legend;
     private final ChartParts.Text caption;
     private final double sidesH;
+    /** True when the axis is zoomed to the rows within {@link #ZOOM}; false when it falls back to {@link #MAX_RANGE}. */
+    private final boolean zoomed;
 
     /** Lays out {@code spec}. */
     public ForestChart(Spec spec) {
@@ -101,6 +103,7 @@ public final class ForestChart {
                 }
             }
         }
+        this.zoomed = zoomed;
         if (!zoomed) {
             for (Row r : spec.rows()) {
                 for (double v : new double[] {r.value(), r.low(), r.high()}) {
@@ -133,9 +136,10 @@ public final class ForestChart {
         List<String> captions = new ArrayList<>(spec.caption());
         boolean clipped = spec.rows().stream().anyMatch(r -> outside(r.value()) || outside(r.low()) || outside(r.high()));
         if (clipped) {
-            captions.add("The axis is zoomed to the rows within " + Axis.label(java.math.BigDecimal.valueOf(ZOOM))
-                    + "× of 1; beyond it a point or interval is cut at the edge with an arrow, a point's value written "
-                    + "beside it; the right column gives every value.");
+            captions.add((zoomed ? "The axis is zoomed to the rows within " + Axis.label(java.math.BigDecimal.valueOf(ZOOM))
+                    + "× of 1; beyond it" : "Beyond " + Axis.label(java.math.BigDecimal.valueOf(1 / MAX_RANGE)) + "× or "
+                    + Axis.label(java.math.BigDecimal.valueOf(MAX_RANGE)) + "×") + " a point or interval is cut at the edge "
+                    + "with an arrow, a point's value written beside it; the right column gives every value.");
         }
         this.caption = ChartParts.Text.of(captions, Svg.FONT, false, ChartParts.NOTE_INK, textW);
         // the side texts sit over the plot's two ends; when they do not fit side by side, over each other
@@ -149,8 +153,8 @@ public final class ForestChart {
 
     /** The value of a point beyond the axis, as written beside its arrow: "102×", "0.012×". */
     static String clippedValue(double v) {
-        String t = v >= 99.5 ? String.format(java.util.Locale.ROOT, "%.0f", v) : v >= 0.1
-                ? String.format(java.util.Locale.ROOT, "%.3g", v) : String.format(java.util.Locale.ROOT, "%.2g", v);
+        String t = v >= 99.5 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         return t + "×";
     }
 
