@@ -115,6 +115,9 @@ public final class Analyze {
         boolean noCharts;
         @Option(names = "--no-html", description = "skip index.html")
         boolean noHtml;
+        @Option(names = "--allow-missing", description = "analyse the inputs that exist when some named file or folder does"
+                + " not (they are named in the summary); without it a missing input is an error (exit 2)")
+        boolean allowMissing;
         /** A former option, refused with the reason. */
         @Option(names = "--test", hidden = true, arity = "0..1", fallbackValue = "")
         String test;
@@ -135,7 +138,8 @@ public final class Analyze {
         }
 
         Options options() {
-            return new Options(out, runs, rowFilter, baseline, alpha, failOnRegression, !noCharts, !noHtml, List.copyOf(inputs));
+            return new Options(out, runs, rowFilter, baseline, alpha, failOnRegression, !noCharts, !noHtml, List.copyOf(inputs),
+                    allowMissing);
         }
     }
 
@@ -149,7 +153,7 @@ public final class Analyze {
 
     /** Parsed command line. */
     record Options(Path out, String runs, RowFilter filter, String baseline, double alpha, Double failOnRegression,
-                   boolean charts, boolean html, List<Path> inputs) {
+                   boolean charts, boolean html, List<Path> inputs, boolean allowMissing) {
     }
 
     private Analyze() {
@@ -170,6 +174,12 @@ public final class Analyze {
         Options o = arguments.options();
         RowFilter filter = o.filter();
         long t0 = System.nanoTime();
+        List<Path> missing = o.inputs().stream().filter(p -> !java.nio.file.Files.exists(p)).toList();
+        if (!missing.isEmpty() && !o.allowMissing()) {
+            return Cli.fail(err, "", (missing.size() == 1 ? "input not found: " : "inputs not found: ")
+                    + String.join(", ", missing.stream().map(Path::toString).toList())
+                    + " (--allow-missing analyses the others)", null);
+        }
         ResultSet all = InputFinder.load(o.inputs());
         if (all.results().isEmpty() && all.runs().isEmpty()) {
             all.diagnostics().forEach(d -> err.println("warning: " + d));
@@ -233,7 +243,8 @@ public final class Analyze {
             Map<String, String> appendices = files.appendices(set, steadiness);
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
                     List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha(),
-                    PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)), steadiness);
+                    PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)), steadiness, order,
+                    filteredOut(all, runIds, filter, answers));
             String readme = new MarkdownReport(report).render();
             files.write("README.md", readme);
             files.writeAll(appendices);
@@ -248,7 +259,9 @@ public final class Analyze {
         }
         set.diagnostics().forEach(d -> err.println("warning: " + d));
         chartDiags.forEach(d -> err.println("warning: " + d));
-        out.printf("%s; %d JVM pair%s compared; wrote %s%s in %d ms%n", set.summaryLine(), pairs.size(),
+        out.printf("%s%s; %d JVM pair%s compared; wrote %s%s in %d ms%n", set.summaryLine(), missing.isEmpty() ? ""
+                : "; missing input" + (missing.size() == 1 ? " " : "s ") + String.join(", ",
+                missing.stream().map(Path::toString).toList()), pairs.size(),
                 pairs.size() == 1 ? "" : "s", o.out().resolve("README.md"), o.html() ? " and index.html" : "",
                 (System.nanoTime() - t0) / 1_000_000);
         // one run: every warning; several (the overview): the count only, the run's own report follows it
@@ -267,6 +280,30 @@ public final class Analyze {
             out.println("regression gate: no row significantly worse than its baseline by more than " + limit);
         }
         return EXIT_OK;
+    }
+
+    /**
+     * The family questions that the selected runs measured but whose every point {@code --filter}
+     * removed: their answers say "filtered out", not "not measured". Empty without a filter.
+     */
+    private static Set<String> filteredOut(ResultSet all, List<String> runIds, RowFilter filter, List<Answer> answers) {
+        if (filter.all()) {
+            return Set.of();
+        }
+        ResultSet unfiltered = runIds == null ? all : all.select(runIds, RowFilter.ALL);
+        Set<String> measured = new LinkedHashSet<>();
+        for (Answer a : Answers.fullest(Answers.byRun(unfiltered), runOrder(unfiltered))) {
+            if (a.measured()) {
+                measured.add(a.question().id());
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Answer a : answers) {
+            if (!a.measured() && measured.contains(a.question().id())) {
+                out.add(a.question().id());
+            }
+        }
+        return out;
     }
 
     private static String describe(ResultSet set, RegressionGate.Failure f) {

@@ -114,13 +114,24 @@ class AnalyzeTest {
 
     @Test
     void noUsableInputExitsTwoNamingEachFile() {
-        assertEquals(2, run("--out", tmp.toString(), Fixtures.BAD.resolve("empty.json").toString(),
+        assertEquals(2, run("--out", tmp.toString(), "--allow-missing", Fixtures.BAD.resolve("empty.json").toString(),
                 Fixtures.BAD.resolve("object.json").toString(), "no/such/dir"));
         String e = err();
         assertTrue(e.contains("empty.json: empty file"), e);
         assertTrue(e.contains("object.json: not JMH JSON"), e);
         assertTrue(e.contains("no/such/dir: no such file or folder"), e);
         assertTrue(e.contains("error: no usable JMH results") && e.contains("usage:"), e);
+    }
+
+    @Test
+    void aMissingInputBesideGoodOnesExitsTwoUnlessAllowed() throws IOException {
+        Path dir = tmp.resolve("m");
+        assertEquals(2, run("--out", dir.toString(), "--no-charts", Fixtures.QUICK_RUN.toString(), "no/such/run"));
+        assertTrue(err().contains("input not found: no/such/run (--allow-missing analyses the others)"), err());
+        assertFalse(Files.exists(dir.resolve("README.md")), "nothing written");
+        assertEquals(0, run("--out", dir.toString(), "--no-charts", "--allow-missing", Fixtures.QUICK_RUN.toString(),
+                "no/such/run"));
+        assertTrue(out().contains("; missing input no/such/run;"), out());
     }
 
     @Test
@@ -222,14 +233,20 @@ class AnalyzeTest {
         Path dir = tmp.resolve("run");
         assertEquals(0, run("--out", dir.toString(), "--runs", "latest", "--no-charts", Fixtures.QUICK_RUN.toString()));
         String readme = Files.readString(dir.resolve("README.md"));
-        assertTrue(readme.startsWith("# nettune report — run 2026-11-30T11-00-00Z-quick\n\n> ⚠ **1 point failed** on jdk25"),
+        assertTrue(readme.startsWith("# nettune report — run 2026-11-30T11-00-00Z-quick\n\n<a id=\"verdict\"></a>\n"
+                + "## Verdict: jdk25 against jdk17\n\n**jdk25 vs jdk17**, run 2026-11-30T11-00-00Z-quick (the newest "
+                + "comparison of two JDKs): of 22 rows, **6 better, 0 worse**, 16 no detectable difference."),
                 readme.substring(0, 300));
+        assertTrue(readme.contains("- I/O model: **±5.2%** over 7 rows (set by [ConnectionScaling.roundTrips"), readme);
+        assertTrue(readme.contains("\n> ⚠ **1 point failed** on jdk25"), readme);
         assertTrue(readme.contains("> ℹ 1 point was skipped by design (client model VIRTUAL"), readme);
         int answers = readme.indexOf("## Answers");
         assertTrue(answers > 0 && answers < readme.indexOf("## JVM against JVM")
                 && readme.indexOf("## JVM against JVM") < readme.indexOf("## Comparison tables"), "answers first");
         assertTrue(readme.contains("crossover between 16 and 256 connections on jdk17"), readme);
-        assertTrue(readme.substring(0, readme.indexOf("## Evidence")).lines().count() < 40, "the summary fits a screen");
+        // the verdict fits a screen, and the verdict with the answers two
+        assertTrue(readme.substring(0, readme.indexOf("## Answers")).lines().count() < 40, "the verdict fits a screen");
+        assertTrue(readme.substring(0, readme.indexOf("## Evidence")).lines().count() < 60, "the summary fits two");
         assertTrue(readme.contains("Method: randomized interleaved blocks, 4 blocks per point"), readme);
         // every link to an anchor in the README has its anchor
         List<String> targets = readme.lines().flatMap(l -> java.util.regex.Pattern.compile("\\]\\(#([a-z0-9-]+)\\)")
@@ -292,7 +309,8 @@ class AnalyzeTest {
         String readme = Files.readString(dir.resolve("README.md"));
         assertTrue(readme.contains("ℹ Selected: points matching `Coalescing*; RoundTrip payload=64`."), readme);
         assertTrue(readme.contains("**I/O model** — where does a Selector loop overtake a thread per connection? "
-                + "*Not measured in this run.*"), readme);
+                + "*Filtered out: measured in this run, but no point of it matches the selection (points matching "
+                + "`Coalescing*; RoundTrip payload=64`).*"), readme);
         assertEquals(2, run("--out", dir.toString(), "--filter", "Nope*", Fixtures.QUICK_RUN.toString()));
         assertTrue(err().contains("--filter 'Nope*' selects no result; benchmarks found: "), err());
     }

@@ -2,6 +2,7 @@ package dev.nettune.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,12 @@ class OverviewTest {
         renameRun(results.resolve(LATER), LATER, "2026-12-04T10:00:00Z");
         assertEquals(0, analyze(overview, results));
         assertEquals(List.of(LATER, LATER, LATER, LATER, LATER, LATER), answerRuns(overview));
+        // the verdict is the newest JDK pair's; these runs have no block records (unpaired), and unpaired
+        // comparisons never pool (Synthesis's rule), so there is no pooled table
+        String three = Files.readString(overview.resolve("README.md"));
+        assertTrue(three.startsWith("# nettune report — 3 runs\n\n<a id=\"verdict\"></a>\n## Verdict: jdk25 against "
+                + "jdk17\n\n**jdk25 vs jdk17**, run " + LATER + " "), three.substring(0, 300));
+        assertFalse(three.contains("### Pooled over runs"), "unpaired runs pooled");
         Map<String, byte[]> last = files(overview);
         after.keySet().forEach(f -> assertTrue(last.containsKey(f), "deleted by the later run's overview: " + f));
     }

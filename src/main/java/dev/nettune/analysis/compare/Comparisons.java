@@ -244,7 +244,7 @@ public final class Comparisons {
             }
             out.add(new RowComparison(r.row(), r.baseline(), r.candidate(), r.design(), r.n(), r.baselineForks(),
                     r.candidateForks(), r.baselineCenter(), r.candidateCenter(), r.ratio(), r.low(), r.high(), r.p(),
-                    adjusted[i], detectable, verdict, String.join("; ", notes), higherIsBetter));
+                    adjusted[i], detectable, verdict, String.join("; ", notes), higherIsBetter, r.se()));
         }
         return new ComparisonTable(family, mode, unit, List.copyOf(out), logRows == 0 ? Double.NaN
                 : Math.exp(logSum / logRows), logRows);

@@ -31,11 +31,22 @@ import dev.nettune.analysis.model.ResultKey;
  * @param verdict        what the row claims
  * @param note           why no claim is made, or other caveats for the reader; "" when none
  * @param higherIsBetter direction of goodness of the row's unit
+ * @param seLog          standard error of the log ratio the interval rests on; NaN without an interval.
+ *                       What a pooling over runs ({@link Synthesis}) weighs the row by
  */
 public record RowComparison(ResultKey.Row row, JvmId baseline, JvmId candidate, Design design, int n,
                             int baselineForks, int candidateForks, double baselineCenter, double candidateCenter,
                             double ratio, double low, double high, double p, double pAdjusted, double detectable,
-                            Verdict verdict, String note, boolean higherIsBetter) {
+                            Verdict verdict, String note, boolean higherIsBetter, double seLog) {
+
+    /** A row whose standard error is not known (made by hand, e.g. in tests): it never pools. */
+    public RowComparison(ResultKey.Row row, JvmId baseline, JvmId candidate, Design design, int n, int baselineForks,
+                         int candidateForks, double baselineCenter, double candidateCenter, double ratio, double low,
+                         double high, double p, double pAdjusted, double detectable, Verdict verdict, String note,
+                         boolean higherIsBetter) {
+        this(row, baseline, candidate, design, n, baselineForks, candidateForks, baselineCenter, candidateCenter, ratio,
+                low, high, p, pAdjusted, detectable, verdict, note, higherIsBetter, Double.NaN);
+    }
 
     /** True when the row claims a difference (BETTER or WORSE). */
     public boolean flagged() {

@@ -41,11 +41,23 @@ final class AnswerText implements Wording {
 
     /** One bullet per question: "**Title** — question: answer." */
     String bullets(List<Answer> answers, String scope, boolean nameRun) {
+        return bullets(answers, scope, nameRun, java.util.Set.of(), "");
+    }
+
+    /**
+     * The bullets; a question in {@code filteredOut} was measured but its points were removed by the
+     * selection, which is said instead of "not measured".
+     */
+    String bullets(List<Answer> answers, String scope, boolean nameRun, java.util.Set<String> filteredOut,
+                   String selection) {
         StringBuilder out = new StringBuilder();
         for (Answer a : answers) {
             out.append("- **").append(a.question().title()).append("** — ").append(a.question().text()).append(' ');
             if (!a.measured()) {
-                out.append("*Not measured in ").append(scope).append(".*\n");
+                out.append(filteredOut.contains(a.question().id())
+                        ? "*Filtered out: measured in " + scope + ", but no point of it matches the selection ("
+                                + Text.md(selection) + ").*\n"
+                        : "*Not measured in " + scope + ".*\n");
                 continue;
             }
             out.append(sentence(a));

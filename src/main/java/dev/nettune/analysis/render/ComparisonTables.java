@@ -150,10 +150,8 @@ final class ComparisonTables {
         if (!legend.isEmpty()) {
             after.add(legend.replace("(see Steady state)", "(see [Steady state](#" + SteadinessText.ANCHOR + "))"));
         }
-        if (t.geomeanRows() > 0 && Double.isFinite(t.geomeanRatio())) {
-            after.add("Geometric mean of the " + Text.count(t.geomeanRows(), "row's ratio", "rows' ratios") + ": "
-                    + Text.ratio(t.geomeanRatio()) + " (a summary of the rows above, not a test; no interval).");
-        }
+        // no geometric mean of the rows' ratios: a table's rows are different questions (0.991 and 21.6
+        // average to nothing a reader can use); what several runs say about one row is pooled instead
         if (!after.isEmpty()) {
             out.append(String.join("  \n", after)).append("\n\n");
         }

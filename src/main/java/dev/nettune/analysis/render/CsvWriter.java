@@ -41,7 +41,7 @@ public final class CsvWriter {
     /** Header of comparisons.csv. */
     public static final String COMPARISONS_HEADER = "family,benchmark,params,mode,unit,relation,baseline_jvm,"
             + "baseline_run,jvm,run,design,n,baseline_forks,forks,baseline_center,center,ratio,ratio_ci95_low,"
-            + "ratio_ci95_high,p,p_adjusted,detectable,verdict,note";
+            + "ratio_ci95_high,p,p_adjusted,detectable,log_ratio_se,verdict,note";
 
     private CsvWriter() {
     }
@@ -85,7 +85,7 @@ public final class CsvWriter {
                                 c.design().name().toLowerCase(Locale.ROOT), Integer.toString(c.n()),
                                 Integer.toString(c.baselineForks()), Integer.toString(c.candidateForks()),
                                 num(c.baselineCenter()), num(c.candidateCenter()), num(c.ratio()), num(c.low()),
-                                num(c.high()), num(c.p()), num(c.pAdjusted()), num(c.detectable()),
+                                num(c.high()), num(c.p()), num(c.pAdjusted()), num(c.detectable()), num(c.seLog()),
                                 c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.note()));
                     }
                 }

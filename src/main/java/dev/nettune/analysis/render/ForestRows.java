@@ -28,7 +28,10 @@ import java.util.stream.Collectors;
  * always "candidate better": for a throughput row it is the ratio of scores candidate / baseline as
  * the comparison reports it; for a time-per-operation row (lower is better) it is the inverse,
  * baseline / candidate, with the interval inverted accordingly, and the row is marked "†". Rows are
- * sorted by speed-up, largest first; rows without an estimate come last.
+ * grouped by family (in the order of the comparison tables), each group under its family's title when
+ * there are several, and sorted by speed-up within it, largest first; rows without an estimate last.
+ * The right column gives the row's ratio as its table prints it, so a time row reads "1.02 (time, drawn
+ * at 0.985)": the position always says better or worse, the number is the table's.
  */
 final class ForestRows {
 
@@ -38,8 +41,8 @@ final class ForestRows {
     private ForestRows() {
     }
 
-    /** A Plotted is one comparison row with its plotted speed-up and interval. */
-    record Plotted(RowComparison row, String label, double speedUp, double low, double high) {
+    /** A Plotted is one comparison row with its plotted speed-up and interval, and its family's index. */
+    record Plotted(RowComparison row, String label, double speedUp, double low, double high, int family) {
     }
 
     /** The rows of {@code pair}, sorted as drawn. */
@@ -50,6 +53,10 @@ final class ForestRows {
     /** The rows of {@code pair}, sorted as drawn, each label ending in the row's marks from {@code steadiness}. */
     static List<Plotted> rows(JvmPair pair, Steadiness steadiness) {
         List<RowComparison> all = pair.tables().stream().flatMap(t -> t.rows().stream()).toList();
+        List<dev.nettune.analysis.family.FamilyDescriptor> families = pair.tables().stream()
+                .map(dev.nettune.analysis.compare.ComparisonTable::family).distinct().toList();
+        Map<RowComparison, Integer> familyOf = new java.util.IdentityHashMap<>();
+        pair.tables().forEach(t -> t.rows().forEach(r -> familyOf.put(r, families.indexOf(t.family()))));
         Map<String, Set<String>> varying = varyingParams(all);
         Map<String, Set<String>> modes = new HashMap<>();
         all.forEach(r -> modes.computeIfAbsent(r.row().benchmark(), k -> new HashSet<>()).add(r.row().mode()));
@@ -76,9 +83,9 @@ final class ForestRows {
             double s = higher ? r.ratio() : 1 / r.ratio();
             double lo = higher ? r.low() : 1 / r.high();
             double hi = higher ? r.high() : 1 / r.low();
-            out.add(new Plotted(r, label.toString(), finite(s), finite(lo), finite(hi)));
+            out.add(new Plotted(r, label.toString(), finite(s), finite(lo), finite(hi), familyOf.get(r)));
         }
-        out.sort(Comparator.comparing((Plotted p) -> Double.isNaN(p.speedUp()))
+        out.sort(Comparator.comparingInt(Plotted::family).thenComparing((Plotted p) -> Double.isNaN(p.speedUp()))
                 .thenComparing(Comparator.comparingDouble(Plotted::speedUp).reversed())
                 .thenComparing(Plotted::label));
         return out;
@@ -127,7 +134,15 @@ final class ForestRows {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         Map<Design, Integer> designs = new EnumMap<>(Design.class);
         boolean anyTime = false;
+        List<dev.nettune.analysis.family.FamilyDescriptor> families = pair.tables().stream()
+                .map(dev.nettune.analysis.compare.ComparisonTable::family).distinct().toList();
+        int group = -1;
         for (Plotted p : plotted) {
+            if (families.size() > 1 && p.family() != group) {
+                group = p.family();
+                rows.add(new ForestChart.Row(families.get(group).title() + ":", Double.NaN, Double.NaN, Double.NaN,
+                        ForestChart.Mark.NO_CLAIM, ""));
+            }
             RowComparison r = p.row();
             counts.merge(r.verdict(), 1, Integer::sum);
             designs.merge(r.design(), 1, Integer::sum);
@@ -143,8 +158,12 @@ final class ForestRows {
                 right = "no estimate, n=" + r.n();
             } else if (mark == ForestChart.Mark.NO_CLAIM || Double.isNaN(p.low())) {
                 right = ratio(p.speedUp()) + "  n=" + r.n() + ": cannot tell";
-            } else {
+            } else if (r.higherIsBetter()) {
                 right = ratio(p.speedUp()) + " [" + ratio(p.low()) + ", " + ratio(p.high()) + "]  n=" + r.n();
+            } else {
+                // the table's figure (time candidate / baseline), and where it is drawn
+                right = ratio(r.ratio()) + " [" + ratio(r.low()) + ", " + ratio(r.high()) + "]  n=" + r.n()
+                        + "  time, drawn at " + ratio(p.speedUp());
             }
             rows.add(new ForestChart.Row(p.label(), p.speedUp(), p.low(), p.high(), mark, right));
         }
@@ -164,7 +183,8 @@ final class ForestRows {
         List<String> caption = new ArrayList<>();
         caption.add("Speed-up: throughput rows plot the score ratio " + cand + " / " + base + "; time-per-operation "
                 + "rows (marked †, lower is better) plot " + base + " time / " + cand + " time. Right of 1 is always "
-                + cand + " better.");
+                + cand + " better. The right column gives each row's ratio as its table does (for a † row the time "
+                + "ratio " + cand + " / " + base + ", above 1 when " + cand + " is slower) and where it is drawn.");
         caption.add(designText(designs) + " Significant: the test's p, after Holm's correction within each table "
                 + "(family, mode, unit), is below the report's α; a grey interval that misses 1 did not survive the "
                 + "correction.");
@@ -177,7 +197,7 @@ final class ForestRows {
                     + "better). Right of 1 is " + cand + " better.");
         }
         return new ForestChart(new ForestChart.Spec(title, notes, "← " + cand + " worse", cand + " better →", xLabel,
-                "speed-up [95% CI]  n", rows, legend, caption));
+                "ratio as in the table [95% CI]  n", rows, legend, caption));
     }
 
     private static String runs(JvmPair pair) {

@@ -148,7 +148,9 @@ public final class HtmlPage {
                     svg = null; // missing chart: the alt text is shown instead, as a browser would
                 }
             }
-            html.raw("<span class=\"chart\" role=\"img\" aria-label=\"" + escape(alt) + "\">");
+            // a forest plot is the page's headline chart: drawn at the page's full width
+            boolean forest = image.getDestination().contains("/forest-");
+            html.raw("<span class=\"chart" + (forest ? " forest" : "") + "\" role=\"img\" aria-label=\"" + escape(alt) + "\">");
             html.raw(svg != null ? svg : "<em>" + escape("[chart not available: " + alt + "]") + "</em>");
             html.raw("</span>");
         }
@@ -183,6 +185,7 @@ public final class HtmlPage {
             "td:target,a:target{outline:2px solid #d4a72c}",
             ".chart{display:block;margin:.8em 0;max-width:100%;overflow-x:auto}",
             ".chart svg{max-width:100%;height:auto}",
+            ".chart.forest svg{width:100%}",
             "details.appendix{margin:1em 0;border:1px solid #d0d7de;border-radius:6px;padding:.3em .8em}",
             "details.appendix>summary{cursor:pointer;font-weight:600;font-size:1.1em}",
             "code{background:#f3f5f7;padding:0 .2em;border-radius:3px}",

@@ -49,10 +49,14 @@ public final class MarkdownReport {
     /** The whole README.md. */
     public String render() {
         out.append("# ").append(Text.md(r.title())).append("\n\n");
+        Headline headline = new Headline(r.pairs(), r.runOrder(), r.steadiness(), r.alpha(),
+                new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness()), r.forestCharts());
+        out.append(headline.section());
         status();
         jvmsAndMethod();
         out.append("## Answers\n\n");
-        out.append(new AnswerText(set::name).bullets(r.answers(), r.scope(), set.runIds().size() > 1));
+        out.append(new AnswerText(set::name).bullets(r.answers(), r.scope(), set.runIds().size() > 1, r.filteredOut(),
+                r.selection()));
         out.append('\n');
         out.append("## JVM against JVM\n\n");
         if (r.pairs().isEmpty()) {
@@ -73,10 +77,20 @@ public final class MarkdownReport {
                     .append("(paired blocks, or forks per side), the smallest change the design could detect (80% power), ")
                     .append("and the verdict: **better**, **worse**, `~` (no detectable difference) or cannot tell.\n\n");
             ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness());
+            boolean manyRuns = set.runIds().size() > 1;
             for (JvmPair p : r.pairs()) {
                 String section = tables.section(p, "###");
                 int cut = section.indexOf("\n\n", section.indexOf("\n\n") + 2) + 2; // after heading and relation
                 out.append(section, 0, cut);
+                if (manyRuns && p.rows() > 0 && p.tested() == 0 && p.candidate().runId().equals(p.baseline().runId())) {
+                    // no row of it can tell (one fork per JVM): in the overview its rows would only fill pages;
+                    // they stay in the run's own report and in comparisons.csv
+                    out.append("No row can tell (").append(Text.count(p.rows(), "row", "rows"))
+                            .append(", too few forks or blocks): the ratios are in the run's own report (")
+                            .append("`bench-results/").append(Text.md(p.candidate().runId()))
+                            .append("/report/README.md`) and in [comparisons.csv](comparisons.csv).\n\n");
+                    continue;
+                }
                 Charts.Link forest = r.forestCharts().get(Report.pairKey(p));
                 if (forest != null) {
                     image(forest);
@@ -253,6 +267,18 @@ public final class MarkdownReport {
                 .append("p-values are corrected for multiple tests within each table; a verdict needs the corrected ")
                 .append("p below α = ").append(Units.plain(r.alpha())).append(", and never contradicts its interval. ")
                 .append("`detectable` is the smallest change the design would detect with 80% power.\n")
+                .append("- **Verdict and pooling**: the verdict is the newest comparison of two different JDKs (an A/A ")
+                .append("run is calibration, never the verdict); its per-family bound is the farthest 95% bound from 1 among ")
+                .append("the rows not flagged. A point measured in several runs pools the runs' log ratios with ")
+                .append(dev.nettune.stats.RandomEffectsPool.METHOD).append(" (Paule–Mandel because the moment estimator ")
+                .append("of DerSimonian and Laird is biased low with 2–5 runs; Hartung–Knapp because a normal interval ")
+                .append("undercovers with so few; its scale is floored at 1). Which runs pool: only paired comparisons of ")
+                .append("two JDKs (never A/A runs, flag variants, placement contrasts or the unpaired runs from before ")
+                .append("interleaving), only with the same vendor and build on each side and the same CPU placement, any ")
+                .append("harness commit (a change that moves a point shows as heterogeneity: τ, I², Cochran's Q). The ")
+                .append("server placement in process is the same point as one recorded without a placement. Placements of ")
+                .append("one point disagree when Cochran's Q over their ratios is below α; only where no run's placements ")
+                .append("disagree is the point also pooled over placements.\n")
                 .append("- **Family answers** compare points of one JVM, which ran minutes apart: unpaired ratios of ")
                 .append("geometric means over forks with Welch's 95% interval on log fork scores.")
                 .append(r.set().runIds().size() > 1 ? " Of several runs, each answer and its family's charts come "

@@ -27,11 +27,13 @@ import java.util.Map;
  * @param placements   per JVM, its points with the server placed elsewhere against in process
  *                     ({@link dev.nettune.analysis.compare.PlacementComparisons}); empty when none
  * @param steadiness   drift within forks and spread between them, per JVM × point
+ * @param runOrder     the run ids, oldest first
+ * @param filteredOut  ids of the family questions measured in the selected runs but removed by {@code --filter}
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
                      Map<FamilyDescriptor, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
                      List<String> appendices, String selection, double alpha, List<JvmPair> placements,
-                     Steadiness steadiness) {
+                     Steadiness steadiness, List<String> runOrder, java.util.Set<String> filteredOut) {
 
     /**
      * The charts of one family's question.
@@ -47,14 +49,18 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
         return ComparisonTables.pairAnchor(pair);
     }
 
-    /** The method of the runs, in one line: blocks, seed, timing; or what older runs did. */
+    /**
+     * The method of the runs, in one line: each distinct design once (blocks, timing), with how many
+     * runs used it; the per-run seeds are in the environment appendix, not here.
+     */
     public String methodLine() {
-        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        Map<String, Integer> designs = new java.util.LinkedHashMap<>();
+        boolean seeds = false;
         for (var run : set.runs().values()) {
             Map<String, String> m = run.method();
             if (m.isEmpty()) {
-                lines.add("runs before randomized interleaved blocks: each JVM's forks ran after the other's, so JVMs "
-                        + "are compared unpaired (with one fork per JVM a row cannot tell)");
+                designs.merge("runs before randomized interleaved blocks: each JVM's forks ran after the other's, so JVMs "
+                        + "are compared unpaired (with one fork per JVM a row cannot tell)", 1, Integer::sum);
                 continue;
             }
             StringBuilder s = new StringBuilder(m.getOrDefault("design", "blocks"));
@@ -72,14 +78,16 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
             if (m.containsKey("measurement")) {
                 s.append(", measurement ").append(m.get("measurement"));
             }
-            if (m.containsKey("seed")) {
-                s.append(", seed ").append(m.get("seed"));
-            }
-            lines.add(s.toString());
+            seeds |= m.containsKey("seed");
+            designs.merge(s.toString(), 1, Integer::sum);
         }
-        if (lines.isEmpty()) {
+        if (designs.isEmpty()) {
             return "Method: JMH results read from files without run metadata: forks as JMH wrote them, compared unpaired.";
         }
-        return "Method: " + String.join("; ", lines) + ". [More](#method).";
+        boolean many = set.runs().size() > 1;
+        List<String> lines = new java.util.ArrayList<>();
+        designs.forEach((d, n) -> lines.add(many ? d + " (" + n + (n == 1 ? " run)" : " runs)") : d));
+        return "Method: " + String.join("; ", lines) + "." + (seeds ? " Each run's shuffle seed is in [the environment]("
+                + Appendix.ENVIRONMENT + ")." : "") + " [More](#method).";
     }
 }

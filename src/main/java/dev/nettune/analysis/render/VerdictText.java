@@ -115,11 +115,10 @@ final class VerdictText {
         }
         double[] det = rows.stream().mapToDouble(RowComparison::detectable).filter(Double::isFinite).sorted().toArray();
         if (det.length > 0) {
-            String median = Text.plusMinus(det[det.length / 2]);
-            String range = det[0] == det[det.length - 1] ? ""
-                    : "; " + Text.plusMinus(det[0]) + " to " + Text.plusMinus(det[det.length - 1]) + " by row";
-            s.append(" The design detects changes of ").append(median).append(" or more with 80% power (median")
-                    .append(range).append("); smaller ones could go unnoticed.");
+            // the median only: the range's far end is the least precise row (an erratic point's ±10000%),
+            // which tells a reader nothing about the design; each row's own figure is in its table
+            s.append(" On a typical row (the median) the design detects a change of ").append(Text.plusMinus(det[det.length / 2]))
+                    .append(" or more with 80% power; each row's own figure is in the table's `detectable` column.");
         }
         return s.toString();
     }

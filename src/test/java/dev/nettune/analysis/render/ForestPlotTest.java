@@ -116,13 +116,13 @@ class ForestPlotTest {
     }
 
     @Test
-    void rowsAreSortedBySpeedUpAndTimeRowsAreInverted() {
+    void rowsAreGroupedByFamilySortedBySpeedUpAndTimeRowsAreInverted() {
         List<ForestRows.Plotted> rows = ForestRows.rows(pair());
-        assertEquals(List.of("Nagle.message †", "ConnectionScaling.roundTrips client=STREAM connections=1",
-                "RoundTrip.roundTrip", "ConnectionScaling.roundTrips client=SELECTOR connections=256",
-                "ConnectionScaling.roundTrips client=STREAM connections=16", "Coalescing.message"),
-                rows.stream().map(ForestRows.Plotted::label).toList());
-        ForestRows.Plotted nagle = rows.get(0);
+        assertEquals(List.of("ConnectionScaling.roundTrips client=STREAM connections=1",
+                "ConnectionScaling.roundTrips client=SELECTOR connections=256",
+                "ConnectionScaling.roundTrips client=STREAM connections=16", "Nagle.message †", "Coalescing.message",
+                "RoundTrip.roundTrip"), rows.stream().map(ForestRows.Plotted::label).toList());
+        ForestRows.Plotted nagle = rows.get(3);
         assertEquals(1 / 0.80, nagle.speedUp(), 1e-12, "time per op: baseline / candidate");
         assertEquals(1 / 0.90, nagle.low(), 1e-12);
         assertEquals(1 / 0.70, nagle.high(), 1e-12);
@@ -163,7 +163,9 @@ class ForestPlotTest {
         List<String> texts = SvgCheck.check(svg).stream().map(SvgCheck.Text::content).toList();
         assertTrue(texts.contains("jdk25 vs jdk17 (run " + RUN + ")"), texts.toString());
         assertTrue(texts.contains("← jdk25 worse") && texts.contains("jdk25 better →"), texts.toString());
-        assertTrue(texts.contains("1.250 [1.111, 1.429]  n=8"), "n and the interval per row: " + texts);
+        assertTrue(texts.contains("0.800 [0.700, 0.900]  n=8  time, drawn at 1.250"),
+                "a time row gives the table's ratio, and where it is drawn: " + texts);
+        assertTrue(texts.contains("I/O model:") && texts.contains("Write coalescing:"), "family headings: " + texts);
         assertTrue(texts.contains("1.020  n=1: cannot tell"), texts.toString());
         assertTrue(texts.contains("no estimate, n=0"), texts.toString());
         assertTrue(svg.length() < 20_000, "a forest of 6 rows is small: " + svg.length());
@@ -176,5 +178,18 @@ class ForestPlotTest {
         Charts.Link l = Charts.forest(across, JvmId::key, tmp);
         assertEquals("charts/forest-jdk25_" + RUN + "-vs-jdk17_2026-11-24T14-46-07Z-quick.svg", l.file());
         assertTrue(Files.isRegularFile(tmp.resolve(l.file())));
+    }
+
+    @Test
+    void theAxisZoomsToTheRowsWithinAndWritesTheValueOfAClippedPoint() {
+        List<ForestChart.Row> rows = List.of(
+                new ForestChart.Row("collapsed", 102, 57.5, 181, ForestChart.Mark.BETTER, "102 [57.5, 181]"),
+                new ForestChart.Row("near 1", 0.98, 0.96, 1.005, ForestChart.Mark.SAME, "0.980"),
+                new ForestChart.Row("erratic", 0.77, 0.109, 5.44, ForestChart.Mark.SAME, "0.770"));
+        ForestChart c = new ForestChart(new ForestChart.Spec("t", List.of(), "l", "r", "x", "h", rows,
+                List.of("b", "w", "s", "n"), List.of()));
+        assertTrue(c.axis().max() < 1.1 && c.axis().min() > 0.7, "zoomed to 0.77..1.005, not to 181: " + c.axis());
+        List<String> texts = SvgCheck.check(c.render()).stream().map(SvgCheck.Text::content).toList();
+        assertTrue(texts.contains("102×"), "the clipped point's value beside its arrow: " + texts);
     }
 }

@@ -11,11 +11,12 @@ import java.util.List;
  * (filled, coloured), no detectable difference (hollow, grey, with its interval), or no claim
  * possible (hollow, grey, no interval).
  *
- * <p>The axis covers every estimate and interval and 1.0, within [1/{@link #MAX_RANGE},
- * {@link #MAX_RANGE}]: JVM differences are mostly within a few tens of percent, and one collapsed
- * point (a ratio of 100) must not squash all others into a line. An interval reaching beyond the
- * axis ends in an arrow at the edge; an estimate beyond it is drawn as an arrow head at the edge, and
- * the right column, which always holds the numbers, says what it is.
+ * <p>The axis is zoomed to the rows that fit within [1/{@link #ZOOM}, {@link #ZOOM}] (their estimates
+ * and intervals) and 1.0: JVM differences are mostly within a few percent, and one collapsed point (a
+ * ratio of 100) or one erratic interval must not squash all others into a few pixels around 1. Without
+ * any such row the axis covers everything within [1/{@link #MAX_RANGE}, {@link #MAX_RANGE}]. An
+ * interval reaching beyond the axis ends in an arrow at the edge; an estimate beyond it is drawn as an
+ * arrow head at the edge with its value written beside it, and the right column holds the numbers.
  */
 public final class ForestChart {
 
@@ -25,6 +26,8 @@ public final class ForestChart {
     public static final double ROW = 18;
     /** The axis never extends (much) beyond this factor either side of 1. */
     public static final double MAX_RANGE = 4;
+    /** Rows whose estimate and interval lie within this factor of 1 decide the axis; the others are clipped. */
+    public static final double ZOOM = 1.5;
     /** Colour of better rows. */
     public static final String BETTER_COLOR = "#0072B2";
     /** Colour of worse rows. */
@@ -78,17 +81,36 @@ public final class ForestChart {
     private final ChartParts.Legend legend;
     private final ChartParts.Text caption;
     private final double sidesH;
+    /** True when the axis is zoomed to the rows within {@link #ZOOM}; false when it falls back to {@link #MAX_RANGE}. */
+    private final boolean zoomed;
 
     /** Lays out {@code spec}. */
     public ForestChart(Spec spec) {
         this.spec = spec;
         double lo = 1;
         double hi = 1;
+        boolean zoomed = false;
         for (Row r : spec.rows()) {
-            for (double v : new double[] {r.value(), r.low(), r.high()}) {
-                if (Double.isFinite(v) && v > 0) {
-                    lo = Math.min(lo, Math.max(v, 1 / MAX_RANGE));
-                    hi = Math.max(hi, Math.min(v, MAX_RANGE));
+            double[] vs = {r.value(), r.low(), r.high()};
+            boolean inside = java.util.Arrays.stream(vs).filter(v -> Double.isFinite(v) && v > 0)
+                    .allMatch(v -> v >= 1 / ZOOM && v <= ZOOM);
+            for (double v : vs) {
+                // a row within the zoom counts whole; of the others only an estimate within it counts
+                if (Double.isFinite(v) && v > 0 && (inside || v == r.value()) && v >= 1 / ZOOM && v <= ZOOM) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                    zoomed = true;
+                }
+            }
+        }
+        this.zoomed = zoomed;
+        if (!zoomed) {
+            for (Row r : spec.rows()) {
+                for (double v : new double[] {r.value(), r.low(), r.high()}) {
+                    if (Double.isFinite(v) && v > 0) {
+                        lo = Math.min(lo, Math.max(v, 1 / MAX_RANGE));
+                        hi = Math.max(hi, Math.min(v, MAX_RANGE));
+                    }
                 }
             }
         }
@@ -114,9 +136,10 @@ public final class ForestChart {
         List<String> captions = new ArrayList<>(spec.caption());
         boolean clipped = spec.rows().stream().anyMatch(r -> outside(r.value()) || outside(r.low()) || outside(r.high()));
         if (clipped) {
-            captions.add("Beyond " + Axis.label(java.math.BigDecimal.valueOf(1 / MAX_RANGE)) + "× or "
-                    + Axis.label(java.math.BigDecimal.valueOf(MAX_RANGE)) + "× a point or interval is cut at the edge "
-                    + "with an arrow; the right column gives its value.");
+            captions.add((zoomed ? "The axis is zoomed to the rows within " + Axis.label(java.math.BigDecimal.valueOf(ZOOM))
+                    + "× of 1; beyond it" : "Beyond " + Axis.label(java.math.BigDecimal.valueOf(1 / MAX_RANGE)) + "× or "
+                    + Axis.label(java.math.BigDecimal.valueOf(MAX_RANGE)) + "×") + " a point or interval is cut at the edge "
+                    + "with an arrow, a point's value written beside it; the right column gives every value.");
         }
         this.caption = ChartParts.Text.of(captions, Svg.FONT, false, ChartParts.NOTE_INK, textW);
         // the side texts sit over the plot's two ends; when they do not fit side by side, over each other
@@ -126,6 +149,13 @@ public final class ForestChart {
         double plotH = ROW * Math.max(1, spec.rows().size());
         this.height = plotTop + plotH + 4 + Svg.FONT * 1.6 + xText.height() + 6 + legend.height() + 4
                 + caption.height() + ChartParts.MARGIN;
+    }
+
+    /** The value of a point beyond the axis, as written beside its arrow: "102×", "0.012×". */
+    static String clippedValue(double v) {
+        String t = v >= 99.5 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return t + "×";
     }
 
     private boolean outside(double v) {
@@ -243,6 +273,7 @@ public final class ForestChart {
             double xe = x(r.value());
             double dir = r.value() > axis.max() ? 1 : -1;
             svg.polygon(filled ? color : "#fff", color, xe + dir * 2, y, xe - dir * 6, y - 5, xe - dir * 6, y + 5);
+            svg.text(xe - dir * 9, y - 3, clippedValue(r.value()), dir > 0 ? Anchor.END : Anchor.START, 0, true, color);
             return;
         }
         Palette.marker(svg, shape, x(r.value()), y, 4, color, !filled);
