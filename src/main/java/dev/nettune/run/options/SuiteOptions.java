@@ -217,6 +217,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         @Option(names = "--jmh", paramLabel = "\"ARGS\"", description = {
             "extra JMH options, e.g. \"-prof gc\", \"-i 5 -r 2s\" (override the profile's fork), \"-p payload=64\""
                 + " (a @Param of a selected benchmark, with a value it accepts).",
+            "A -wi overrides every class's warm-up, its profile file's <profile>.@warmup included.",
             "Not allowed: -f (use blocks), -e and benchmark patterns (use include), -rf/-rff/-o/-jvm (set by the suite)."})
         String jmh;
         @Option(names = "--blocks", paramLabel = "N", converter = BlocksValue.class, description =

@@ -89,6 +89,22 @@ class PreflightTest {
     }
 
     @Test
+    void aClassWarmupCountsInEstimatesUnlessWiOverridesIt() {
+        dev.nettune.run.plan.Plan.ClassPlan c = new dev.nettune.run.plan.Plan.ClassPlan("x.ABenchmark", List.of("x.ABenchmark.m"),
+                List.of(), java.util.Map.of(), List.of(), true, List.of(), 5, List.of());
+        Preflight.Timing profile = new Preflight.Timing(8, 1, org.openjdk.jmh.runner.options.TimeValue.seconds(1), 2,
+                org.openjdk.jmh.runner.options.TimeValue.seconds(1), false);
+        Preflight.Timing wi = new Preflight.Timing(8, 0, org.openjdk.jmh.runner.options.TimeValue.seconds(1), 2,
+                org.openjdk.jmh.runner.options.TimeValue.seconds(1), true);
+        assertEquals(5, profile.warmupOf(c));
+        assertEquals(0, wi.warmupOf(c));
+        assertEquals(5 + 2 + RunSpec.FORK_OVERHEAD_SECONDS, profile.secondsPerFork(c), 1e-9);
+        assertEquals(2 + RunSpec.FORK_OVERHEAD_SECONDS, wi.secondsPerFork(c), 1e-9);
+        assertTrue(prepare("--profile=quick", "--jmh=-wi 0").timing().warmupFromCommandLine());
+        assertFalse(prepare("--profile=quick", "--jmh=-i 3").timing().warmupFromCommandLine());
+    }
+
+    @Test
     void planPrintsPointsBlocksJvmsAndTheSecondsOfAFork() {
         String out = plan(prepare("--profile=smoke", "--jvms=a=" + SELF + ",b=" + SELF, "--seed=42"));
         // the test's benchmark list has no profile files: 14 points, each 2 blocks x 2 JVMs x 2.2 s
