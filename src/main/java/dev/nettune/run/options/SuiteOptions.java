@@ -66,9 +66,10 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
 
     /**
      * nettune.* properties that are not suite options but are legitimately set: the pom's runner
-     * flag, the runner's launcher marker, and the files and limits the benchmarks themselves read.
+     * flag, the runner's launcher marker, the pom's calibration switch (it sets profile, blocks, jmh,
+     * results and analysis, which are checked as such), and the files and limits the benchmarks read.
      */
-    static final Set<String> OTHER_PROPERTIES = Set.of("runnerJvmArg", "launcher",
+    static final Set<String> OTHER_PROPERTIES = Set.of("runnerJvmArg", "launcher", "calibrate",
             dev.nettune.results.ResultFiles.SOCKOPTS_PROPERTY.substring(PROPERTY_PREFIX.length()),
             dev.nettune.results.ResultFiles.SKIPS_PROPERTY.substring(PROPERTY_PREFIX.length()),
             dev.nettune.results.ResultFiles.REUSE_PROPERTY.substring(PROPERTY_PREFIX.length()), "buffers.stallSeconds");
