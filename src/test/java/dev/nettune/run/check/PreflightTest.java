@@ -125,7 +125,7 @@ class PreflightTest {
 
     @Test
     void quickOverItsBudgetIsWarned() {
-        // 14 points x 8 blocks x 1 JVM x 4.2 s = 7m50s: within; 30 blocks: 29m24s
+        // 14 points x 4 blocks x 1 JVM x 4.2 s: within; 30 blocks: 29m24s
         assertFalse(plan(prepare()).contains("warning: quick should fit"));
         String out = plan(prepare("--blocks=30"));
         assertTrue(out.contains("warning: quick should fit 10m00s per JVM; this plan needs ~29m24s"), out);
