@@ -137,8 +137,8 @@ class PreflightTest {
         Preflight.Prepared p = prepare("--ci=3%", "--include=connectOnly");
         assertEquals(SuiteOptions.DEFAULT_MAX_BLOCKS_FACTOR * Profile.QUICK.blocks, p.maxBlocks());
         String out = plan(p);
-        assertTrue(out.contains("8-32 blocks per point") && out.contains("half-width is <= 3.0%")
-                && out.contains("at most 2m14s with 32 blocks"), out);
+        assertTrue(out.contains("4-16 blocks per point") && out.contains("half-width is <= 3.0%")
+                && out.contains("at most 1m07s with 16 blocks"), out);
     }
 
     @Test
