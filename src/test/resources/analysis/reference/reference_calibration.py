@@ -19,7 +19,8 @@
 #     segment (0-based, 0 for flat).
 #   - per point and JVM: consistent when every fork has the same class; "good inconsistent" when
 #     they mix flat and warm-up only; "bad inconsistent" otherwise.
-# Command, from the repository root (writes the fixture next to this script):
+# Command, from the repository root (writes src/test/resources/stats/calibration_reference.json, outside
+# analysis/, whose JSON files the analysis tests read as input):
 #   python3 src/test/resources/analysis/reference/reference_calibration.py
 # Versions: Python 3.11.7, NumPy 2.4.6
 import json
@@ -147,7 +148,7 @@ out["consistency"] = {
     "inconsistent": consistency([out["series"][k]["classification"] for k in ("inconsistent-1", "inconsistent-2", "inconsistent-3")]),
     "flat": consistency(["flat", "flat", "flat"]),
 }
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calibration_reference.json")
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "stats", "calibration_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=1)
     f.write("\n")

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * The calibration's change-point classification against the independent Python implementation:
  * {@code python3 src/test/resources/analysis/reference/reference_calibration.py} writes
- * {@code calibration_reference.json} (the synthetic series and what it found in each).
+ * {@code src/test/resources/stats/calibration_reference.json} (the synthetic series and what it found in each).
  */
 class WarmupTest {
-    static final Path REFERENCE = Path.of("src/test/resources/analysis/reference/calibration_reference.json");
+    static final Path REFERENCE = Path.of("src/test/resources/stats/calibration_reference.json");
 
     static JsonNode reference() throws IOException {
         return new ObjectMapper().readTree(REFERENCE.toFile());

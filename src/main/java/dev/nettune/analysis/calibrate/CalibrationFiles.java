@@ -200,7 +200,8 @@ public final class CalibrationFiles {
         String profile = c.run().profile();
         List<String> out = new ArrayList<>();
         out.add(blockStart(profile) + " (written by dev.nettune.analysis.calibrate.Calibrate from run " + c.run().runId() + ", "
-                + evidence + "; rerun it rather than edit):");
+                + evidence + "; rerun it rather than edit). A point needs its latest steady start + " + Calibration.MARGIN
+                + "; the warm-up is at most " + c.cap() + " (a budget: each second costs points x blocks seconds per JVM):");
         for (Calibration.PointResult p : c.points()) {
             if (!p.point().className().equals(cls)) {
                 continue;
