@@ -66,6 +66,7 @@ class LayeringTest {
                     "family", Set.of("model", "units"),
                     "compare", Set.of("family", "model"),
                     "render", Set.of("compare", "family", "model", "units"),
+                    "calibrate", Set.of(),
                     "", Set.of("read", "family", "compare", "render", "model", "units")),
             "run", rooms(
                     "options", Set.of(),

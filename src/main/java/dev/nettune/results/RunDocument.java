@@ -229,11 +229,21 @@ public record RunDocument(String runId, String profile, String status, String st
      * @param profileParams the profile's {@code @Param} values for it, in the profile's order
      * @param profileModes  the profile's modes for it ("thrpt"...), empty for the class's own
      * @param forkJvmArgs   its {@code @Fork(jvmArgs)}; absent in the first version
+     * @param warmupIterations the warm-up iterations its forks ran (the profile file's {@code @warmup}, a -wi, or the
+     *                      profile's default); absent before per-class warm-ups
+     * @param unsteady      the profile file's {@code @unsteady} entries: its points the calibration found without a
+     *                      steady state ("slow-down:connections=1;server=SELECTOR"); absent when none
      */
-    @JsonPropertyOrder({"class", "methods", "points", "profileParams", "profileModes", "forkJvmArgs"})
+    @JsonPropertyOrder({"class", "methods", "points", "profileParams", "profileModes", "forkJvmArgs", "warmupIterations", "unsteady"})
     public record PlannedClass(@JsonProperty("class") String className, List<String> methods, Integer points,
                                Map<String, List<String>> profileParams, List<String> profileModes,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> forkJvmArgs) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> forkJvmArgs,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer warmupIterations,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> unsteady) {
+        public PlannedClass(String className, List<String> methods, Integer points, Map<String, List<String>> profileParams,
+                            List<String> profileModes, List<String> forkJvmArgs) {
+            this(className, methods, points, profileParams, profileModes, forkJvmArgs, null, null);
+        }
     }
 
     /**

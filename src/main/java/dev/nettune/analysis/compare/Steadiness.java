@@ -85,9 +85,30 @@ public final class Steadiness {
         }
     }
 
+    /**
+     * A Calibrated is a point the calibration found without a steady state, as the run's run.json
+     * records it from the profile files ({@code <profile>.@unsteady}), read with the run, not from
+     * the profile files of the jar doing the analysis.
+     *
+     * @param runId          the run
+     * @param simpleClass    the benchmark class's simple name
+     * @param params         the point's parameters as the calibration wrote them
+     * @param classification "slow-down", "no-steady-state" or "inconsistent"
+     */
+    public record Calibrated(String runId, String simpleClass, Map<String, String> params, String classification) {
+        /** True when {@code r} is this point: same run and class, and every parameter of the entry has r's value. */
+        public boolean matches(Result r) {
+            String b = r.key().benchmark();
+            String cls = b.substring(0, Math.max(0, b.lastIndexOf('.')));
+            return r.key().jvm().runId().equals(runId) && cls.substring(cls.lastIndexOf('.') + 1).equals(simpleClass)
+                    && params.entrySet().stream().allMatch(e -> e.getValue().equals(r.key().params().get(e.getKey())));
+        }
+    }
+
     private final List<Cell> cells;
     private final Map<JvmId, Map<ResultKey.Row, Cell>> byJvm = new HashMap<>();
     private final double alpha;
+    private List<Calibrated> calibrated = List.of();
 
     private Steadiness(List<Cell> cells, double alpha) {
         this.cells = List.copyOf(cells);
@@ -122,7 +143,45 @@ public final class Steadiness {
                 out.add(new Cell(r, d, adjusted[i], drifting, s, erratic, cause == null ? "" : cause));
             }
         }
-        return new Steadiness(out, alpha);
+        Steadiness st = new Steadiness(out, alpha);
+        st.calibrated = calibrated(set);
+        return st;
+    }
+
+    /** The calibration's unsteady points of every run of {@code set} (run.json's planned classes). */
+    static List<Calibrated> calibrated(ResultSet set) {
+        List<Calibrated> out = new ArrayList<>();
+        set.runs().forEach((runId, info) -> info.method().forEach((k, v) -> {
+            if (!k.startsWith(dev.nettune.analysis.model.RunInfo.UNSTEADY_PREFIX)) {
+                return;
+            }
+            String cls = k.substring(dev.nettune.analysis.model.RunInfo.UNSTEADY_PREFIX.length());
+            for (String entry : v.split(",")) {
+                int colon = entry.indexOf(':');
+                if (colon < 0) {
+                    continue; // not an entry the runner checked: the run's runner refused such files
+                }
+                Map<String, String> params = new java.util.TreeMap<>();
+                for (String kv : entry.substring(colon + 1).split(";")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        params.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                    }
+                }
+                out.add(new Calibrated(runId, cls, params, entry.substring(0, colon).trim()));
+            }
+        }));
+        return List.copyOf(out);
+    }
+
+    /** The points the calibration found without a steady state, as the runs recorded them. */
+    public List<Calibrated> calibrated() {
+        return calibrated;
+    }
+
+    /** The calibration's classification of {@code r}'s point, or null when it named none. */
+    public String calibration(Result r) {
+        return calibrated.stream().filter(c -> c.matches(r)).map(Calibrated::classification).findFirst().orElse(null);
     }
 
     /** Every cell, in the set's order. */

@@ -18,11 +18,19 @@ import java.util.Map;
  * @param jvms       the JVMs of the run
  * @param status     running, interrupted, complete or complete-with-failures; "" when not recorded
  * @param selfCheck  true when the run is an A/A self-check (one JDK under two labels)
- * @param method     the run's method (design, order, blocks, seed, ...) as text; empty for older runs
+ * @param method     the run's method (design, order, blocks, seed, ...) as text; empty for older runs. Per
+ *                   class also {@value #WARMUP_PREFIX}Class (its forks' warm-up iterations) and
+ *                   {@value #UNSTEADY_PREFIX}Class (the points its calibration found without a steady state,
+ *                   "slow-down:connections=1;server=SELECTOR,..."), when run.json records them
  */
 public record RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,
                       Map<String, String> host, Map<String, String> sysctls, List<JvmInfo> jvms, String status,
                       boolean selfCheck, Map<String, String> method) {
+
+    /** Key prefix in {@link #method} of a class's warm-up iterations. */
+    public static final String WARMUP_PREFIX = "warm-up ";
+    /** Key prefix in {@link #method} of a class's points without a steady state, by calibration. */
+    public static final String UNSTEADY_PREFIX = "unsteady ";
 
     /** A RunInfo without status, self-check flag or method (older run.json files). */
     public RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,

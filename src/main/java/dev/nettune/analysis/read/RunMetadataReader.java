@@ -67,6 +67,18 @@ public final class RunMetadataReader {
         if (doc.method() != null) {
             doc.method().fields().forEach((k, v) -> method.put(k, text(v)));
         }
+        // per-class warm-up and the calibration's unsteady points (profile files' @warmup, @unsteady): part of the method
+        if (doc.plan() != null && doc.plan().classes() != null) {
+            for (RunDocument.PlannedClass c : doc.plan().classes()) {
+                String cls = c.className() == null ? "" : c.className().substring(c.className().lastIndexOf('.') + 1);
+                if (c.warmupIterations() != null) {
+                    method.put(RunInfo.WARMUP_PREFIX + cls, String.valueOf(c.warmupIterations()));
+                }
+                if (c.unsteady() != null && !c.unsteady().isEmpty()) {
+                    method.put(RunInfo.UNSTEADY_PREFIX + cls, String.join(",", c.unsteady()));
+                }
+            }
+        }
         return new RunInfo(or(doc.runId(), fallbackId), or(doc.profile(), ""), or(doc.startedAt(), ""),
                 or(doc.gitCommit(), ""), or(doc.jmhVersion(), ""), host, sysctls, jvms, or(doc.status(), ""),
                 or(doc.selfCheck(), false), method);

@@ -136,6 +136,12 @@ public final class SteadinessText {
             out.append("Erratic points (").append(Steadiness.ERRATIC_MARK).append(" in the comparison tables and forest ")
                     .append("plots):\n\n").append(t.render()).append('\n');
         }
+        List<String> calibrated = calibratedPoints();
+        if (!calibrated.isEmpty()) {
+            out.append("Points the warm-up calibration found without a steady state (as the run recorded them, from its ")
+                    .append("profile files; docs/steady-state.md): ").append(String.join("; ", calibrated.stream().map(Text::md).toList()))
+                    .append(". A longer warm-up does not make their forks measure one steady level; read their rows with that in mind.\n\n");
+        }
         if (!s.unchecked().isEmpty()) {
             List<String> which = new ArrayList<>();
             s.unchecked().forEach(c -> which.add(Text.md(point(c) + " on " + names.apply(c.jvm()))));
@@ -175,6 +181,18 @@ public final class SteadinessText {
         return out.append(t.render()).toString();
     }
 
+    /** "jdk17 ConnectionScaling.roundTrips client=SELECTOR connections=1: no-steady-state", one per cell the calibration named. */
+    List<String> calibratedPoints() {
+        List<String> out = new ArrayList<>();
+        for (Steadiness.Cell c : s.cells()) {
+            String k = s.calibration(c.result());
+            if (k != null) {
+                out.add(names.apply(c.jvm()) + " " + point(c) + ": " + k);
+            }
+        }
+        return out;
+    }
+
     /** The console lines: one summary line, then one line per drifting, erratic or unchecked cell. */
     public List<String> console() {
         return console(true);
@@ -206,6 +224,9 @@ public final class SteadinessText {
         }
         for (Steadiness.Cell c : s.unchecked()) {
             out.add("  drift not checked (1 iteration): " + names.apply(c.jvm()) + " " + point(c));
+        }
+        for (String c : calibratedPoints()) {
+            out.add("  calibration: " + c);
         }
         return out;
     }

@@ -66,15 +66,39 @@ public final class Preflight {
      * and the blocks every point starts with.
      *
      * @param blocks blocks per point (each one fork per JVM); the starting number under adaptive stopping
+     * @param warmupIterations the profile's default warm-up, or the -wi of the extra JMH options
+     * @param warmupFromCommandLine whether a -wi was given: it then overrides every class's {@code @warmup}
      */
-    public record Timing(int blocks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime) {
+    public record Timing(int blocks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime,
+                         boolean warmupFromCommandLine) {
+        public Timing(int blocks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime) {
+            this(blocks, warmupIterations, warmupTime, measurementIterations, measurementTime, false);
+        }
+
         static Timing of(SuiteOptions o, CommandLineOptions cmd) {
             Profile p = o.profile();
             return new Timing(o.startBlocks(),
                     cmd.getWarmupIterations().orElse(p.warmupIterations),
                     cmd.getWarmupTime().orElse(TimeValue.seconds(p.warmupSeconds)),
                     cmd.getMeasurementIterations().orElse(p.measurementIterations),
-                    cmd.getMeasurementTime().orElse(TimeValue.seconds(p.measurementSeconds)));
+                    cmd.getMeasurementTime().orElse(TimeValue.seconds(p.measurementSeconds)),
+                    cmd.getWarmupIterations().hasValue());
+        }
+
+        /** Warm-up iterations of a fork of class {@code c}: a -wi, else its profile file's {@code @warmup}, else the profile's. */
+        public int warmupOf(Plan.ClassPlan c) {
+            return warmupFromCommandLine ? warmupIterations : c.warmupOr(warmupIterations);
+        }
+
+        /** Estimated seconds of one fork of class {@code c}. */
+        double secondsPerFork(Plan.ClassPlan c) {
+            return warmupOf(c) * seconds(warmupTime) + measurementIterations * seconds(measurementTime)
+                    + RunSpec.FORK_OVERHEAD_SECONDS;
+        }
+
+        /** Estimated seconds of one block of every point of the plan on one JVM. */
+        double secondsPerBlock(Plan plan) {
+            return plan.classes().stream().mapToDouble(c -> c.points().size() * secondsPerFork(c)).sum();
         }
 
         /** Estimated seconds of one fork: its iterations plus JVM start, setup and teardown. */
@@ -518,12 +542,15 @@ public final class Preflight {
         SuiteOptions o = p.options();
         Timing t = p.timing();
         int jvms = p.targets().size();
-        double perFork = t.secondsPerFork();
+        double perBlock = t.secondsPerBlock(p.plan());
+        double perFork = perBlock / Math.max(1, p.plan().pointCount());
         String blocks = p.maxBlocks() == null ? String.valueOf(t.blocks()) : t.blocks() + "-" + p.maxBlocks();
         out.println("nettune: profile " + o.profile().id() + ", " + blocks + " blocks per point (randomized interleaved blocks,"
                 + " point-major), seed " + p.seed() + (o.seed() == null ? " (-Dnettune.seed=" + p.seed() + " repeats this order)" : ""));
-        out.println("  a fork: warmup " + t.warmupIterations() + " x " + t.warmupTime() + ", measurement " + t.measurementIterations()
-                + " x " + t.measurementTime() + ", ~" + oneDecimal(perFork) + " s with JVM start"
+        out.println("  a fork: warmup " + (t.warmupFromCommandLine() ? t.warmupIterations() + " (-wi: every class)"
+                : t.warmupIterations() + " unless its profile file says (" + o.profile().id() + "." + Plan.WARMUP_KEY + ")")
+                + " x " + t.warmupTime() + ", measurement " + t.measurementIterations()
+                + " x " + t.measurementTime() + ", ~" + oneDecimal(perFork) + " s with JVM start on average"
                 + (o.ci() == null ? "" : "; blocks added until every JVM's 95% CI half-width is <= " + percent(o.ci()))
                 + (o.include() == null ? "" : "; include '" + o.include() + "'")
                 + (o.jmhArgs().isEmpty() ? "" : "; extra JMH options " + o.jmhArgs()));
@@ -535,27 +562,28 @@ public final class Preflight {
         for (String n : p.notes()) {
             out.println("  note: " + n);
         }
-        out.println("Points (each: " + t.blocks() + " blocks x " + jvms + " JVMs x ~" + oneDecimal(perFork) + " s):");
-        out.printf("  %-40s %7s %6s %8s%n", "class", "methods", "points", "est.");
+        out.println("Points (each: " + t.blocks() + " blocks x " + jvms + " JVMs x one fork):");
+        out.printf("  %-40s %7s %6s %7s %8s%n", "class", "methods", "points", "warm-up", "est.");
         List<String> fullGrid = new ArrayList<>();
         for (Plan.ClassPlan c : p.plan().classes()) {
             boolean grid = !c.hasProfile() && o.profile() != Profile.FULL;
             if (grid) {
                 fullGrid.add(c.simpleName());
             }
-            out.printf("  %-40s %7d %6d %8s%s%n", c.simpleName(), c.methods().size(), c.points().size(),
-                    Durations.of(Math.round(c.points().size() * t.blocks() * jvms * perFork)),
+            out.printf("  %-40s %7d %6d %7s %8s%s%n", c.simpleName(), c.methods().size(), c.points().size(),
+                    t.warmupOf(c) + " x " + t.warmupTime(),
+                    Durations.of(Math.round(c.points().size() * t.blocks() * jvms * t.secondsPerFork(c))),
                     grid ? "  (no " + o.profile().id() + " keys: the full @Param grid)" : "");
         }
         for (String c : p.plan().omitted()) {
-            out.printf("  %-40s %7s %6s %8s  not in %s (%s.%s=%s in its profile file)%n", Plan.simple(c), "-", "-", "-",
+            out.printf("  %-40s %7s %6s %7s %8s  not in %s (%s.%s=%s in its profile file)%n", Plan.simple(c), "-", "-", "-", "-",
                     o.profile().id(), o.profile().id(), Plan.POINTS_KEY, Plan.NONE);
         }
         int points = p.plan().pointCount();
         long forks = (long) points * t.blocks() * jvms;
-        long total = Math.round(forks * perFork);
-        out.printf("  %-40s %7s %6d %8s%n", "total", "", points, Durations.of(total));
-        String cap = p.maxBlocks() == null ? "" : ", at most " + Durations.of(Math.round((long) points * p.maxBlocks() * jvms * perFork))
+        long total = Math.round(perBlock * t.blocks() * jvms);
+        out.printf("  %-40s %7s %6d %7s %8s%n", "total", "", points, "", Durations.of(total));
+        String cap = p.maxBlocks() == null ? "" : ", at most " + Durations.of(Math.round(perBlock * p.maxBlocks() * jvms))
                 + " with " + p.maxBlocks() + " blocks";
         out.println("Plan: " + points + " points x " + t.blocks() + " blocks x " + jvms + " JVMs = " + forks + " forks x ~"
                 + oneDecimal(perFork) + " s = ~" + Durations.of(total) + " (" + Durations.of(Math.round(total / (double) jvms))

@@ -138,7 +138,7 @@ public final class Execution {
             }
             return running;
         });
-        Progress progress = new Progress(spec.estimatedForkSeconds());
+        Progress progress = new Progress();
         try (JmhLog log = new JmhLog(spec.runDir().resolve(JMH_LOG))) {
             Forks runner = forks.apply(log);
             for (RunSpec.PointSpec p : spec.points()) {
@@ -217,6 +217,7 @@ public final class Execution {
         }
         ForkLine line;
         int remaining;
+        double remainingSeconds;
         synchronized (lock) {
             if (closing) {
                 return false; // the hook recorded this fork as interrupted
@@ -240,8 +241,9 @@ public final class Execution {
             journal.append(line);
             state.add(line);
             remaining = state.remainingForks();
+            remainingSeconds = state.remainingEstimatedSeconds();
         }
-        progress.forkDone();
+        progress.forkDone(spec.estimatedForkSeconds(p));
         String what = switch (line.status()) {
             case OK -> (line.score() == null ? "no finite score" : Progress.score(line.score())) + " " + line.unit();
             case FAILED -> "FAILED: " + line.reason();
@@ -250,7 +252,7 @@ public final class Execution {
         };
         out.printf(Locale.ROOT, "  [%s] %-16s %s  (fork %.1fs; %s)%n",
                 Progress.where(p.index(), spec.points().size(), block, spec.blocks(), spec.maxBlocks()),
-                t.label(), what, line.nanos() / 1e9, progress.clock(remaining));
+                t.label(), what, line.nanos() / 1e9, progress.clock(remaining, remainingSeconds));
         return true;
     }
 

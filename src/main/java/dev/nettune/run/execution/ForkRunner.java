@@ -83,7 +83,7 @@ final class ForkRunner {
                 .include("^" + Pattern.quote(point.point().benchmark()) + "$")
                 .forks(1).warmupForks(0)
                 .mode(point.point().mode())
-                .warmupIterations(spec.warmup().count()).warmupTime(spec.warmup().time())
+                .warmupIterations(spec.warmupOf(point).count()).warmupTime(spec.warmupOf(point).time())
                 .measurementIterations(spec.measurement().count()).measurementTime(spec.measurement().time());
         point.point().params().forEach(b::param);
         // Without jvmArgs JMH hands the fork this process's own JVM flags, which were chosen for the
@@ -102,7 +102,7 @@ final class ForkRunner {
      */
     Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
         try {
-            Result refused = ports(point.point().params()); // a connection-churning point: see PortUse
+            Result refused = ports(point); // a connection-churning point: see PortUse
             return refused != null ? refused : runFork(point, target, launcher, dir);
         } finally {
             if (point.point().params().getOrDefault(Plan.PLACEMENT_PARAM, "").startsWith("netns")) {
@@ -112,11 +112,13 @@ final class ForkRunner {
     }
 
     /** For a point that churns ports: a skip when its fork could exhaust them, else null after waiting for TIME_WAIT to drain. */
-    private Result ports(java.util.Map<String, String> params) {
+    private Result ports(RunSpec.PointSpec point) {
+        java.util.Map<String, String> params = point.point().params();
+        RunSpec.Iterations warmup = spec.warmupOf(point);
         if (!dev.nettune.placement.PortUse.churnsPorts(params)) {
             return null;
         }
-        double seconds = (spec.warmup().count() * spec.warmup().time().convertTo(TimeUnit.MILLISECONDS)
+        double seconds = (warmup.count() * warmup.time().convertTo(TimeUnit.MILLISECONDS)
                 + spec.measurement().count() * spec.measurement().time().convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
         String refused = dev.nettune.placement.PortUse.exhaustionReason(params, seconds);
         if (refused != null) {

@@ -7,37 +7,35 @@ import java.util.Locale;
 /**
  * Progress is the console's view of a run: one line per fork (where in the schedule, which JVM, the
  * fork's score or why it has none, how long it took) ending with the elapsed time and an ETA. The
- * ETA is the forks still planned times the mean wall time per fork so far in this session
- * (bookkeeping included); before the first fork ends, the profile's iteration time plus
- * {@link RunSpec#FORK_OVERHEAD_SECONDS}.
+ * ETA is the estimated seconds of the forks still planned (each its warm-up and measurement plus
+ * {@link RunSpec#FORK_OVERHEAD_SECONDS}; warm-ups differ per class) scaled by how the forks of this
+ * session compared with their estimates (bookkeeping included); before the first fork ends, the
+ * estimate itself.
  */
 final class Progress {
-    private final double estimatedForkSeconds;
     private final long t0 = System.nanoTime();
     private int forks;
+    private double estimatedDone;
 
-    Progress(double estimatedForkSeconds) {
-        this.estimatedForkSeconds = estimatedForkSeconds;
-    }
-
-    /** Counts a fork that ran in this session. */
-    void forkDone() {
+    /** Counts a fork that ran in this session, estimated to take {@code estimatedSeconds}. */
+    void forkDone(double estimatedSeconds) {
         forks++;
+        estimatedDone += estimatedSeconds;
     }
 
     double elapsedSeconds() {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** Mean wall time per fork in this session, or the estimate before any. */
-    double secondsPerFork() {
-        return forks == 0 ? estimatedForkSeconds : elapsedSeconds() / forks;
+    /** Wall seconds per estimated second in this session, 1 before any fork. */
+    double pace() {
+        return forks == 0 || estimatedDone <= 0 ? 1.0 : elapsedSeconds() / estimatedDone;
     }
 
-    /** "elapsed 1m02s, ETA ~12m30s (203 forks)". */
-    String clock(int remainingForks) {
+    /** "elapsed 1m02s, ETA ~12m30s (203 forks)"; {@code remainingEstimated}: estimated seconds of those forks. */
+    String clock(int remainingForks, double remainingEstimated) {
         return "elapsed " + Durations.of(Math.round(elapsedSeconds())) + ", ETA ~"
-                + Durations.of(Math.round(remainingForks * secondsPerFork())) + " (" + remainingForks + " fork"
+                + Durations.of(Math.round(remainingEstimated * pace())) + " (" + remainingForks + " fork"
                 + (remainingForks == 1 ? "" : "s") + ")";
     }
 

@@ -66,9 +66,10 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
 
     /**
      * nettune.* properties that are not suite options but are legitimately set: the pom's runner
-     * flag, the runner's launcher marker, and the files and limits the benchmarks themselves read.
+     * flag, the runner's launcher marker, the pom's calibration switch (it sets profile, blocks, jmh,
+     * results and analysis, which are checked as such), and the files and limits the benchmarks read.
      */
-    static final Set<String> OTHER_PROPERTIES = Set.of("runnerJvmArg", "launcher",
+    static final Set<String> OTHER_PROPERTIES = Set.of("runnerJvmArg", "launcher", "calibrate",
             dev.nettune.results.ResultFiles.SOCKOPTS_PROPERTY.substring(PROPERTY_PREFIX.length()),
             dev.nettune.results.ResultFiles.SKIPS_PROPERTY.substring(PROPERTY_PREFIX.length()),
             dev.nettune.results.ResultFiles.REUSE_PROPERTY.substring(PROPERTY_PREFIX.length()), "buffers.stallSeconds");
@@ -217,6 +218,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         @Option(names = "--jmh", paramLabel = "\"ARGS\"", description = {
             "extra JMH options, e.g. \"-prof gc\", \"-i 5 -r 2s\" (override the profile's fork), \"-p payload=64\""
                 + " (a @Param of a selected benchmark, with a value it accepts).",
+            "A -wi overrides every class's warm-up, its profile file's <profile>.@warmup included.",
             "Not allowed: -f (use blocks), -e and benchmark patterns (use include), -rf/-rff/-o/-jvm (set by the suite)."})
         String jmh;
         @Option(names = "--blocks", paramLabel = "N", converter = BlocksValue.class, description =

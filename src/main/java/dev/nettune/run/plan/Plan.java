@@ -38,7 +38,14 @@ import java.util.regex.PatternSyntaxException;
  *       with the other parameters;</li>
  *   <li>{@code <profile>.@mode=thrpt,sample}: these modes replace the annotated ones, as JMH's -bm does;</li>
  *   <li>{@code <profile>.@points=none}: the class has no point in this profile (its question is
- *       answered by another class there); the plan lists it as omitted.</li>
+ *       answered by another class there); the plan lists it as omitted;</li>
+ *   <li>{@code <profile>.@warmup=N}: warm-up iterations (each of the profile's warm-up time) of every
+ *       fork of the class in this profile, replacing the profile's default; a non-negative integer.
+ *       A {@code -wi} in the extra JMH options overrides it. Written by the calibration
+ *       ({@code analysis.calibrate}) from long forks;</li>
+ *   <li>{@code <profile>.@unsteady=<class>:<p1>=<v1>;<p2>=<v2>,...}: the points the calibration found
+ *       without a steady state, each with its classification ({@value #UNSTEADY_CLASSES}); recorded in
+ *       run.json so the report names them. Written by the calibration.</li>
  * </ul>
  * A class with no key for a profile runs its full @Param grid in it. A key naming no @Param of the
  * class, an unknown profile or mode, a value the parameter does not accept ({@link ParamRule}) or a
@@ -61,6 +68,12 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     /** Profile key suffix whose only value, {@value #NONE}, leaves the class out of the profile. */
     public static final String POINTS_KEY = "@points";
     public static final String NONE = "none";
+    /** Profile key suffix giving the class's warm-up iterations in this profile. */
+    public static final String WARMUP_KEY = "@warmup";
+    /** Profile key suffix listing the class's points the calibration found without a steady state. */
+    public static final String UNSTEADY_KEY = "@unsteady";
+    /** Classifications an {@value #UNSTEADY_KEY} entry may carry (the calibration's names). */
+    public static final String UNSTEADY_CLASSES = "slow-down, no-steady-state, inconsistent";
     /** Joins parameter names in a key, and their values in a combination. */
     public static final String JOIN = "+";
     /** The @Param of the benchmarks whose server can run elsewhere ({@link dev.nettune.placement.Placement}). */
@@ -95,11 +108,23 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
      * @param points     every point to run
      * @param hasProfile whether the class's profile file has keys for this profile (false: full grid)
      * @param forkJvmArgs the class's {@code @Fork(jvmArgs)}, empty when it sets none
+     * @param warmup     the profile file's warm-up iterations for the class, or null for the profile's default
+     * @param unsteady   the profile file's {@value #UNSTEADY_KEY} entries, as written ("slow-down:connections=1;...")
      */
     public record ClassPlan(String className, List<String> methods, List<Mode> modes, Map<String, List<String>> params,
-                            List<Point> points, boolean hasProfile, List<String> forkJvmArgs) {
+                            List<Point> points, boolean hasProfile, List<String> forkJvmArgs, Integer warmup,
+                            List<String> unsteady) {
+        public ClassPlan {
+            unsteady = List.copyOf(unsteady);
+        }
+
         public String simpleName() {
             return simple(className);
+        }
+
+        /** Warm-up iterations of the class's forks when the command line gives no -wi. */
+        public int warmupOr(int profileDefault) {
+            return warmup == null ? profileDefault : warmup;
         }
     }
 
@@ -144,8 +169,8 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     }
 
     /** One profile's keys of one class. */
-    record ProfileSpec(List<Axis> axes, List<Mode> modes, boolean none, boolean present) {
-        static final ProfileSpec ABSENT = new ProfileSpec(List.of(), List.of(), false, false);
+    record ProfileSpec(List<Axis> axes, List<Mode> modes, boolean none, boolean present, Integer warmup, List<String> unsteady) {
+        static final ProfileSpec ABSENT = new ProfileSpec(List.of(), List.of(), false, false, null, List.of());
     }
 
     /**
@@ -273,6 +298,8 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
         List<Mode> modes = new ArrayList<>();
         boolean none = false;
         boolean present = false;
+        Integer warmup = null;
+        List<String> unsteady = new ArrayList<>();
         Map<String, Set<String>> usedPerProfile = new TreeMap<>();
         Set<String> nonePerProfile = new TreeSet<>();
         Set<String> otherKeysPerProfile = new TreeSet<>();
@@ -299,6 +326,22 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                 continue;
             }
             otherKeysPerProfile.add(prof);
+            if (name.equals(WARMUP_KEY)) {
+                int n = warmupValue(file, key, raw);
+                if (mine) {
+                    warmup = n;
+                }
+                continue;
+            }
+            if (name.equals(UNSTEADY_KEY)) {
+                for (String v : values) {
+                    checkUnsteady(file, key, v, declared);
+                }
+                if (mine) {
+                    unsteady.addAll(values);
+                }
+                continue;
+            }
             if (name.equals(MODE_KEY)) {
                 List<Mode> parsed = new ArrayList<>();
                 for (String m : values) {
@@ -350,7 +393,39 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                         + prof + ", yet other " + prof + " keys give it points");
             }
         }
-        return new ProfileSpec(axes, modes, none, present);
+        return new ProfileSpec(axes, modes, none, present, warmup, List.copyOf(unsteady));
+    }
+
+    /** The value of a {@value #WARMUP_KEY} key: a non-negative integer, else an error naming file, key and value. */
+    static int warmupValue(String file, String key, String raw) {
+        String v = raw.trim();
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // not a number: the error below says what is expected
+        }
+        throw new UsageException(file + ": " + key + "=" + raw + ": warm-up iterations must be a non-negative integer");
+    }
+
+    /** An {@value #UNSTEADY_KEY} entry: {@code <class>:<param>=<value>;...}, the class one of {@value #UNSTEADY_CLASSES}. */
+    static void checkUnsteady(String file, String key, String entry, Map<String, List<String>> declared) {
+        int colon = entry.indexOf(':');
+        String cls = colon < 0 ? entry : entry.substring(0, colon).trim();
+        if (colon < 0 || !List.of(UNSTEADY_CLASSES.split(", ")).contains(cls)) {
+            throw new UsageException(file + ": " + key + ": '" + entry + "' is not <classification>:<param>=<value>;... with classification one of "
+                    + UNSTEADY_CLASSES);
+        }
+        String rest = entry.substring(colon + 1).trim();
+        for (String kv : rest.isEmpty() ? new String[0] : rest.split(";")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || !declared.containsKey(kv.substring(0, eq).trim())) {
+                throw new UsageException(file + ": " + key + ": '" + kv + "' in '" + entry + "' is not <param>=<value> naming a @Param; params: "
+                        + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())));
+            }
+        }
     }
 
     private static ClassPlan classPlan(String className, Map<String, List<BenchmarkListEntry>> methods, ProfileSpec spec,
@@ -403,7 +478,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                 .filter(e -> e.getJvmArgs().hasValue()).findFirst()
                 .map(e -> List.copyOf(e.getJvmArgs().get())).orElse(List.of());
         return new ClassPlan(className, List.copyOf(methods.keySet()), List.copyOf(modes), params, List.copyOf(points),
-                spec.present(), forkJvmArgs);
+                spec.present(), forkJvmArgs, spec.warmup(), spec.unsteady());
     }
 
     private static Axis single(String name, List<String> values) {

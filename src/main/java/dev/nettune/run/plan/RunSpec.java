@@ -21,7 +21,7 @@ import java.util.List;
  * @param targets     the JVM targets; a block runs one fork on each
  * @param jmhArgs     extra JMH options as given (recorded, parsed into {@code jmh})
  * @param jmh         those options parsed: the parent of every fork's options (-prof, -jvmArgs, -t …)
- * @param warmup      warm-up iterations of every fork
+ * @param warmup      warm-up iterations of every fork whose point sets none ({@link #warmupOf}), and their length
  * @param measurement measurement iterations of every fork
  * @param blocks      planned blocks per point
  * @param seed        seed of the block orders ({@link Schedule})
@@ -62,10 +62,15 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
      * @param className    the benchmark class, fully qualified
      * @param point        method, mode and one value per parameter
      * @param forkJvmArgs  the class's {@code @Fork} JVM arguments (forks never inherit the runner's)
+     * @param warmup       the class's warm-up iterations from its profile file, or null for the run's
      */
-    public record PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs) {
+    public record PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs, Integer warmup) {
         public PointSpec {
             forkJvmArgs = List.copyOf(forkJvmArgs);
+        }
+
+        public PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs) {
+            this(index, className, point, forkJvmArgs, null);
         }
 
         public String simpleClassName() {
@@ -103,7 +108,7 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
         List<PointSpec> out = new ArrayList<>();
         for (Plan.ClassPlan c : plan.classes()) {
             for (Plan.Point p : c.points()) {
-                out.add(new PointSpec(out.size(), c.className(), p, c.forkJvmArgs()));
+                out.add(new PointSpec(out.size(), c.className(), p, c.forkJvmArgs(), c.warmup()));
             }
         }
         return out;
@@ -115,9 +120,25 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
                 .orElse(targets.get(0).label());
     }
 
-    /** Seconds one fork is expected to take before any has been measured. */
-    public double estimatedForkSeconds() {
-        return warmup.seconds() + measurement.seconds() + FORK_OVERHEAD_SECONDS;
+    /**
+     * The warm-up of a fork of {@code p}: a -wi among the extra JMH options overrides everything, then
+     * the class's profile file ({@code <profile>.@warmup}), then the run's default.
+     */
+    public Iterations warmupOf(PointSpec p) {
+        if (p.warmup() == null || jmh.getWarmupIterations().hasValue()) {
+            return warmup;
+        }
+        return new Iterations(p.warmup(), warmup.time());
+    }
+
+    /** Seconds one fork of {@code p} is expected to take before any has been measured. */
+    public double estimatedForkSeconds(PointSpec p) {
+        return warmupOf(p).seconds() + measurement.seconds() + FORK_OVERHEAD_SECONDS;
+    }
+
+    /** Seconds every planned fork is expected to take: points × blocks × JVMs, each fork as {@link #estimatedForkSeconds(PointSpec)}. */
+    public double estimatedSeconds() {
+        return points.stream().mapToDouble(this::estimatedForkSeconds).sum() * blocks * targets.size();
     }
 
     /** The target's index, or -1. */

@@ -46,8 +46,11 @@ public final class RunDocuments {
                 spec.measurement().count(), spec.measurement().time().toString(), o.include(), spec.jmhArgs(), o.variants());
         List<RunDocument.PlannedClass> classes = new ArrayList<>();
         for (Plan.ClassPlan c : p.plan().classes()) {
+            int warmup = spec.points().stream().filter(ps -> ps.className().equals(c.className())).findFirst()
+                    .map(ps -> spec.warmupOf(ps).count()).orElse(spec.warmup().count());
             classes.add(new RunDocument.PlannedClass(c.className(), c.methods(), c.points().size(), c.params(),
-                    c.modes().stream().map(Mode::shortLabel).toList(), c.forkJvmArgs()));
+                    c.modes().stream().map(Mode::shortLabel).toList(), c.forkJvmArgs(), warmup,
+                    c.unsteady().isEmpty() ? null : c.unsteady()));
         }
         List<RunDocument.PlannedPoint> points = new ArrayList<>();
         for (RunSpec.PointSpec ps : spec.points()) {
@@ -55,7 +58,7 @@ public final class RunDocuments {
                     new TreeMap<>(ps.point().params())));
         }
         int forks = spec.points().size() * spec.blocks() * spec.targets().size();
-        RunDocument.Plan plan = new RunDocument.Plan(spec.points().size(), forks, Math.round(forks * spec.estimatedForkSeconds()), classes, points);
+        RunDocument.Plan plan = new RunDocument.Plan(spec.points().size(), forks, Math.round(spec.estimatedSeconds()), classes, points);
         List<RunDocument.Jvm> jvms = new ArrayList<>();
         for (JvmTarget t : spec.targets()) {
             Variant v = t.variant();
@@ -97,8 +100,12 @@ public final class RunDocuments {
         RunDocument.Settings settings = require(doc.settings(), "settings");
         RunDocument.Plan plan = require(doc.plan(), "plan");
         Map<String, List<String>> forkArgs = new LinkedHashMap<>();
+        Map<String, Integer> warmups = new LinkedHashMap<>();
         for (RunDocument.PlannedClass c : require(plan.classes(), "plan.classes")) {
             forkArgs.put(require(c.className(), "plan.classes[].class"), require(c.forkJvmArgs(), "plan.classes[].forkJvmArgs"));
+            if (c.warmupIterations() != null) {
+                warmups.put(c.className(), c.warmupIterations());
+            }
         }
         List<RunSpec.PointSpec> points = new ArrayList<>();
         for (RunDocument.PlannedPoint pt : require(plan.points(), "plan.points")) {
@@ -115,7 +122,7 @@ public final class RunDocuments {
             }
             Map<String, String> params = new TreeMap<>(pt.params() == null ? Map.of() : pt.params());
             points.add(new RunSpec.PointSpec(points.size(), cls, new Plan.Point(require(pt.benchmark(), where + ".benchmark"), mode, params),
-                    forkArgs.get(cls)));
+                    forkArgs.get(cls), warmups.get(cls)));
         }
         List<JvmTarget> targets = new ArrayList<>();
         for (RunDocument.Jvm j : require(doc.jvms(), "jvms")) {

@@ -147,7 +147,16 @@ public final class RunState {
 
     /** Forks still to run for the points' known blocks (planned, or as many as adaptive stopping has added so far). */
     public int remainingForks() {
-        int remaining = 0;
+        return (int) remaining(p -> 1.0);
+    }
+
+    /** Estimated seconds of the forks {@link #remainingForks} counts, each as {@link RunSpec#estimatedForkSeconds}. */
+    public double remainingEstimatedSeconds() {
+        return remaining(spec::estimatedForkSeconds);
+    }
+
+    private double remaining(java.util.function.ToDoubleFunction<RunSpec.PointSpec> perFork) {
+        double remaining = 0;
         for (RunSpec.PointSpec p : spec.points()) {
             if (done.containsKey(p.index())) {
                 continue;
@@ -156,7 +165,7 @@ public final class RunState {
             for (int b = 1; b <= blocks; b++) {
                 for (int j = 0; j < spec.targets().size(); j++) {
                     if (!settled(p.index(), b, j) && skippedBefore(p.index(), b, j) == null) {
-                        remaining++;
+                        remaining += perFork.applyAsDouble(p);
                     }
                 }
             }

@@ -224,4 +224,19 @@ class SteadinessTest {
         assertEquals(0.938, e.spread().gcv(), 0.001);
         assertFalse(e.cause().isEmpty());
     }
+
+    @Test
+    void pointsTheCalibrationNamedComeFromTheRunRecord() {
+        Result unsteady = add(J17, RT, Map.of("payload", "64", "placement", "inprocess"), forks(50000, 1.0, 0.01));
+        Result other = add(J17, RT, Map.of("payload", "1024", "placement", "inprocess"), forks(50000, 1.0, 0.01));
+        dev.nettune.analysis.model.RunInfo info = new dev.nettune.analysis.model.RunInfo(RUN, "quick", "", "", "1.37", Map.of(), Map.of(),
+                List.of(), "complete", false, Map.of(dev.nettune.analysis.model.RunInfo.UNSTEADY_PREFIX + "RoundTripBenchmark",
+                "slow-down:payload=64;placement=inprocess", dev.nettune.analysis.model.RunInfo.WARMUP_PREFIX + "RoundTripBenchmark", "3"));
+        Steadiness s = Steadiness.of(ResultSet.of(results, List.of(), Map.of(RUN, info)), 0.05);
+        assertEquals("slow-down", s.calibration(unsteady));
+        assertEquals(null, s.calibration(other));
+        assertEquals(1, s.calibrated().size());
+        // a run without the record names nothing, whatever today's profile files say
+        assertEquals(List.of(), check().calibrated());
+    }
 }

@@ -89,6 +89,22 @@ class PreflightTest {
     }
 
     @Test
+    void aClassWarmupCountsInEstimatesUnlessWiOverridesIt() {
+        dev.nettune.run.plan.Plan.ClassPlan c = new dev.nettune.run.plan.Plan.ClassPlan("x.ABenchmark", List.of("x.ABenchmark.m"),
+                List.of(), java.util.Map.of(), List.of(), true, List.of(), 5, List.of());
+        Preflight.Timing profile = new Preflight.Timing(8, 1, org.openjdk.jmh.runner.options.TimeValue.seconds(1), 2,
+                org.openjdk.jmh.runner.options.TimeValue.seconds(1), false);
+        Preflight.Timing wi = new Preflight.Timing(8, 0, org.openjdk.jmh.runner.options.TimeValue.seconds(1), 2,
+                org.openjdk.jmh.runner.options.TimeValue.seconds(1), true);
+        assertEquals(5, profile.warmupOf(c));
+        assertEquals(0, wi.warmupOf(c));
+        assertEquals(5 + 2 + RunSpec.FORK_OVERHEAD_SECONDS, profile.secondsPerFork(c), 1e-9);
+        assertEquals(2 + RunSpec.FORK_OVERHEAD_SECONDS, wi.secondsPerFork(c), 1e-9);
+        assertTrue(prepare("--profile=quick", "--jmh=-wi 0").timing().warmupFromCommandLine());
+        assertFalse(prepare("--profile=quick", "--jmh=-i 3").timing().warmupFromCommandLine());
+    }
+
+    @Test
     void planPrintsPointsBlocksJvmsAndTheSecondsOfAFork() {
         String out = plan(prepare("--profile=smoke", "--jvms=a=" + SELF + ",b=" + SELF, "--seed=42"));
         // the test's benchmark list has no profile files: 14 points, each 2 blocks x 2 JVMs x 2.2 s
@@ -109,7 +125,7 @@ class PreflightTest {
 
     @Test
     void quickOverItsBudgetIsWarned() {
-        // 14 points x 8 blocks x 1 JVM x 4.2 s = 7m50s: within; 30 blocks: 29m24s
+        // 14 points x 4 blocks x 1 JVM x 4.2 s: within; 30 blocks: 29m24s
         assertFalse(plan(prepare()).contains("warning: quick should fit"));
         String out = plan(prepare("--blocks=30"));
         assertTrue(out.contains("warning: quick should fit 10m00s per JVM; this plan needs ~29m24s"), out);
@@ -121,8 +137,8 @@ class PreflightTest {
         Preflight.Prepared p = prepare("--ci=3%", "--include=connectOnly");
         assertEquals(SuiteOptions.DEFAULT_MAX_BLOCKS_FACTOR * Profile.QUICK.blocks, p.maxBlocks());
         String out = plan(p);
-        assertTrue(out.contains("8-32 blocks per point") && out.contains("half-width is <= 3.0%")
-                && out.contains("at most 2m14s with 32 blocks"), out);
+        assertTrue(out.contains("4-16 blocks per point") && out.contains("half-width is <= 3.0%")
+                && out.contains("at most 1m07s with 16 blocks"), out);
     }
 
     @Test

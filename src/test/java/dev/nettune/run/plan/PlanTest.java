@@ -99,6 +99,42 @@ public class PlanTest {
     }
 
     @Test
+    void warmupKeySetsTheClassWarmupPerProfile() {
+        Properties p = props("quick.model", "STREAM", "quick.@warmup", "4", "smoke.@warmup", "0",
+                "quick.@unsteady", "slow-down:model=STREAM;payload=64");
+        Plan.ClassPlan quick = build(Profile.QUICK, null, p).classes().get(0);
+        assertEquals(4, quick.warmup());
+        assertEquals(4, quick.warmupOr(1));
+        assertEquals(List.of("slow-down:model=STREAM;payload=64"), quick.unsteady());
+        Plan.ClassPlan smoke = build(Profile.SMOKE, null, p).classes().get(0);
+        assertEquals(0, smoke.warmupOr(1));
+        assertEquals(List.of(), smoke.unsteady());
+        Plan.ClassPlan full = build(Profile.FULL, null, p).classes().get(0);
+        assertEquals(null, full.warmup());
+        assertEquals(3, full.warmupOr(3));
+        // every point of the class carries it into the run
+        assertTrue(RunSpec.pointsOf(build(Profile.QUICK, null, p)).stream()
+                .filter(ps -> ps.className().equals(MODEL)).allMatch(ps -> Integer.valueOf(4).equals(ps.warmup())));
+    }
+
+    @Test
+    void aBadWarmupOrUnsteadyValueNamesFileKeyAndValue() {
+        for (String bad : List.of("-1", "two", "1.5")) {
+            UsageException e = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("quick.@warmup", bad)));
+            assertEquals("nettune/profiles/ModelBenchmark.properties: quick.@warmup=" + bad
+                    + ": warm-up iterations must be a non-negative integer", e.getMessage());
+        }
+        // another profile's bad value is refused too: a typo must not wait for the day that profile runs
+        assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("full.@warmup", "x")));
+        UsageException u = assertThrows(UsageException.class, () -> build(Profile.QUICK, null,
+                props("quick.@unsteady", "wobbly:model=STREAM")));
+        assertTrue(u.getMessage().startsWith("nettune/profiles/ModelBenchmark.properties: quick.@unsteady: 'wobbly:model=STREAM'"), u.getMessage());
+        UsageException n = assertThrows(UsageException.class, () -> build(Profile.QUICK, null,
+                props("quick.@unsteady", "slow-down:size=1")));
+        assertTrue(n.getMessage().contains("'size=1'") && n.getMessage().contains("params: model, payload"), n.getMessage());
+    }
+
+    @Test
     void includeSelectsMethodsAcrossClasses() {
         Plan plan = build(Profile.QUICK, "connectOnly|Reuse", null);
         assertEquals(List.of(List.of(MODEL + ".connectOnly"), List.of(OTHER + ".reuse")),

@@ -72,10 +72,12 @@ public class ProfilesTest {
         assertEquals(Set.of("OpenLoopLatencyBenchmark", "SingleConnectionLatencyBenchmark", "LargeEchoBenchmark",
                 "StreamIoPathBenchmark", "PipelinedCoalescingBenchmark"), quick.omitted().stream().map(Plan::simple).collect(Collectors.toSet()));
         assertTrue(quick.classes().stream().allMatch(Plan.ClassPlan::hasProfile), "no class runs its full grid in quick");
-        double perFork = Profile.QUICK.warmupIterations * Profile.QUICK.warmupSeconds
-                + Profile.QUICK.measurementIterations * Profile.QUICK.measurementSeconds + RunSpec.FORK_OVERHEAD_SECONDS;
-        double perJvm = quick.pointCount() * Profile.QUICK.blocks * perFork;
+        // each class's forks with its calibrated warm-up (quick.@warmup)
+        double perJvm = quick.classes().stream().mapToDouble(c -> c.points().size() * Profile.QUICK.blocks
+                * (c.warmupOr(Profile.QUICK.warmupIterations) * Profile.QUICK.warmupSeconds
+                + Profile.QUICK.measurementIterations * Profile.QUICK.measurementSeconds + RunSpec.FORK_OVERHEAD_SECONDS)).sum();
         assertTrue(perJvm <= Preflight.QUICK_BUDGET_SECONDS, perJvm + " s per JVM");
+        assertTrue(quick.classes().stream().anyMatch(c -> c.warmup() != null), "the calibration's warm-ups are in the profile files");
     }
 
     private static Set<String> connections(Plan.ClassPlan scaling, String client) {
