@@ -5,6 +5,7 @@ import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.ResultSet;
+import dev.nettune.analysis.model.RunInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,10 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
                 s.append(" (more, up to ").append(m.getOrDefault("maxBlocks", "?"))
                         .append(", until the 95% interval is within ±").append(ci).append(')');
             }
-            if (m.containsKey("warmup")) {
+            String perClass = perClassWarmup(m);
+            if (perClass != null) {
+                s.append(", warm-up by class (its profile file's @warmup, from the calibration) ").append(perClass);
+            } else if (m.containsKey("warmup")) {
                 s.append(", warm-up ").append(m.get("warmup"));
             }
             if (m.containsKey("measurement")) {
@@ -89,5 +93,24 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
         designs.forEach((d, n) -> lines.add(many ? d + " (" + n + (n == 1 ? " run)" : " runs)") : d));
         return "Method: " + String.join("; ", lines) + "." + (seeds ? " Each run's shuffle seed is in [the environment]("
                 + Appendix.ENVIRONMENT + ")." : "") + " [More](#method).";
+    }
+
+    /**
+     * "RoundTrip 1, Coalescing 6 (x 1 s)" when the run recorded a warm-up per class, else null: the
+     * run-wide warm-up in the method map is then only the default of classes without one.
+     */
+    private static String perClassWarmup(Map<String, String> m) {
+        List<String> parts = new java.util.ArrayList<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith(RunInfo.WARMUP_PREFIX)) {
+                parts.add(k.substring(RunInfo.WARMUP_PREFIX.length()).replaceFirst("Benchmark$", "") + " " + v);
+            }
+        });
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String w = m.getOrDefault("warmup", "");
+        int x = w.indexOf(" x ");
+        return String.join(", ", parts) + (x < 0 ? " iterations" : " (x " + w.substring(x + 3) + ")");
     }
 }
