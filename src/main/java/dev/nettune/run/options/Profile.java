@@ -25,22 +25,17 @@ public enum Profile {
     /** Two blocks of one 1 s iteration without warm-up: proves each class runs, measures nothing reliable. */
     SMOKE(2, 0, 1, 1, 1, "target/bench-results-smoke", "target/analysis-smoke"),
     /**
-     * Four blocks of a short fork: each class's calibrated warm-up ({@code quick.@warmup} in its
+     * Eight blocks of a short fork: each class's calibrated warm-up ({@code quick.@warmup} in its
      * profile file, from the calibration run in {@code calibration/}; this 1 s where a class has none)
      * and 2 × 1 s measured (the fewest the drift check can use).
      *
-     * <p>What it trades: the calibration asks 6 s of warm-up of most classes (capped there: the latest
-     * steady-state starts it saw reach 14–16 s on points that then often never settle), which makes a
-     * block ~2.3 times as long as with 1 s. To stay near 10 minutes per JVM, blocks went from 8 to 4
-     * and the 17 points stay. A paired interval's half-width grows with t(0.975, b−1)/√b: 0.84 at 8
-     * blocks, 1.59 at 4, i.e. ×1.9 for the same fork-to-fork spread: round trip ±1.5% → ~±2.9%,
-     * coalescing ±3.0% → ~±5.7%, reuse ±5.6% → ~±11%, I/O model ±10% → ~±19%, socket buffers ±43% →
-     * ~±80% (medians of the 8-block reference run, scaled; a spread that shrinks once forks measure
-     * steady state would narrow them). Keeping 8 blocks would need ~19 minutes per JVM; 6 blocks
-     * (×1.26, ~14 minutes) is the next step up. Adaptive stopping ({@code -Dnettune.ci}) buys blocks
-     * only where a point needs them.
+     * <p>Why eight, though with the calibrated warm-ups that is about twice the 10 minutes per JVM the
+     * profile aims at: four blocks fit the budget, but the A/A run made with four
+     * (bench-results/2026-12-04T13-28-02Z-quick) flagged more than 5% of its rows, while every A/A run
+     * with eight stayed within. Fewer blocks first need a method shown to hold at that n. Adaptive
+     * stopping ({@code -Dnettune.ci}) buys blocks only where a point needs them.
      */
-    QUICK(4, 1, 1, 2, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS),
+    QUICK(8, 1, 1, 2, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS),
     /** Ten blocks of a fork with JMH's nettune defaults (3 × 1 s warm-up, 5 × 1 s measurement). */
     FULL(10, 3, 1, 5, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS);
 
