@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #SMOKE}: every benchmark class once, briefly, to prove the pipeline works (CI).
  *       Results go under {@code target/} so committed results are never touched.</li>
  *   <li>{@link #QUICK}: the default; a few points per family that answer its question, each with
- *       enough blocks for a paired comparison, within about 10 minutes per JVM on a 2-core machine.</li>
+ *       enough blocks for a paired comparison, within about 20 minutes per JVM on a 2-core machine.</li>
  *   <li>{@link #FULL}: the whole documented @Param grid, more blocks and longer forks; hours to days.</li>
  * </ul>
  */

@@ -125,10 +125,10 @@ class PreflightTest {
 
     @Test
     void quickOverItsBudgetIsWarned() {
-        // 14 points x 4 blocks x 1 JVM x 4.2 s: within; 30 blocks: 29m24s
+        // 14 points x 8 blocks x 1 JVM x 4.2 s = 7m50s: within; 30 blocks: 29m24s
         assertFalse(plan(prepare()).contains("warning: quick should fit"));
         String out = plan(prepare("--blocks=30"));
-        assertTrue(out.contains("warning: quick should fit 10m00s per JVM; this plan needs ~29m24s"), out);
+        assertTrue(out.contains("warning: quick should fit 20m00s per JVM; this plan needs ~29m24s"), out);
         assertTrue(out.contains("note: one JVM: nothing to compare"), out);
     }
 
@@ -137,8 +137,8 @@ class PreflightTest {
         Preflight.Prepared p = prepare("--ci=3%", "--include=connectOnly");
         assertEquals(SuiteOptions.DEFAULT_MAX_BLOCKS_FACTOR * Profile.QUICK.blocks, p.maxBlocks());
         String out = plan(p);
-        assertTrue(out.contains("4-16 blocks per point") && out.contains("half-width is <= 3.0%")
-                && out.contains("at most 1m07s with 16 blocks"), out);
+        assertTrue(out.contains("8-32 blocks per point") && out.contains("half-width is <= 3.0%")
+                && out.contains("at most 2m14s with 32 blocks"), out);
     }
 
     @Test

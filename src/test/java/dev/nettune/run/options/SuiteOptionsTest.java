@@ -97,8 +97,8 @@ class SuiteOptionsTest {
         assertEquals(SuiteOptions.DEFAULT_MAX_BLOCKS_FACTOR * Profile.QUICK.blocks, SuiteOptions.parse("--ci=3%").blockCap());
         assertEquals(20, SuiteOptions.parse("--ci=3%", "--maxBlocks=20").blockCap());
         assertTrue(refusal("--maxBlocks=20").startsWith("nettune.maxBlocks: '20' caps adaptive stopping, which only -Dnettune.ci turns on"));
-        assertEquals("nettune.maxBlocks: '3' is below the 4 blocks every point starts with (profile quick)",
-                refusal("--ci=3%", "--maxBlocks=3"));
+        assertEquals("nettune.maxBlocks: '4' is below the 8 blocks every point starts with (profile quick)",
+                refusal("--ci=3%", "--maxBlocks=4"));
         assertEquals("nettune.maxBlocks: '4' is below the 6 blocks every point starts with (nettune.blocks)",
                 refusal("--ci=3%", "--blocks=6", "--maxBlocks=4"));
     }
