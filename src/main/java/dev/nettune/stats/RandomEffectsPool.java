@@ -82,19 +82,9 @@ public record RandomEffectsPool(int k, double ratio, double low, double high, do
         }
         double q = generalisedQ(y, v, k, 0);
         double tau2 = pauleMandel(y, v, k, q);
-        double sw = 0;
-        double swy = 0;
-        for (int i = 0; i < k; i++) {
-            double w = 1 / (v[i] + tau2);
-            sw += w;
-            swy += w * y[i];
-        }
-        double mu = swy / sw;
-        double spread = 0;
-        for (int i = 0; i < k; i++) {
-            spread += (y[i] - mu) * (y[i] - mu) / (v[i] + tau2);
-        }
-        double scale = Math.max(1, spread / (k - 1));
+        double sw = sumOfWeights(v, k, tau2);
+        double mu = weightedMean(y, v, k, tau2, sw);
+        double scale = Math.max(1, generalisedQ(y, v, k, tau2) / (k - 1));
         double sePooled = Math.sqrt(scale / sw);
         TDistribution t = new TDistribution(null, k - 1);
         double crit = t.inverseCumulativeProbability(1 - (1 - level) / 2);
@@ -106,16 +96,27 @@ public record RandomEffectsPool(int k, double ratio, double low, double high, do
                 tau2, q, pQ, i2, level);
     }
 
-    /** Σ w_i (y_i − μ̂_w)² with w_i = 1/(v_i + tau2). */
-    private static double generalisedQ(double[] y, double[] v, int k, double tau2) {
+    /** Σ w_i with w_i = 1/(v_i + tau2). */
+    private static double sumOfWeights(double[] v, int k, double tau2) {
         double sw = 0;
+        for (int i = 0; i < k; i++) {
+            sw += 1 / (v[i] + tau2);
+        }
+        return sw;
+    }
+
+    /** μ̂_w = Σ w_i y_i / Σ w_i. */
+    private static double weightedMean(double[] y, double[] v, int k, double tau2, double sw) {
         double swy = 0;
         for (int i = 0; i < k; i++) {
-            double w = 1 / (v[i] + tau2);
-            sw += w;
-            swy += w * y[i];
+            swy += y[i] / (v[i] + tau2);
         }
-        double m = swy / sw;
+        return swy / sw;
+    }
+
+    /** Σ w_i (y_i − μ̂_w)² with w_i = 1/(v_i + tau2). */
+    private static double generalisedQ(double[] y, double[] v, int k, double tau2) {
+        double m = weightedMean(y, v, k, tau2, sumOfWeights(v, k, tau2));
         double q = 0;
         for (int i = 0; i < k; i++) {
             q += (y[i] - m) * (y[i] - m) / (v[i] + tau2);
