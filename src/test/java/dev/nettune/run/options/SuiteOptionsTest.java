@@ -167,6 +167,18 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void countersTakeExtraEveryOrOffAndABadValueIsRefusedNamingTheProperty() {
+        assertEquals(null, SuiteOptions.parse().counters(), "not given");
+        assertEquals(CountersMode.DEFAULT, SuiteOptions.parse("--counters=").countersMode(), "blank: the default");
+        assertEquals(CountersMode.EVERY, SuiteOptions.parse("--counters=every").countersMode());
+        assertEquals(CountersMode.OFF, SuiteOptions.parse("--counters=OFF").countersMode());
+        assertEquals(CountersMode.EXTRA, SuiteOptions.fromProperties(Map.of("nettune.counters", "extra")).countersMode());
+        UsageException e = assertThrows(UsageException.class, () -> SuiteOptions.parse("--counters=on"));
+        assertEquals("nettune.counters: 'on' is not one of extra, every, off", e.getMessage());
+        assertTrue(SuiteOptions.HELP.contains("counters=extra|every|off"), SuiteOptions.HELP);
+    }
+
+    @Test
     void extraJmhArgumentsSplitLikeAShell() {
         assertEquals(List.of("-prof", "gc", "-jvmArgsAppend", "-Xlog:gc -Dx=1", "-p", "a=b c"),
                 SuiteOptions.tokenize(" -prof gc -jvmArgsAppend \"-Xlog:gc -Dx=1\" -p 'a=b c' "));
@@ -176,7 +188,7 @@ class SuiteOptionsTest {
     @Test
     void helpNamesEveryOption() {
         assertTrue(SuiteOptions.parse("--help").help());
-        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "include", "jmh", "blocks", "ci", "maxBlocks",
+        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "counters", "include", "jmh", "blocks", "ci", "maxBlocks",
                 "seed", "resume", "skip", "results", "analysis", "baseline", "runs", "filter", "failOnRegression", "ignoreLock", "dryRun"),
                 SuiteOptions.NAMES);
         for (String name : SuiteOptions.NAMES) {
