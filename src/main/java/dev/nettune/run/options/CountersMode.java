@@ -20,8 +20,9 @@ public enum CountersMode {
     OFF;
 
     /**
-     * The default. The counting's cost on the score was measured on this machine as a paired ratio
-     * (README, "Counters"); where it is not shown to stay under about 1%, the score forks stay clean.
+     * The default: the score forks stay clean, because counting is not cheap. Its cost was measured on
+     * this machine as a paired ratio of a counting fork's score to its block's clean fork's (README,
+     * "Counters"): far above 1% on the busiest syscall path, so every fork counting would bias scores.
      */
     public static final CountersMode DEFAULT = EXTRA;
 
