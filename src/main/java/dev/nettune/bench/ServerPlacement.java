@@ -27,6 +27,13 @@ import java.util.List;
  * others with {@code -Dnettune.placements} or a profile's {@code placement} key.
  */
 public final class ServerPlacement {
+    /**
+     * The system property that names the server JVM's pid to the fork's /proc counters
+     * ({@code dev.nettune.counters.ProcCountersProfiler.SERVER_PID_PROPERTY}, which bench may not import;
+     * a test holds the two equal), so that they count the server apart from the client.
+     */
+    static final String SERVER_PID_PROPERTY = "nettune.counters.serverPid";
+
     private ServerPlacement() {
     }
 
@@ -56,6 +63,10 @@ public final class ServerPlacement {
             throw new AssertionError("SkipPoint returns only for a null reason", e);
         }
         record(params, (PlacedServer) server);
+        if (p.kind() != Placement.Kind.REMOTE) {
+            // a JVM of its own on this machine (process, netns): its /proc is readable from here
+            System.setProperty(SERVER_PID_PROPERTY, String.valueOf(((PlacedServer) server).record().get("serverPid")));
+        }
         return server;
     }
 

@@ -20,6 +20,8 @@ import java.util.Map;
  * <tr><td>{@code proc:utime}, {@code proc:stime}</td><td>us/op</td><td>/proc</td><td>user and system CPU</td></tr>
  * <tr><td>{@code proc:exited_threads}</td><td>#</td><td>/proc</td><td>threads that ended during the iterations
  *     (not per op): their context switches after the first reading are missing from {@code proc:*ctxt_switches}</td></tr>
+ * <tr><td>{@code server:proc:*}</td><td>as above</td><td>/proc of the server's JVM</td><td>the same
+ *     /proc counts of the benchmark's server process, when it runs in a JVM of its own on this machine</td></tr>
  * <tr><td>{@code gc.alloc.rate.norm}</td><td>B/op</td><td>gc</td><td>bytes allocated</td></tr>
  * <tr><td>{@code gc.count}</td><td>counts</td><td>gc</td><td>collections in the iteration (not per op)</td></tr>
  * </table>
@@ -37,6 +39,11 @@ public final class CounterNames {
     public static final String COUNT = "#";
 
     public static final String PROC_PREFIX = "proc:";
+    /**
+     * Prefix of the server process's own counters when the benchmark's server runs in a JVM of its own
+     * on this machine: {@code server:proc:syscr} ... (see {@link ProcCountersProfiler}), per client operation.
+     */
+    public static final String SERVER_PREFIX = "server:";
     public static final String PROC_SYSCR = "proc:syscr";
     public static final String PROC_SYSCW = "proc:syscw";
     public static final String PROC_VOLUNTARY = "proc:voluntary_ctxt_switches";
@@ -60,6 +67,9 @@ public final class CounterNames {
 
     /** The source of a secondary metric if it is a counter nettune reads, else null (scores' percentiles, other profilers). */
     public static Source sourceOf(String metric) {
+        if (metric.startsWith(SERVER_PREFIX + PROC_PREFIX)) {
+            return Source.PROC;
+        }
         if (metric.startsWith(PROC_PREFIX)) {
             return Source.PROC;
         }
@@ -117,4 +127,7 @@ public final class CounterNames {
     /** Every name the /proc fallback writes, in its order. */
     public static final List<String> PROC_NAMES = List.of(PROC_SYSCR, PROC_SYSCW, PROC_VOLUNTARY, PROC_NONVOLUNTARY,
             PROC_CTXT_SWITCHES, PROC_UTIME, PROC_STIME, PROC_EXITED_THREADS);
+
+    /** Every name the /proc profiler writes for a server process of its own, in its order. */
+    public static final List<String> SERVER_PROC_NAMES = PROC_NAMES.stream().map(n -> SERVER_PREFIX + n).toList();
 }

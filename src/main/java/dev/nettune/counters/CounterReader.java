@@ -31,7 +31,14 @@ import java.util.Map;
  * (as the runner's forks do), and an error otherwise, since the forks cannot be told apart.
  * /proc's context switches are averaged over the iterations in which no thread exited
  * ({@code proc:exited_threads} 0; JMH's last iteration ends with the trial's teardown), and flagged
- * as a lower bound when every iteration lost threads.
+ * as a lower bound when every iteration lost threads. A server's metrics ({@code server:proc:*}) are
+ * averaged over the iterations with a reading of the server at both ends (the others hold NaN); a
+ * fork without any has none.
+ *
+ * <p>The runner's merged files ({@code <label>/<Class>.json}) hold each counter per fork instead:
+ * a metric with a {@code lowerBound} array (one boolean per row, which JMH never writes) has one list per
+ * row of {@code primaryMetric.rawData} holding that fork's value, already reduced as above, or no value
+ * for a fork that did not count it; such a row gives a fork with fewer (or no) counters.
  *
  * <p>A file that is not JMH's JSON is an error naming the file and the place; a metric nettune does
  * not count is skipped.
@@ -88,10 +95,10 @@ public final class CounterReader {
                 Map.Entry<String, JsonNode> e = it.next();
                 params.put(e.getKey(), e.getValue().asText());
             }
-            int forkCount = point.path("primaryMetric").path("rawData").size();
+            int forkCount = Math.max(point.path("primaryMetric").path("rawData").size(),
+                    point.path("primaryMetric").path("rawDataHistogram").size());
             List<List<Counter>> forks = new ArrayList<>();
             JsonNode secondaries = point.path("secondaryMetrics");
-            JsonNode exited = secondaries.path(CounterNames.PROC_EXITED_THREADS).path("rawData");
             for (Iterator<Map.Entry<String, JsonNode>> it = secondaries.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> m = it.next();
                 CounterNames.Source src = CounterNames.sourceOf(m.getKey());
@@ -104,28 +111,58 @@ public final class CounterReader {
                 if (raw == null || !raw.isArray()) {
                     throw new IllegalArgumentException(at + ": no rawData array");
                 }
+                JsonNode perFork = m.getValue().get("lowerBound");
+                if (perFork != null && (!perFork.isArray() || perFork.size() != raw.size() || raw.size() != forkCount)) {
+                    throw new IllegalArgumentException(at + ": " + raw.size() + " rows of rawData, " + perFork.size()
+                            + " of lowerBound, " + forkCount + " forks: a merged file has one of each per fork");
+                }
                 for (int f = 0; f < raw.size(); f++) {
                     while (forks.size() <= f) {
                         forks.add(new ArrayList<>());
                     }
                     double perOp;
                     boolean lowerBound = false;
-                    if (isContextSwitches(m.getKey()) && exited.path(f).size() == raw.get(f).size()) {
+                    if (perFork != null) {
+                        if (raw.get(f).isEmpty()) {
+                            continue; // this fork did not count it
+                        }
+                        perOp = mean(raw.get(f), at + ", fork " + f);
+                        lowerBound = perFork.get(f).asBoolean();
+                    } else if (isContextSwitches(m.getKey()) && exited(secondaries, m.getKey()).path(f).size() == raw.get(f).size()) {
+                        JsonNode exited = exited(secondaries, m.getKey());
                         List<Double> clean = new ArrayList<>();
                         for (int k = 0; k < raw.get(f).size(); k++) {
+                            // NaN (no reading of the server at one end of the iteration) is not 0: left out too
                             if (number(exited.get(f).get(k), at + ", fork " + f + ", exited threads") == 0) {
                                 clean.add(number(raw.get(f).get(k), at + ", fork " + f));
                             }
                         }
                         lowerBound = clean.isEmpty();
-                        perOp = lowerBound ? mean(raw.get(f), at + ", fork " + f)
-                                : clean.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                        if (!lowerBound) {
+                            perOp = clean.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                        } else if (m.getKey().startsWith(CounterNames.SERVER_PREFIX)) {
+                            double[] read = finite(raw.get(f), at + ", fork " + f);
+                            if (read.length == 0) {
+                                continue; // the server was never read around an iteration: no value for this fork
+                            }
+                            perOp = java.util.Arrays.stream(read).average().orElseThrow();
+                        } else {
+                            perOp = mean(raw.get(f), at + ", fork " + f);
+                        }
                     } else if (raw.get(f).isArray() && raw.get(f).isEmpty()) {
                         if (forkCount != 1) {
                             throw new IllegalArgumentException(at + ": only a score over " + forkCount
                                     + " forks, no value per fork (perfnorm needs one fork per result)");
                         }
                         perOp = number(m.getValue().get("score"), at + ", score");
+                    } else if (m.getKey().startsWith(CounterNames.SERVER_PREFIX)) {
+                        // only the iterations with a server reading at both ends (NaN in the others)
+                        double[] read = finite(raw.get(f), at + ", fork " + f);
+                        if (read.length == 0) {
+                            continue; // the server was never read around an iteration: no value for this fork
+                        }
+                        double sum = java.util.Arrays.stream(read).sum();
+                        perOp = unit.endsWith("/op") ? sum / read.length : sum;
                     } else if (unit.endsWith("/op")) {
                         perOp = mean(raw.get(f), at + ", fork " + f);
                     } else {
@@ -142,8 +179,30 @@ public final class CounterReader {
     }
 
     private static boolean isContextSwitches(String metric) {
-        return metric.equals(CounterNames.PROC_VOLUNTARY) || metric.equals(CounterNames.PROC_NONVOLUNTARY)
-                || metric.equals(CounterNames.PROC_CTXT_SWITCHES);
+        String m = metric.startsWith(CounterNames.SERVER_PREFIX) ? metric.substring(CounterNames.SERVER_PREFIX.length()) : metric;
+        return m.equals(CounterNames.PROC_VOLUNTARY) || m.equals(CounterNames.PROC_NONVOLUNTARY)
+                || m.equals(CounterNames.PROC_CTXT_SWITCHES);
+    }
+
+    /** The rawData of the exited threads of the process a context-switch metric counts (the fork's, or its server's). */
+    private static JsonNode exited(JsonNode secondaries, String metric) {
+        String prefix = metric.startsWith(CounterNames.SERVER_PREFIX) ? CounterNames.SERVER_PREFIX : "";
+        return secondaries.path(prefix + CounterNames.PROC_EXITED_THREADS).path("rawData");
+    }
+
+    /** The finite values of a list (NaN and infinities left out). */
+    private static double[] finite(JsonNode values, String at) {
+        if (values == null || !values.isArray()) {
+            throw new IllegalArgumentException(at + ": no values");
+        }
+        List<Double> out = new ArrayList<>();
+        for (JsonNode v : values) {
+            double d = number(v, at);
+            if (Double.isFinite(d)) {
+                out.add(d);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double mean(JsonNode values, String at) {

@@ -27,11 +27,23 @@ import java.util.List;
  * {@link CounterNames}; an iteration with no operations gives NaN, as in JMH. Context switches are
  * a lower bound when {@code proc:exited_threads} is above 0 (see {@link ProcReading}).
  *
+ * <p>When the benchmark's server runs in a JVM of its own on this machine (placement {@code process} or
+ * {@code netns}), the placement names its pid in the system property {@value #SERVER_PID_PROPERTY}, and
+ * the same counts of that process come out under {@value CounterNames#SERVER_PREFIX} ({@code server:proc:syscr}
+ * ...), per operation of the client, apart from the fork's own. An iteration without a server reading at
+ * both ends (the first, before the trial's setup started the server; the last, whose teardown stopped it)
+ * gives NaN there, and {@link CounterReader} leaves it out.
+ *
  * <p>Resolution: CPU time comes in clock ticks of 10 ms, so a 1 s iteration resolves about
  * 10 ms / ops per operation; use it over several iterations.
  */
 public final class ProcCountersProfiler implements InternalProfiler {
+    /** The system property in which the benchmark's placement names its server process's pid (bench.ServerPlacement). */
+    public static final String SERVER_PID_PROPERTY = "nettune.counters.serverPid";
+
     private ProcReading before;
+    private String serverPid;
+    private ProcReading serverBefore;
 
     /** Refuses to start where /proc cannot be read, so JMH says so before the first fork. */
     public ProcCountersProfiler() throws ProfilerException {
@@ -50,28 +62,54 @@ public final class ProcCountersProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         before = read();
+        serverPid = System.getProperty(SERVER_PID_PROPERTY);
+        serverBefore = serverPid == null ? null : readServer(serverPid);
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                       IterationResult result) {
         ProcReading.Delta delta = read().minus(before);
-        return perOp(delta, result.getMetadata().getAllOps());
+        long ops = result.getMetadata().getAllOps();
+        List<ScalarResult> out = new java.util.ArrayList<>(perOp(delta, ops));
+        String pid = System.getProperty(SERVER_PID_PROPERTY);
+        if (pid != null) {
+            ProcReading after = pid.equals(serverPid) && serverBefore != null ? readServer(pid) : null;
+            out.addAll(perOp(CounterNames.SERVER_PREFIX, after == null ? null : after.minus(serverBefore), ops));
+        }
+        return out;
+    }
+
+    /** The server process's reading, or null when it is not there (not yet started, or already stopped). */
+    private static ProcReading readServer(String pid) {
+        try {
+            return ProcReading.of(java.nio.file.Path.of("/proc", pid));
+        } catch (IOException | RuntimeException e) {
+            return null; // gone (its /proc vanished mid-read) or never there: this iteration has no server counts
+        }
     }
 
     /** The secondary results for counts {@code delta} over {@code ops} operations. */
     static List<ScalarResult> perOp(ProcReading.Delta delta, long ops) {
+        return perOp("", delta, ops);
+    }
+
+    /** The same under names that begin with {@code prefix}; a null delta (no reading at one end) gives NaN everywhere. */
+    static List<ScalarResult> perOp(String prefix, ProcReading.Delta delta, long ops) {
         double usPerTick = 1e6 / ProcReading.TICKS_PER_SECOND;
+        boolean read = delta != null;
+        ProcReading.Delta d = read ? delta : new ProcReading.Delta(0, 0, 0, 0, 0, 0, 0);
+        long n = read ? ops : 0; // no operations divide into NaN
         return List.of(
-                result(CounterNames.PROC_SYSCR, delta.syscr(), ops, CounterNames.PER_OP),
-                result(CounterNames.PROC_SYSCW, delta.syscw(), ops, CounterNames.PER_OP),
-                result(CounterNames.PROC_VOLUNTARY, delta.voluntary(), ops, CounterNames.PER_OP),
-                result(CounterNames.PROC_NONVOLUNTARY, delta.involuntary(), ops, CounterNames.PER_OP),
-                result(CounterNames.PROC_CTXT_SWITCHES, delta.voluntary() + delta.involuntary(), ops, CounterNames.PER_OP),
-                result(CounterNames.PROC_UTIME, delta.utimeTicks() * usPerTick, ops, CounterNames.US_PER_OP),
-                result(CounterNames.PROC_STIME, delta.stimeTicks() * usPerTick, ops, CounterNames.US_PER_OP),
-                new ScalarResult(CounterNames.PROC_EXITED_THREADS, delta.exitedThreads(), CounterNames.COUNT,
-                        AggregationPolicy.SUM));
+                result(prefix + CounterNames.PROC_SYSCR, d.syscr(), n, CounterNames.PER_OP),
+                result(prefix + CounterNames.PROC_SYSCW, d.syscw(), n, CounterNames.PER_OP),
+                result(prefix + CounterNames.PROC_VOLUNTARY, d.voluntary(), n, CounterNames.PER_OP),
+                result(prefix + CounterNames.PROC_NONVOLUNTARY, d.involuntary(), n, CounterNames.PER_OP),
+                result(prefix + CounterNames.PROC_CTXT_SWITCHES, d.voluntary() + d.involuntary(), n, CounterNames.PER_OP),
+                result(prefix + CounterNames.PROC_UTIME, d.utimeTicks() * usPerTick, n, CounterNames.US_PER_OP),
+                result(prefix + CounterNames.PROC_STIME, d.stimeTicks() * usPerTick, n, CounterNames.US_PER_OP),
+                new ScalarResult(prefix + CounterNames.PROC_EXITED_THREADS, read ? d.exitedThreads() : Double.NaN,
+                        CounterNames.COUNT, AggregationPolicy.SUM));
     }
 
     private static ScalarResult result(String name, double count, long ops, String unit) {

@@ -48,6 +48,8 @@ import java.util.function.UnaryOperator;
  * @param runner        the runner's pid, host name and boot id (what a resume checks); absent before the third version
  * @param method        the run's method (design, order, blocks, seed...); absent in the first version
  * @param selfCheck     true for an A/A self-check; absent in the first version
+ * @param counters      which per-operation counters the run's forks record and which are missing and why; absent
+ *                      in runs made before counters (and then none were recorded)
  * @param settings      the runner's settings
  * @param host          host facts (os, kernel, cpuModel, cpus, memoryBytes, ..., sysctls), in the order written
  * @param plan          the run's plan
@@ -62,7 +64,7 @@ import java.util.function.UnaryOperator;
  * @param error         the error that stopped the run; absent unless one did
  */
 @JsonPropertyOrder({"runId", "profile", "status", "startedAt", "gitCommit", "gitDirty", "jmhVersion", "suiteJavaHome",
-        "pid", "runner", "method", "selfCheck", "settings", "host", "plan", "jvms", "notes", "counts", "finishedAt",
+        "pid", "runner", "method", "selfCheck", "counters", "settings", "host", "plan", "jvms", "notes", "counts", "finishedAt",
         "wallSeconds", "resumes", "interruptedAt", "interruption", "error"})
 public record RunDocument(String runId, String profile, String status, String startedAt, String gitCommit,
                           Boolean gitDirty, String jmhVersion, String suiteJavaHome,
@@ -70,6 +72,7 @@ public record RunDocument(String runId, String profile, String status, String st
                           @JsonInclude(JsonInclude.Include.NON_NULL) Runner runner,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Method method,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean selfCheck,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Counters counters,
                           Settings settings, Map<String, JsonNode> host, Plan plan, List<Jvm> jvms, List<String> notes,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Counts counts,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String finishedAt,
@@ -95,19 +98,41 @@ public record RunDocument(String runId, String profile, String status, String st
                                       boolean selfCheck, Settings settings, Map<String, JsonNode> host, Plan plan,
                                       List<Jvm> jvms, List<String> notes) {
         return new RunDocument(runId, profile, RUNNING, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
-                method, selfCheck, settings, host, plan, jvms, notes, null, null, null, null, null, null, null);
+                method, selfCheck, null, settings, host, plan, jvms, notes, null, null, null, null, null, null, null);
+    }
+
+    /** With {@code newCounters} as the run's counters. */
+    public RunDocument withCounters(Counters newCounters) {
+        return new RunDocument(runId, profile, status, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
+                method, selfCheck, newCounters, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, resumes,
+                interruptedAt, interruption, error);
+    }
+
+    /**
+     * Counters are the run's per-operation counters ({@code -Dnettune.counters}): which forks count,
+     * what they record, and what this host could not count, with the reason and the fix.
+     *
+     * @param mode     {@code every} (every fork counts), {@code extra} (one extra counting fork per JVM per block,
+     *                 its forks.jsonl line marked {@code "role":"counters"}; the score forks run without profilers)
+     *                 or {@code off}
+     * @param recorded the counters' metric names the counting forks record (JMH secondary metrics), in order;
+     *                 empty when off
+     * @param missing  each counter this host cannot give (a perf event, or the /proc profiler) with its reason; empty when off
+     */
+    @JsonPropertyOrder({"mode", "recorded", "missing"})
+    public record Counters(String mode, List<String> recorded, Map<String, String> missing) {
     }
 
     public RunDocument withStatus(String newStatus) {
         return new RunDocument(runId, profile, newStatus, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
-                method, selfCheck, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, resumes, interruptedAt,
+                method, selfCheck, counters, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, resumes, interruptedAt,
                 interruption, error);
     }
 
     /** With every JVM changed by {@code change}. */
     public RunDocument withJvms(UnaryOperator<Jvm> change) {
         return new RunDocument(runId, profile, status, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
-                method, selfCheck, settings, host, plan, jvms.stream().map(change).toList(), notes, counts, finishedAt,
+                method, selfCheck, counters, settings, host, plan, jvms.stream().map(change).toList(), notes, counts, finishedAt,
                 wallSeconds, resumes, interruptedAt, interruption, error);
     }
 
@@ -121,21 +146,21 @@ public record RunDocument(String runId, String profile, String status, String st
 
     public RunDocument withCounts(Counts newCounts) {
         return new RunDocument(runId, profile, status, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
-                method, selfCheck, settings, host, plan, jvms, notes, newCounts, finishedAt, wallSeconds, resumes, interruptedAt,
+                method, selfCheck, counters, settings, host, plan, jvms, notes, newCounts, finishedAt, wallSeconds, resumes, interruptedAt,
                 interruption, error);
     }
 
     /** Complete: the status, the end time. */
     public RunDocument finished(String newStatus, String at) {
         return new RunDocument(runId, profile, newStatus, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
-                method, selfCheck, settings, host, plan, jvms, notes, counts, at, wallSeconds, resumes, interruptedAt,
+                method, selfCheck, counters, settings, host, plan, jvms, notes, counts, at, wallSeconds, resumes, interruptedAt,
                 interruption, error);
     }
 
     /** With {@code seconds} more of the runner's time. */
     public RunDocument plusWallSeconds(long seconds) {
         return new RunDocument(runId, profile, status, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid, runner,
-                method, selfCheck, settings, host, plan, jvms, notes, counts, finishedAt,
+                method, selfCheck, counters, settings, host, plan, jvms, notes, counts, finishedAt,
                 (wallSeconds == null ? 0 : wallSeconds) + seconds, resumes, interruptedAt, interruption, error);
     }
 
@@ -145,7 +170,7 @@ public record RunDocument(String runId, String profile, String status, String st
      */
     public RunDocument interrupted(String at, String interruptionWhy, String why) {
         return new RunDocument(runId, profile, INTERRUPTED, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, pid,
-                runner, method, selfCheck, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, resumes, at,
+                runner, method, selfCheck, counters, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, resumes, at,
                 interruptionWhy != null ? interruptionWhy : interruption, why != null ? why : error);
     }
 
@@ -154,7 +179,7 @@ public record RunDocument(String runId, String profile, String status, String st
         List<Resumed> all = new ArrayList<>(resumes == null ? List.of() : resumes);
         all.add(resume);
         return new RunDocument(runId, profile, RUNNING, startedAt, gitCommit, gitDirty, jmhVersion, suiteJavaHome, newRunner.pid(),
-                newRunner, method, selfCheck, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, List.copyOf(all),
+                newRunner, method, selfCheck, counters, settings, host, plan, jvms, notes, counts, finishedAt, wallSeconds, List.copyOf(all),
                 null, null, null);
     }
 

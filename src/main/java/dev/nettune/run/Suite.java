@@ -1,5 +1,9 @@
 package dev.nettune.run;
 
+import dev.nettune.counters.CounterAvailability;
+import dev.nettune.counters.CounterProbe;
+import dev.nettune.run.options.CountersMode;
+import dev.nettune.run.record.CounterRecords;
 import dev.nettune.run.options.Durations;
 import dev.nettune.run.record.Environment;
 import dev.nettune.run.execution.Execution;
@@ -76,6 +80,8 @@ public final class Suite {
 
     private final PrintStream out;
     private final String analyzeClass;
+    /** What this host can count; tests take perf or tracefs away. */
+    private java.util.function.Supplier<CounterAvailability> probe = CounterProbe::onThisHost;
 
     Suite(PrintStream out) {
         this(out, ANALYZE_CLASS);
@@ -84,6 +90,12 @@ public final class Suite {
     Suite(PrintStream out, String analyzeClass) {
         this.out = out;
         this.analyzeClass = analyzeClass;
+    }
+
+    /** This suite with {@code probe} in place of probing the host's counters. */
+    Suite probe(java.util.function.Supplier<CounterAvailability> hostProbe) {
+        this.probe = hostProbe;
+        return this;
     }
 
     public static void main(String[] args) {
@@ -180,17 +192,22 @@ public final class Suite {
             long seed = p.seed();
             // Preflight refused a baseline that names no JVM of the plan
             String baseline = o.baseline() != null ? o.baseline() : RunSpec.defaultBaseline(p.targets());
+            CountersMode counting = o.countersMode();
             RunSpec spec = new RunSpec(runDir.getFileName().toString(), runDir, RunSpec.pointsOf(p.plan()), p.targets(), o.jmhArgs(),
                     p.jmh(), new RunSpec.Iterations(p.timing().warmupIterations(), p.timing().warmupTime()),
                     new RunSpec.Iterations(p.timing().measurementIterations(), p.timing().measurementTime()),
-                    blocks, seed, o.ci(), cap, baseline, p.selfCheck());
-            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.results.ResultFiles.RUN), RunDocuments.of(p, spec, started, Path.of("").toAbsolutePath()));
+                    blocks, seed, o.ci(), cap, baseline, p.selfCheck(), counting);
+            CounterAvailability counters = counting.counts() ? probe.get() : null; // once per run: every fork counts the same
+            RunRecord record = new RunRecord(runDir.resolve(dev.nettune.results.ResultFiles.RUN),
+                    RunDocuments.of(p, spec, started, Path.of("").toAbsolutePath()).withCounters(CounterRecords.of(counting, counters,
+                            spec.points().stream().anyMatch(pt -> CounterRecords.serverApart(pt.point().params().get(Plan.PLACEMENT_PARAM))))));
             record.update(doc -> doc); // written before the first fork
             out.println("nettune: run " + spec.runId() + " -> " + runDir);
             out.println("nettune: " + spec.points().size() + " points x " + blocks + " blocks x " + spec.targets().size()
                     + " JVMs, one fork at a time in randomized interleaved blocks (seed " + seed + "; JMH output in "
                     + runDir.resolve(Execution.JMH_LOG) + ")");
-            return finish(o, spec, record, new RunState(spec), new MergedResults(runDir));
+            CounterRecords.describe(counting, counters).forEach(out::println);
+            return finish(o, spec, record, new RunState(spec), new MergedResults(runDir), counters);
         } catch (IOException e) {
             out.println("nettune: warning: releasing " + runDir.resolve(RunLock.FILE) + ": " + e.getMessage());
             return EXIT_FAILED;
@@ -335,14 +352,17 @@ public final class Suite {
             throw new UsageException("nettune.resume: cannot rewrite the results in " + runDir + ": " + e.getMessage());
         }
         Resume.begin(l.record(), rerun);
-        return finish(o, l.spec(), l.record(), l.state(), l.merged());
+        CounterAvailability counters = CounterRecords.availability(l.record().doc().counters());
+        CounterRecords.describe(l.spec().counters(), counters).forEach(out::println);
+        return finish(o, l.spec(), l.record(), l.state(), l.merged(), counters);
     }
 
     /** Runs what is left of a run's schedule, prints the summary, runs the analysis; the exit status. */
-    private int finish(SuiteOptions o, RunSpec spec, RunRecord record, RunState state, MergedResults merged) {
+    private int finish(SuiteOptions o, RunSpec spec, RunRecord record, RunState state, MergedResults merged,
+                       CounterAvailability counters) {
         long t0 = System.nanoTime();
         String hint = resumeHint(o, spec.runId());
-        Execution.End end = new Execution(spec, record, state, merged, out).resumeHint(hint).run();
+        Execution.End end = new Execution(spec, record, state, merged, out).counters(counters).resumeHint(hint).run();
         long wall = (System.nanoTime() - t0) / 1_000_000_000L;
         record.update(doc -> doc.plusWallSeconds(wall));
         out.println();

@@ -592,6 +592,10 @@ public final class Preflight {
         out.println("Plan: " + points + " points x " + t.blocks() + " blocks x " + jvms + " JVMs = " + forks + " forks x ~"
                 + oneDecimal(perFork) + " s = ~" + Durations.of(total) + " (" + Durations.of(Math.round(total / (double) jvms))
                 + " per JVM)" + cap + ", then the analysis into " + o.analysis());
+        if (o.countersMode() == dev.nettune.run.options.CountersMode.EXTRA) {
+            out.println("  counters: extra: one more fork per JVM per block counts, so " + forks + " more forks, ~"
+                    + Durations.of(total) + " more (-Dnettune.counters=every counts in the score forks instead, off not at all)");
+        }
         if (p.selfCheck()) {
             out.println("  A/A self-check: " + String.join(" and ", sameJvmLabels(p.targets()))
                     + " are one JVM started the same way; the share of their rows the report flags is the method's false-positive rate (goal <= 5%)");

@@ -1,11 +1,13 @@
 package dev.nettune.run.execution;
 
+import dev.nettune.counters.CounterAvailability;
 import dev.nettune.results.PointLine;
 import dev.nettune.results.RunDocument;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.folder.Journal;
 import dev.nettune.run.options.JvmTarget;
+import dev.nettune.run.record.ForkCounterValues;
 import dev.nettune.run.record.MergedResults;
 import dev.nettune.run.record.Outcome;
 import dev.nettune.run.folder.ResumeStore;
@@ -39,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  * appended to {@code forks.jsonl}; so a killed runner loses at most the fork that was running, and
  * a stopped one (SIGTERM, Ctrl-C: the shutdown hook) also records that fork as interrupted and
  * run.json as "interrupted". A failed fork is recorded with its reason and the run goes on.
+ *
+ * <p>Counters ({@code -Dnettune.counters}): a block's slots ({@link RunSpec#slots()}) are its JVMs, and
+ * with {@code extra} each JVM once more for a fork that counts; a fork that counted has its counters
+ * in its forks.jsonl line and its row of the merged JSON, taken from its own result before merging.
  */
 public final class Execution {
     static final String SKIPS = dev.nettune.results.ResultFiles.SKIPS;
@@ -61,11 +67,16 @@ public final class Execution {
 
     /** A Forks runs one fork; {@link ForkRunner} is the real one, tests substitute their own. */
     interface Forks {
-        public ForkRunner.Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir);
+        ForkRunner.Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir);
+
+        /** Runs one fork, with the run's counters when {@code count}; a stand-in that cannot count ignores it. */
+        default ForkRunner.Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir, boolean count) {
+            return run(point, target, launcher, dir);
+        }
     }
 
-    /** The fork running now, for the shutdown hook. */
-    private record InFlight(RunSpec.PointSpec point, int block, int position, int blockSize, int jvm, Instant startedAt) {
+    /** The fork running now, for the shutdown hook; {@code slot} as in {@link RunSpec#slots()}. */
+    private record InFlight(RunSpec.PointSpec point, int block, int position, int blockSize, int slot, Instant startedAt) {
     }
 
     private final RunSpec spec;
@@ -83,14 +94,16 @@ public final class Execution {
     private InFlight inFlight;
     private boolean closing;
     private Journal journal;
+    /** What the run's counting forks count; null when the run counts nothing. */
+    private CounterAvailability counters;
     /** What to run to continue this run, printed when it stops (the caller's full command, see {@link #resumeHint}). */
     private String resumeHint;
 
     public Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out) {
-        this(spec, record, state, merged, out, log -> new ForkRunner(spec, log, out)::run);
+        this(spec, record, state, merged, out, null);
     }
 
-    /** An execution whose forks come from {@code forks} (given the run's JMH log). */
+    /** An execution whose forks come from {@code forks} (given the run's JMH log); null for the real {@link ForkRunner}. */
     public Execution(RunSpec spec, RunRecord record, RunState state, MergedResults merged, PrintStream out,
               java.util.function.Function<JmhLog, Forks> forks) {
         this.forks = forks;
@@ -104,6 +117,15 @@ public final class Execution {
         this.resumeHint = "-Dnettune.resume=" + spec.runId();
     }
 
+    /**
+     * Sets what the counting forks count (the run's probe, or on resume its record); required when the
+     * run's counters mode is not off.
+     */
+    public Execution counters(CounterAvailability available) {
+        this.counters = available;
+        return this;
+    }
+
     /** Sets the command printed to continue this run when it stops: every option it needs, not just the id. */
     public Execution resumeHint(String hint) {
         this.resumeHint = hint;
@@ -112,6 +134,9 @@ public final class Execution {
 
     /** Runs what is left of the schedule. */
     public End run() {
+        if (spec.counters().counts() && counters == null) {
+            throw new IllegalStateException("counters '" + spec.counters().id() + "' without what the host can count");
+        }
         List<String> notes = new ArrayList<>();
         List<String> launchers = new ArrayList<>();
         try {
@@ -140,14 +165,15 @@ public final class Execution {
         });
         Progress progress = new Progress();
         try (JmhLog log = new JmhLog(spec.runDir().resolve(JMH_LOG))) {
-            Forks runner = forks.apply(log);
+            Forks runner = forks != null ? forks.apply(log) : new ForkRunner(spec, log, out, counters);
             for (RunSpec.PointSpec p : spec.points()) {
                 if (state.isDone(p.index())) {
                     continue;
                 }
                 out.println("nettune: point " + (p.index() + 1) + "/" + spec.points().size() + " " + p.describe() + ": "
                         + spec.blocks() + " block" + (spec.blocks() == 1 ? "" : "s") + " x " + spec.targets().size() + " JVM"
-                        + (spec.targets().size() == 1 ? "" : "s") + (spec.ci() == null ? "" : ", more until +-" + percent(spec.ci())
+                        + (spec.targets().size() == 1 ? "" : "s") + (spec.slots() > spec.targets().size() ? " x 2 (score, counters)" : "")
+                        + (spec.ci() == null ? "" : ", more until +-" + percent(spec.ci())
                         + " (cap " + spec.maxBlocks() + ")"));
                 for (int b = 1; ; b++) {
                     List<Integer> order = state.order(p.index(), b);
@@ -156,7 +182,7 @@ public final class Execution {
                         if (state.settled(p.index(), b, j)) {
                             continue; // finished in an earlier session of this run
                         }
-                        if (!fork(runner, log, progress, p, b, pos + 1, order.size(), j, launchers.get(j))) {
+                        if (!fork(runner, log, progress, p, b, pos + 1, order.size(), j, launchers.get(spec.targetOf(j)))) {
                             return End.INTERRUPTED;
                         }
                     }
@@ -199,10 +225,14 @@ public final class Execution {
         return end;
     }
 
-    /** Runs and records one fork; false when the suite is stopping. */
+    /**
+     * Runs and records one fork, slot {@code j} of its block; false when the suite is stopping. Its
+     * counters go into its forks.jsonl line and, as its row, into the merged JSON.
+     */
     private boolean fork(Forks runner, JmhLog log, Progress progress, RunSpec.PointSpec p, int block, int position,
                          int blockSize, int j, String launcher) throws IOException {
-        JvmTarget t = spec.targets().get(j);
+        JvmTarget t = spec.targets().get(spec.targetOf(j));
+        String role = spec.countingOnly(j) ? dev.nettune.results.ForkLine.ROLE_COUNTERS : null;
         synchronized (lock) {
             if (closing) {
                 return false;
@@ -210,8 +240,8 @@ public final class Execution {
             inFlight = new InFlight(p, block, position, blockSize, j, Instant.now());
         }
         log.begin("fork " + state.nextSeq() + ": " + t.label() + " " + p.describe() + " point " + (p.index() + 1)
-                + " block " + block + " position " + position + "/" + blockSize);
-        ForkRunner.Result r = runner.run(p, t, launcher, spec.runDir().resolve(t.label()));
+                + " block " + block + " position " + position + "/" + blockSize + (role == null ? "" : " (" + role + ")"));
+        ForkRunner.Result r = runner.run(p, t, launcher, spec.runDir().resolve(t.label()), spec.counts(j));
         if (r.status() != ForkLine.Status.OK && stopping()) {
             return false; // Ctrl-C reached the fork first: the hook records it as interrupted, not failed
         }
@@ -227,8 +257,10 @@ public final class Execution {
             Integer row = null;
             Double score = null;
             String unit = null;
+            Map<String, dev.nettune.results.ForkCounter> counted = null;
             if (r.status() == ForkLine.Status.OK) {
                 store.write(seq, r.result());
+                counted = ForkCounterValues.of(r.result());
                 row = merged.add(t.label(), p, r.result());
                 merged.write(t.label(), p.className());
                 Result<?> primary = r.result().getPrimaryResult();
@@ -237,7 +269,7 @@ public final class Execution {
             }
             line = new ForkLine(seq, t.label(), p.className(), p.point().benchmark(), p.point().mode().shortLabel(),
                     p.point().params(), p.index(), block, position, blockSize, r.startedAt(), r.endedAt(), r.status(),
-                    r.reason(), row, score, unit);
+                    r.reason(), row, score, unit, role, counted == null || counted.isEmpty() ? null : counted);
             journal.append(line);
             state.add(line);
             remaining = state.remainingForks();
@@ -252,7 +284,7 @@ public final class Execution {
         };
         out.printf(Locale.ROOT, "  [%s] %-16s %s  (fork %.1fs; %s)%n",
                 Progress.where(p.index(), spec.points().size(), block, spec.blocks(), spec.maxBlocks()),
-                t.label(), what, line.nanos() / 1e9, progress.clock(remaining, remainingSeconds));
+                t.label() + (role == null ? "" : " (" + role + ")"), what, line.nanos() / 1e9, progress.clock(remaining, remainingSeconds));
         return true;
     }
 
@@ -303,11 +335,12 @@ public final class Execution {
             closing = true;
             InFlight f = inFlight;
             if (f != null && journal != null) {
-                JvmTarget t = spec.targets().get(f.jvm());
+                JvmTarget t = spec.targets().get(spec.targetOf(f.slot()));
                 ForkLine line = new ForkLine(state.nextSeq(), t.label(), f.point().className(), f.point().point().benchmark(),
                         f.point().point().mode().shortLabel(), f.point().point().params(), f.point().index(), f.block(),
                         f.position(), f.blockSize(), f.startedAt(), Instant.now(), ForkLine.Status.INTERRUPTED,
-                        "the suite was stopped (SIGTERM or Ctrl-C) while this fork ran", null, null, null);
+                        "the suite was stopped (SIGTERM or Ctrl-C) while this fork ran", null, null, null,
+                        spec.countingOnly(f.slot()) ? dev.nettune.results.ForkLine.ROLE_COUNTERS : null, null);
                 try {
                     journal.append(line);
                     state.add(line);

@@ -1,5 +1,6 @@
 package dev.nettune.run.execution;
 
+import dev.nettune.counters.CounterAvailability;
 import dev.nettune.results.SkipLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
@@ -35,9 +36,10 @@ import java.util.regex.Pattern;
  * {@code -f 1 -wf 0}, the point's method, mode and one value per parameter, the run's iteration
  * settings, and the target's launcher and flags. JMH's output goes to the {@link JmhLog}; what
  * comes back is the fork's result, or why there is none: a skip (the benchmark wrote its reason to
- * skips.jsonl) or a failure (JMH's exception line).
+ * skips.jsonl) or a failure (JMH's exception line). A fork that counts gets the profilers of the
+ * run's {@link CounterAvailability} on top of the run's own options.
  */
-final class ForkRunner {
+final class ForkRunner implements Execution.Forks {
     /** How long a fork waits for another JMH run's lock (/tmp/jmh.lock) before it counts as failed. */
     static final long LOCK_WAIT_SECONDS = 900;
     static final long LOCK_POLL_SECONDS = 5;
@@ -45,15 +47,17 @@ final class ForkRunner {
     private final RunSpec spec;
     private final JmhLog log;
     private final PrintStream console;
+    private final CounterAvailability counters;
 
     /** A Result is how one fork ended: its single-fork JMH result when ok, else the reason. */
     record Result(ForkLine.Status status, RunResult result, String reason, Instant startedAt, Instant endedAt) {
     }
 
-    ForkRunner(RunSpec spec, JmhLog log, PrintStream console) {
+    ForkRunner(RunSpec spec, JmhLog log, PrintStream console, CounterAvailability counters) {
         this.spec = spec;
         this.log = log;
         this.console = console;
+        this.counters = counters;
     }
 
     /**
@@ -72,8 +76,17 @@ final class ForkRunner {
         return script.toString();
     }
 
-    /** The options of one fork of {@code point} on {@code target}, whose files go to {@code dir}. */
+    /** The options of one fork of {@code point} on {@code target}, whose files go to {@code dir}, without counters. */
     static Options options(RunSpec spec, RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+        return options(spec, point, target, launcher, dir, null);
+    }
+
+    /**
+     * The options of one fork of {@code point} on {@code target}, whose files go to {@code dir}; with the
+     * profilers of {@code counters} when it is not null.
+     */
+    static Options options(RunSpec spec, RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir,
+                           CounterAvailability counters) {
         List<String> flags = new ArrayList<>();
         spec.jmh().getJvmArgsPrepend().orElse(List.of()).forEach(flags::add);
         flags.addAll(target.flags());
@@ -86,6 +99,9 @@ final class ForkRunner {
                 .warmupIterations(spec.warmupOf(point).count()).warmupTime(spec.warmupOf(point).time())
                 .measurementIterations(spec.measurement().count()).measurementTime(spec.measurement().time());
         point.point().params().forEach(b::param);
+        if (counters != null) {
+            counters.addTo(b);
+        }
         // Without jvmArgs JMH hands the fork this process's own JVM flags, which were chosen for the
         // JDK running the suite (e.g. --sun-misc-unsafe-memory-access=allow, fatal on 17): never inherit them.
         List<String> jvmArgs = spec.jmh().getJvmArgs().hasValue() ? List.copyOf(spec.jmh().getJvmArgs().get()) : point.forkJvmArgs();
@@ -100,10 +116,16 @@ final class ForkRunner {
      * machine's JMH lock. After a fork of a netns placement, removes what a fork that could not
      * clean up (killed outright) left behind ({@link dev.nettune.placement.Netns#sweep()}).
      */
-    Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+    @Override
+    public Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
+        return run(point, target, launcher, dir, false);
+    }
+
+    @Override
+    public Result run(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir, boolean count) {
         try {
             Result refused = ports(point); // a connection-churning point: see PortUse
-            return refused != null ? refused : runFork(point, target, launcher, dir);
+            return refused != null ? refused : runFork(point, target, launcher, dir, count);
         } finally {
             if (point.point().params().getOrDefault(Plan.PLACEMENT_PARAM, "").startsWith("netns")) {
                 sweep();
@@ -145,8 +167,8 @@ final class ForkRunner {
         }
     }
 
-    private Result runFork(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir) {
-        Options options = options(spec, point, target, launcher, dir);
+    private Result runFork(RunSpec.PointSpec point, JvmTarget target, String launcher, Path dir, boolean count) {
+        Options options = options(spec, point, target, launcher, dir, count ? counters : null);
         long lockDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
         boolean toldWaiting = false;
         while (true) {

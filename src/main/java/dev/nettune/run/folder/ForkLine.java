@@ -32,10 +32,26 @@ import java.util.TreeMap;
  * @param row       0-based row of this fork in rawData (or rawDataHistogram); null unless ok
  * @param score     JMH's primary score of this fork alone; null unless ok (or not finite)
  * @param unit      the score's unit; null unless ok
+ * @param role      {@link dev.nettune.results.ForkLine#ROLE_COUNTERS} for a block's extra counting fork, else null
+ * @param counters  the fork's counters by metric name, null when it did not count
  */
 public record ForkLine(int seq, String jvm, String className, String benchmark, String mode, Map<String, String> params,
                        int point, int block, int position, int blockSize, Instant startedAt, Instant endedAt,
-                       Status status, String reason, Integer row, Double score, String unit) {
+                       Status status, String reason, Integer row, Double score, String unit, String role,
+                       Map<String, dev.nettune.results.ForkCounter> counters) {
+
+    /** A fork that makes the score and did not count. */
+    public ForkLine(int seq, String jvm, String className, String benchmark, String mode, Map<String, String> params,
+                    int point, int block, int position, int blockSize, Instant startedAt, Instant endedAt,
+                    Status status, String reason, Integer row, Double score, String unit) {
+        this(seq, jvm, className, benchmark, mode, params, point, block, position, blockSize, startedAt, endedAt, status, reason,
+                row, score, unit, null, null);
+    }
+
+    /** Whether this is a block's extra counting fork, whose score is not its JVM's. */
+    public boolean countingOnly() {
+        return dev.nettune.results.ForkLine.ROLE_COUNTERS.equals(role);
+    }
 
     /** Timestamps in UTC with milliseconds, always three digits (2026-11-30T11:02:03.120Z). */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
@@ -63,6 +79,7 @@ public record ForkLine(int seq, String jvm, String className, String benchmark, 
 
     public ForkLine {
         params = Map.copyOf(new TreeMap<>(params));
+        counters = counters == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
     }
 
     /** Nanoseconds between start and end. */
@@ -73,7 +90,7 @@ public record ForkLine(int seq, String jvm, String className, String benchmark, 
     /** The line as {@link dev.nettune.results.ForkLine} writes it: times to the millisecond, the status word, params sorted. */
     public dev.nettune.results.ForkLine line() {
         return new dev.nettune.results.ForkLine(seq, jvm, className, benchmark, mode, new TreeMap<>(params), point, block,
-                position, blockSize, TIME.format(startedAt), TIME.format(endedAt), status.id(), reason, row, score, unit);
+                position, blockSize, TIME.format(startedAt), TIME.format(endedAt), status.id(), reason, row, score, unit, role, counters);
     }
 
     /** The run's view of a line read back; IllegalArgumentException when a field the runner needs is missing or bad. */
@@ -82,7 +99,7 @@ public record ForkLine(int seq, String jvm, String className, String benchmark, 
                 required(l.benchmark(), "benchmark"), required(l.mode(), "mode"), l.params(), required(l.point(), "point"),
                 required(l.block(), "block"), required(l.position(), "position"), required(l.blockSize(), "blockSize"),
                 Instant.parse(required(l.startedAt(), "startedAt")), Instant.parse(required(l.endedAt(), "endedAt")),
-                Status.parse(required(l.status(), "status")), l.reason(), l.row(), l.score(), l.unit());
+                Status.parse(required(l.status(), "status")), l.reason(), l.row(), l.score(), l.unit(), l.role(), l.counters());
     }
 
     private static <T> T required(T value, String field) {

@@ -53,13 +53,14 @@ import java.util.regex.PatternSyntaxException;
  *                   by more than this fraction, in (0, 1); null to never fail on results
  * @param placements server placements ({@link dev.nettune.placement.Placement}) for the benchmarks
  *                   that take one, replacing their profile's; empty when not set
+ * @param counters   which forks record per-operation counters; null when not given ({@link #countersMode()})
  * @param help       print HELP and stop
  */
 public record SuiteOptions(Profile profile, String jvms, String variants, String include, boolean skip,
                            List<String> jmhArgs, Path results, Path analysis, String baseline, boolean ignoreLock,
                            boolean dryRun, Integer blocks, Double ci, Integer maxBlocks, Long seed, String resume,
                            String selfCheck, String runs, String filter, Double failOnRegression, List<String> placements,
-                           boolean help) {
+                           CountersMode counters, boolean help) {
 
     /** Maven property prefix of every option: {@code -Dnettune.profile=quick}. */
     public static final String PROPERTY_PREFIX = "nettune.";
@@ -105,7 +106,12 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 ? Path.of(runProfile.defaultResults) : results;
         Path ana = analysis.equals(Path.of(profile.defaultAnalysis)) ? Path.of(runProfile.defaultAnalysis) : analysis;
         return new SuiteOptions(runProfile, jvms, variants, include, skip, jmhArgs, res, ana, baseline, ignoreLock, dryRun, blocks,
-                ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, help);
+                ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, counters, help);
+    }
+
+    /** The counters mode given, else {@link CountersMode#DEFAULT}. */
+    public CountersMode countersMode() {
+        return counters != null ? counters : CountersMode.DEFAULT;
     }
 
     /**
@@ -165,6 +171,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 {"quick.blocks", String.valueOf(Profile.QUICK.blocks)},
                 {"full.blocks", String.valueOf(Profile.FULL.blocks)},
                 {"variants.builtIn", String.join(", ", Variant.BUILT_IN.keySet())},
+                {"counters.why", COUNTERS_WHY},
             };
         }
     }
@@ -212,6 +219,14 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 + " remote=HOST:PORT (a server you started: java -cp benchmarks.jar dev.nettune.server.Main).",
             "A point whose placement cannot be had here is skipped with the reason. Other benchmarks stay in process."})
         String placements;
+        @Option(names = "--counters", paramLabel = "extra|every|off", converter = CountersValue.class, description = {
+            "per-operation counters (syscalls by name, context switches, user/system CPU, allocation; perf's perfnorm with"
+                + " syscall tracepoints where perf and tracefs are there, else /proc, and JMH's gc): extra (the default) runs"
+                + " one more fork per JVM per block that counts, recorded as role \"counters\" in forks.jsonl, and keeps"
+                + " the profilers out of the forks that make the score; every counts in every fork; off counts nothing.",
+            "Default extra because ${bundle:counters.why}. The run prints and records in run.json what is counted and"
+                + " what is missing, and why."})
+        CountersMode counters;
         @Option(names = "--include", paramLabel = "REGEX",
                 description = "run only benchmarks whose Class.method matches (find). Default: all.")
         String include;
@@ -323,7 +338,24 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                     results != null ? results : Path.of(profile.defaultResults),
                     analysis != null ? analysis : Path.of(profile.defaultAnalysis),
                     baseline, ignoreLock, dryRun, blocks, ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression,
-                    placementList, help);
+                    placementList, counters, help);
+        }
+    }
+
+    /** Why the counters' default is what it is: the measured cost, with the run that measured it (README, "Counters"). */
+    static final String COUNTERS_WHY = "counting costs far more than 1 in 100 of the score: on RoundTrip 64 B a counting fork"
+            + " scored 0.640 [0.587, 0.699] x its block's clean fork (n=40 blocks, JDK 17, run 2026-12-04T15-46-32Z-quick), on the"
+            + " Selector pair at 1,024 connections 0.951 [0.870, 1.041] (n=28, 2026-12-04T15-56-30Z-quick)";
+
+    /** extra, every or off; the message of {@link CountersMode#parse} without the property, which {@link Cli} adds. */
+    static final class CountersValue implements ITypeConverter<CountersMode> {
+        @Override
+        public CountersMode convert(String value) {
+            try {
+                return CountersMode.parse(value);
+            } catch (UsageException e) {
+                throw new TypeConversionException(e.getMessage().replaceFirst("^nettune\\.counters: ", ""));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.run.plan;
 
+import dev.nettune.run.options.CountersMode;
 import dev.nettune.run.options.JvmTarget;
 
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -29,10 +30,20 @@ import java.util.List;
  * @param maxBlocks   blocks per point adaptive stopping may reach (≥ blocks)
  * @param baseline    label every non-variant target is compared against when stopping adaptively
  * @param selfCheck   whether the run is an A/A self-check
+ * @param counters    which forks count ({@link CountersMode}); with {@code extra} a block has two slots per JVM
+ *                    ({@link #slots()}): the score fork and the counting fork
  */
 public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<JvmTarget> targets, List<String> jmhArgs,
                       CommandLineOptions jmh, Iterations warmup, Iterations measurement, int blocks, long seed, Double ci,
-                      int maxBlocks, String baseline, boolean selfCheck) {
+                      int maxBlocks, String baseline, boolean selfCheck, CountersMode counters) {
+
+    /** A run without counters. */
+    public RunSpec(String runId, Path runDir, List<PointSpec> points, List<JvmTarget> targets, List<String> jmhArgs,
+                   CommandLineOptions jmh, Iterations warmup, Iterations measurement, int blocks, long seed, Double ci,
+                   int maxBlocks, String baseline, boolean selfCheck) {
+        this(runId, runDir, points, targets, jmhArgs, jmh, warmup, measurement, blocks, seed, ci, maxBlocks, baseline, selfCheck,
+                CountersMode.OFF);
+    }
 
     /**
      * Seconds a fork costs besides its iterations (JVM start, trial setup and teardown), for
@@ -53,6 +64,42 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
         if (blocks < 1 || maxBlocks < blocks) {
             throw new IllegalArgumentException("blocks " + blocks + ", cap " + maxBlocks);
         }
+        if (counters == null) {
+            throw new IllegalArgumentException("no counters mode");
+        }
+    }
+
+    /**
+     * The forks of one block of a point, before skips: one per JVM, and with {@code extra} counters one
+     * more per JVM. Slot {@code s} runs target {@code s % targets}; the slots from {@code targets.size()}
+     * on are the counting forks. The schedule shuffles slots, so a counting fork is as likely to run
+     * before its JVM's score fork as after it.
+     */
+    public int slots() {
+        return targets.size() * (counters == CountersMode.EXTRA ? 2 : 1);
+    }
+
+    /** The target index of slot {@code slot}. */
+    public int targetOf(int slot) {
+        return slot % targets.size();
+    }
+
+    /** Whether slot {@code slot} is a block's extra counting fork (whose score is not its JVM's). */
+    public boolean countingOnly(int slot) {
+        return slot >= targets.size();
+    }
+
+    /** Whether the fork in slot {@code slot} runs with the counters' profilers. */
+    public boolean counts(int slot) {
+        return counters == CountersMode.EVERY || counters == CountersMode.EXTRA && countingOnly(slot);
+    }
+
+    /** The slot of a fork of target {@code target}, a counting-only fork or not. */
+    public int slotOf(int target, boolean countingOnly) {
+        if (countingOnly && counters != CountersMode.EXTRA) {
+            throw new IllegalArgumentException("a counting fork in a run whose counters are '" + counters.id() + "'");
+        }
+        return countingOnly ? target + targets.size() : target;
     }
 
     /**
@@ -136,9 +183,9 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
         return warmupOf(p).seconds() + measurement.seconds() + FORK_OVERHEAD_SECONDS;
     }
 
-    /** Seconds every planned fork is expected to take: points × blocks × JVMs, each fork as {@link #estimatedForkSeconds(PointSpec)}. */
+    /** Seconds every planned fork is expected to take: points × blocks × slots, each fork as {@link #estimatedForkSeconds(PointSpec)}. */
     public double estimatedSeconds() {
-        return points.stream().mapToDouble(this::estimatedForkSeconds).sum() * blocks * targets.size();
+        return points.stream().mapToDouble(this::estimatedForkSeconds).sum() * blocks * slots();
     }
 
     /** The target's index, or -1. */

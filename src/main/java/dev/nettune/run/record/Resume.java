@@ -39,7 +39,7 @@ import java.util.Map;
 public final class Resume {
     /** Options a resume takes from the run's run.json, whatever the command line says. */
     static final List<String> FROM_RUN = List.of("profile", "jvms", "variants", "include", "jmh", "blocks", "ci", "maxBlocks",
-            "seed", "selfCheck", "placements");
+            "seed", "selfCheck", "placements", "counters");
 
     /**
      * What a resume continues from.
@@ -96,7 +96,8 @@ public final class Resume {
         boolean[] differs = {o.jvms() != null, o.variants() != null, o.include() != null && !o.include().equals(include),
                 !o.jmhArgs().isEmpty() && !o.jmhArgs().equals(spec.jmhArgs()), o.blocks() != null && o.blocks() != spec.blocks(),
                 o.ci() != null && !o.ci().equals(spec.ci()), o.maxBlocks() != null && o.maxBlocks() != spec.maxBlocks(),
-                o.seed() != null && o.seed() != spec.seed(), o.selfCheck() != null, !o.placements().isEmpty()};
+                o.seed() != null && o.seed() != spec.seed(), o.selfCheck() != null, !o.placements().isEmpty(),
+                o.counters() != null && o.counters() != spec.counters()};
         for (int i = 0; i < differs.length; i++) {
             if (differs[i]) {
                 out.add(FROM_RUN.get(i + 1));
@@ -225,7 +226,8 @@ public final class Resume {
         return new ForkLine(l.seq(), l.jvm(), l.className(), l.benchmark(), l.mode(), l.params(), l.point(), l.block(),
                 l.position(), l.blockSize(), l.startedAt(), l.endedAt(), ForkLine.Status.INTERRUPTED,
                 SUPERSEDED + ": block " + l.block() + " was cut by an interruption before all its JVMs ran; the whole block runs"
-                        + " again on resume so that its forks stay seconds apart (" + score + " is not used)", null, null, null);
+                        + " again on resume so that its forks stay seconds apart (" + score + " is not used)", null, null, null,
+                l.role(), l.counters());
     }
 
     /** How the reason of a superseded fork begins. */

@@ -57,7 +57,7 @@ public final class RunDocuments {
             points.add(new RunDocument.PlannedPoint(ps.index(), ps.className(), ps.point().benchmark(), ps.point().mode().shortLabel(),
                     new TreeMap<>(ps.point().params())));
         }
-        int forks = spec.points().size() * spec.blocks() * spec.targets().size();
+        int forks = spec.points().size() * spec.blocks() * spec.slots();
         RunDocument.Plan plan = new RunDocument.Plan(spec.points().size(), forks, Math.round(spec.estimatedSeconds()), classes, points);
         List<RunDocument.Jvm> jvms = new ArrayList<>();
         for (JvmTarget t : spec.targets()) {
@@ -143,7 +143,16 @@ public final class RunDocuments {
                 new RunSpec.Iterations(require(settings.measurementIterations(), "settings.measurementIterations"),
                         time(settings.measurementTime(), "settings.measurementTime")),
                 blocks, require(method.seed(), "method.seed"), method.ciTarget(), Math.max(blocks, cap),
-                require(method.baseline(), "method.baseline"), Boolean.TRUE.equals(doc.selfCheck()));
+                require(method.baseline(), "method.baseline"), Boolean.TRUE.equals(doc.selfCheck()), countersMode(doc));
+    }
+
+    /** The run's counters mode; a run made before counters counted nothing. */
+    private static dev.nettune.run.options.CountersMode countersMode(RunDocument doc) throws BadRecord {
+        try {
+            return dev.nettune.run.options.CountersMode.ofRecord(doc.counters() == null ? null : doc.counters().mode());
+        } catch (dev.nettune.run.options.UsageException e) {
+            throw new BadRecord("counters.mode '" + doc.counters().mode() + "' is not extra, every or off");
+        }
     }
 
     private static JvmTarget target(RunDocument.Jvm j) throws BadRecord {

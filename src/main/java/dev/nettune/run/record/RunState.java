@@ -29,16 +29,16 @@ import java.util.TreeMap;
 public final class RunState {
     private final RunSpec spec;
     private final Schedule schedule;
-    /** point → block → JVM index → latest line. */
+    /** point → block → slot ({@link RunSpec#slots()}: the JVM's index, or for a counting fork past the JVMs) → latest line. */
     private final Map<Integer, Map<Integer, Map<Integer, ForkLine>>> latest = new HashMap<>();
-    /** point → JVM index → the line that found the point skipped. */
+    /** point → slot → the line that found the point skipped. */
     private final Map<Integer, Map<Integer, ForkLine>> skips = new HashMap<>();
     private final Map<Integer, PointLine> done = new TreeMap<>();
     private int lastSeq;
 
     public RunState(RunSpec spec) {
         this.spec = spec;
-        this.schedule = new Schedule(spec.targets().size(), spec.seed());
+        this.schedule = new Schedule(spec.slots(), spec.seed());
     }
 
     Schedule schedule() {
@@ -47,10 +47,11 @@ public final class RunState {
 
     /** Takes a fork line into account; its JVM must be one of the run's targets. */
     public void add(ForkLine line) {
-        int j = spec.indexOf(line.jvm());
-        if (j < 0) {
+        int target = spec.indexOf(line.jvm());
+        if (target < 0) {
             throw new IllegalArgumentException("fork " + line.seq() + " names JVM '" + line.jvm() + "', not one of the run's");
         }
+        int j = spec.slotOf(target, line.countingOnly());
         latest.computeIfAbsent(line.point(), k -> new HashMap<>()).computeIfAbsent(line.block(), k -> new HashMap<>())
                 .put(j, line);
         if (line.status() == ForkLine.Status.SKIPPED) {
@@ -104,14 +105,14 @@ public final class RunState {
         return out;
     }
 
-    /** scores[jvm][block − 1] for blocks 1 … {@code blocks}: the ok fork's score, else NaN. */
+    /** scores[jvm][block − 1] for blocks 1 … {@code blocks}: the ok score fork's score, else NaN (counting forks left out). */
     public double[][] scores(int point, int blocks) {
         double[][] s = new double[spec.targets().size()][blocks];
         for (double[] row : s) {
             java.util.Arrays.fill(row, Double.NaN);
         }
         latest.getOrDefault(point, Map.of()).forEach((block, cells) -> cells.forEach((j, l) -> {
-            if (block <= blocks && l.status() == ForkLine.Status.OK && l.score() != null) {
+            if (block <= blocks && !spec.countingOnly(j) && l.status() == ForkLine.Status.OK && l.score() != null) {
                 s[j][block - 1] = l.score();
             }
         }));
@@ -125,7 +126,7 @@ public final class RunState {
             java.util.Arrays.fill(row, -1);
         }
         latest.getOrDefault(point, Map.of()).forEach((block, cells) -> cells.forEach((j, l) -> {
-            if (block <= blocks && l.status() == ForkLine.Status.OK && l.score() != null) {
+            if (block <= blocks && !spec.countingOnly(j) && l.status() == ForkLine.Status.OK && l.score() != null) {
                 s[j][block - 1] = l.seq();
             }
         }));
@@ -163,7 +164,7 @@ public final class RunState {
             }
             int blocks = blocks(p.index());
             for (int b = 1; b <= blocks; b++) {
-                for (int j = 0; j < spec.targets().size(); j++) {
+                for (int j = 0; j < spec.slots(); j++) {
                     if (!settled(p.index(), b, j) && skippedBefore(p.index(), b, j) == null) {
                         remaining += perFork.applyAsDouble(p);
                     }
@@ -173,11 +174,14 @@ public final class RunState {
         return remaining;
     }
 
-    /** Per JVM label, its tally over the whole run so far (every session of it). */
+    /** Per JVM label, its tally over the whole run so far (every session of it; its counting forks included). */
     public Map<String, Outcome> outcomes() {
         Map<String, Outcome> out = new LinkedHashMap<>();
-        for (int j = 0; j < spec.targets().size(); j++) {
-            Outcome o = new Outcome();
+        for (int t = 0; t < spec.targets().size(); t++) {
+            out.put(spec.targets().get(t).label(), new Outcome());
+        }
+        for (int j = 0; j < spec.slots(); j++) {
+            Outcome o = out.get(spec.targets().get(spec.targetOf(j)).label());
             for (RunSpec.PointSpec p : spec.points()) {
                 int blocks = blocks(p.index());
                 o.planned(blocks);
@@ -195,7 +199,6 @@ public final class RunState {
                     }
                 }
             }
-            out.put(spec.targets().get(j).label(), o);
         }
         return out;
     }

@@ -154,8 +154,8 @@ class SuiteOptionsTest {
         assertEquals(3, o.blocks());
         UsageException e = assertThrows(UsageException.class, () -> SuiteOptions.fromProperties(Map.of("nettune.profle", "full")));
         assertTrue(e.getMessage().startsWith("nettune.profle: no such option (did you mean profile?); options: profile, jvms"), e.getMessage());
-        UsageException far = assertThrows(UsageException.class, () -> SuiteOptions.fromProperties(Map.of("nettune.colour", "red")));
-        assertTrue(far.getMessage().startsWith("nettune.colour: no such option; options:"), far.getMessage());
+        UsageException far = assertThrows(UsageException.class, () -> SuiteOptions.fromProperties(Map.of("nettune.wibble", "red")));
+        assertTrue(far.getMessage().startsWith("nettune.wibble: no such option; options:"), far.getMessage());
     }
 
     @Test
@@ -164,6 +164,18 @@ class SuiteOptionsTest {
                 refusal("--profle=quick"));
         assertTrue(refusal("--dryrun=true").startsWith("nettune.dryrun: no such option (did you mean dryRun?)"));
         assertTrue(refusal("quick").startsWith("unexpected argument 'quick': options are --name=value"));
+    }
+
+    @Test
+    void countersTakeExtraEveryOrOffAndABadValueIsRefusedNamingTheProperty() {
+        assertEquals(null, SuiteOptions.parse().counters(), "not given");
+        assertEquals(CountersMode.DEFAULT, SuiteOptions.parse("--counters=").countersMode(), "blank: the default");
+        assertEquals(CountersMode.EVERY, SuiteOptions.parse("--counters=every").countersMode());
+        assertEquals(CountersMode.OFF, SuiteOptions.parse("--counters=OFF").countersMode());
+        assertEquals(CountersMode.EXTRA, SuiteOptions.fromProperties(Map.of("nettune.counters", "extra")).countersMode());
+        UsageException e = assertThrows(UsageException.class, () -> SuiteOptions.parse("--counters=on"));
+        assertEquals("nettune.counters: 'on' is not one of extra, every, off", e.getMessage());
+        assertTrue(SuiteOptions.HELP.contains("counters=extra|every|off"), SuiteOptions.HELP);
     }
 
     @Test
@@ -176,7 +188,7 @@ class SuiteOptionsTest {
     @Test
     void helpNamesEveryOption() {
         assertTrue(SuiteOptions.parse("--help").help());
-        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "include", "jmh", "blocks", "ci", "maxBlocks",
+        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "counters", "include", "jmh", "blocks", "ci", "maxBlocks",
                 "seed", "resume", "skip", "results", "analysis", "baseline", "runs", "filter", "failOnRegression", "ignoreLock", "dryRun"),
                 SuiteOptions.NAMES);
         for (String name : SuiteOptions.NAMES) {
