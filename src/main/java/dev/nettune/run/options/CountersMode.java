@@ -20,11 +20,13 @@ public enum CountersMode {
     OFF;
 
     /**
-     * The default: the score forks stay clean, because counting is not cheap. Its cost was measured on
-     * this machine as a paired ratio of a counting fork's score to its block's clean fork's (README,
-     * "Counters"): far above 1% on the busiest syscall path, so every fork counting would bias scores.
+     * The default: no counters. Counting in the forks that make the score would bias them (its cost,
+     * measured as a paired ratio on this machine, is far above 1% on the busiest syscall path; README,
+     * "Counters"), and {@link #EXTRA} more than doubles a run's time (twice the forks, each counting
+     * fork also starting perf). Counters answer "why" for the rows a run flags, so they are asked for
+     * on those points: the run's end names the command.
      */
-    public static final CountersMode DEFAULT = EXTRA;
+    public static final CountersMode DEFAULT = OFF;
 
     /** The word of the property and of run.json: extra, every, off. */
     public String id() {

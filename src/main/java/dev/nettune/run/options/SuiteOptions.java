@@ -221,10 +221,10 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         String placements;
         @Option(names = "--counters", paramLabel = "extra|every|off", converter = CountersValue.class, description = {
             "per-operation counters (syscalls by name, context switches, user/system CPU, allocation; perf's perfnorm with"
-                + " syscall tracepoints where perf and tracefs are there, else /proc, and JMH's gc): extra (the default) runs"
+                + " syscall tracepoints where perf and tracefs are there, else /proc, and JMH's gc): extra runs"
                 + " one more fork per JVM per block that counts, recorded as role \"counters\" in forks.jsonl, and keeps"
-                + " the profilers out of the forks that make the score; every counts in every fork; off counts nothing.",
-            "Default extra because ${bundle:counters.why}. The run prints and records in run.json what is counted and"
+                + " the profilers out of the forks that make the score; every counts in every fork; off (the default) counts nothing.",
+            "Default off because ${bundle:counters.why}. The run prints and records in run.json what is counted and"
                 + " what is missing, and why."})
         CountersMode counters;
         @Option(names = "--include", paramLabel = "REGEX",
@@ -343,9 +343,12 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
     }
 
     /** Why the counters' default is what it is: the measured cost, with the run that measured it (README, "Counters"). */
-    static final String COUNTERS_WHY = "counting costs far more than 1 in 100 of the score: on RoundTrip 64 B a counting fork"
-            + " scored 0.640 [0.587, 0.699] x its block's clean fork (n=40 blocks, JDK 17, run 2026-12-04T15-46-32Z-quick), on the"
-            + " Selector pair at 1,024 connections 0.951 [0.870, 1.041] (n=28, 2026-12-04T15-56-30Z-quick)";
+    static final String COUNTERS_WHY = "counting in the forks that make the score would bias them, far more than 1 in 100: on"
+            + " RoundTrip 64 B a counting fork scored 0.640 [0.587, 0.699] x its block's clean fork (n=40 blocks, JDK 17, run"
+            + " 2026-12-04T15-46-32Z-quick in docs/evidence/counters-overhead), on the Selector pair at 1,024 connections 0.951"
+            + " [0.870, 1.041] (n=28, 2026-12-04T15-56-30Z-quick); and extra more than doubles a run's time (twice the forks,"
+            + " each counting fork also starting perf). Ask for counters on the points you want explained: extra with --include"
+            + " or --jmh=-p";
 
     /** extra, every or off; the message of {@link CountersMode#parse} without the property, which {@link Cli} adds. */
     static final class CountersValue implements ITypeConverter<CountersMode> {
