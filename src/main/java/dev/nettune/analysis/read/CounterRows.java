@@ -47,7 +47,7 @@ final class CounterRows {
      */
     static List<CountedFork> read(JsonNode entry, String where) {
         List<Integer> kept = countingRows(entry);
-        if (kept.size() < entry.path("primaryMetric").path("rawData").size()) {
+        if (kept.size() < entry.path("primaryMetric").path("rawData").size()) { // rows that did not count (score forks)
             entry = onlyRows(entry, kept);
         }
         Map<Integer, Map<String, Counter>> rows = new TreeMap<>();
@@ -56,7 +56,7 @@ final class CounterRows {
         for (ForkCounters f : CounterReader.read(one, where)) {
             for (Counter c : f.counters()) {
                 serverRead |= c.name().startsWith(CountedFork.SERVER_PREFIX);
-                rows.computeIfAbsent(kept.get(f.fork()), k -> new LinkedHashMap<>()).put(c.name(), c);
+                rows.computeIfAbsent(row(kept, f.fork()), k -> new LinkedHashMap<>()).put(c.name(), c);
             }
         }
         ObjectNode server = JsonNodeFactory.instance.objectNode();
@@ -72,7 +72,7 @@ final class CounterRows {
             for (ForkCounters f : CounterReader.read(JsonNodeFactory.instance.arrayNode().add(copy), where + " (server)")) {
                 for (Counter c : f.counters()) {
                     String name = CountedFork.SERVER_PREFIX + c.name();
-                    rows.computeIfAbsent(kept.get(f.fork()), k -> new LinkedHashMap<>()).put(name,
+                    rows.computeIfAbsent(row(kept, f.fork()), k -> new LinkedHashMap<>()).put(name,
                             new Counter(name, c.unit(), c.perOp(), c.source(), c.lowerBound()));
                 }
             }
@@ -89,8 +89,14 @@ final class CounterRows {
      * has a value (perfnorm's score over several forks) every row is kept, and CounterReader says why
      * it cannot read them.
      */
+    /** The file's row of the reader's fork {@code fork}. */
+    private static int row(List<Integer> kept, int fork) {
+        return fork < kept.size() ? kept.get(fork) : fork;
+    }
+
     static List<Integer> countingRows(JsonNode entry) {
-        int forks = entry.path("primaryMetric").path("rawData").size();
+        JsonNode primary = entry.path("primaryMetric");
+        int forks = Math.max(primary.path("rawData").size(), primary.path("rawDataHistogram").size());
         List<Integer> kept = new ArrayList<>();
         for (int f = 0; f < forks; f++) {
             for (Iterator<Map.Entry<String, JsonNode>> it = entry.path("secondaryMetrics").fields(); it.hasNext(); ) {

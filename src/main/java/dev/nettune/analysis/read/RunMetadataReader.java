@@ -106,6 +106,9 @@ public final class RunMetadataReader {
             return RunInfo.Counting.NOT_RECORDED;
         }
         Map<String, String> missing = new LinkedHashMap<>();
+        if ("off".equals(c.path("mode").asText(""))) {
+            missing.put("counters", "not asked for (-Dnettune.counters=off)");
+        }
         JsonNode m = c.path("missing");
         if (m.isObject()) {
             m.fields().forEachRemaining(e -> missing.put(e.getKey(), text(e.getValue())));

@@ -41,10 +41,14 @@ final class DetailTables {
         this.names = names;
     }
 
-    /** A counter per operation (perf, /proc, gc; the server's too): compared under the verdict and in counters.csv, not here. */
+    /**
+     * A kernel counter per operation (perf, /proc; the server's too): compared under the verdict and in
+     * counters.csv, not here. JMH's gc.alloc.rate.norm stays a column, as it always was.
+     */
     static boolean isCounter(String metric) {
         String m = metric.startsWith(CountedFork.SERVER_PREFIX) ? metric.substring(CountedFork.SERVER_PREFIX.length()) : metric;
-        return CounterNames.sourceOf(m) != null;
+        CounterNames.Source s = CounterNames.sourceOf(m);
+        return s != null && s != CounterNames.Source.GC;
     }
 
     /** The anchor of one result's row. */
