@@ -9,6 +9,7 @@ import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.PlacementComparisons;
 import dev.nettune.analysis.compare.RegressionGate;
 import dev.nettune.analysis.compare.Steadiness;
+import dev.nettune.analysis.compare.Underneath;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.JvmId;
@@ -48,7 +49,8 @@ import java.util.function.Function;
  * Analyze is the command line of the analysis: it reads JMH JSON files and folders, selects runs
  * and benchmark points, compares JVMs, and writes the report: README.md (the answers first),
  * index.html (the same, one self-contained page), appendix/*.md, charts/*.svg, results.csv and
- * comparisons.csv. With {@code --fail-on-regression} it is also a gate for CI.
+ * comparisons.csv (and counters.csv when the runs counted syscalls and the like per operation). With
+ * {@code --fail-on-regression} it is also a gate for CI.
  *
  * <pre>
  * java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [options] FILES-OR-DIRS...
@@ -208,6 +210,7 @@ public final class Analyze {
         List<JvmPair> pairs = Comparisons.build(set, new Comparisons.Options(o.alpha(), o.baseline(),
                 runIds != null && runIds.size() > 1));
         Steadiness steadiness = Steadiness.of(set, o.alpha());
+        Underneath underneath = Underneath.build(set, pairs, o.alpha());
         List<String> order = runOrder(set);
         Map<String, List<Answer>> byRun = Answers.byRun(set);
         List<Answer> answers = Answers.fullest(byRun, order);
@@ -244,7 +247,7 @@ public final class Analyze {
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
                     List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha(),
                     PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)), steadiness, order,
-                    filteredOut(all, runIds, filter, answers));
+                    filteredOut(all, runIds, filter, answers), underneath);
             String readme = new MarkdownReport(report).render();
             files.write("README.md", readme);
             files.writeAll(appendices);
@@ -253,6 +256,9 @@ public final class Analyze {
             }
             CsvWriter.writeResults(o.out().resolve("results.csv"), set);
             CsvWriter.writeComparisons(o.out().resolve("comparisons.csv"), set, pairs);
+            if (underneath.any()) {
+                CsvWriter.writeCounters(o.out().resolve("counters.csv"), set, underneath);
+            }
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("error: cannot write the report to " + o.out() + ": " + e.getMessage());
             return EXIT_IO;

@@ -7,7 +7,9 @@
  * <p>The cross-JVM method works on log scores: {@link dev.nettune.stats.PairedRatio}
  * (blocks, adjusted for which fork of a block ran first), {@link dev.nettune.stats.UnpairedRatio} (Welch), {@link dev.nettune.stats.Holm}
  * per table, and {@link dev.nettune.stats.DetectableChange} from the exact power of the t
- * test ({@link dev.nettune.stats.TTestPower}).
+ * test ({@link dev.nettune.stats.TTestPower}). A counter per operation that is 0 on one side has no
+ * log ratio: {@link dev.nettune.stats.PairedDifference} compares it in its unit
+ * ({@code reference_counters.py}).
  *
  * <p>Whether a fork's score is steady: {@link dev.nettune.stats.Drift}, the trend of log scores across
  * a fork's measurement iterations, one slope per fork and a one-sample t over the forks (the forks,

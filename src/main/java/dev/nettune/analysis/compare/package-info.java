@@ -13,5 +13,9 @@
  * <p>{@link dev.nettune.analysis.compare.Steadiness} checks each JVM × point on its own: whether its
  * score drifts within forks (Holm over the cells of its run) and whether its fork scores scatter so
  * widely that it is erratic; the renderers mark the comparison rows those cells enter.
+ *
+ * <p>{@link dev.nettune.analysis.compare.Underneath} compares, for every compared row, the counters per
+ * operation of the two JVMs' forks (syscalls, context switches, CPU, allocation), paired by the same
+ * blocks as the score, so a flagged row can say what changed underneath it.
  */
 package dev.nettune.analysis.compare;

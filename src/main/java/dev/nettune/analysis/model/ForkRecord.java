@@ -29,11 +29,30 @@ import java.util.Map;
  * @param row       0-based row of this fork in rawData / rawDataHistogram; -1 unless OK
  * @param score     JMH's primary score of this fork alone; NaN unless OK
  * @param unit      unit of the score; "" unless OK
+ * @param role      "" for a fork that makes the score; {@value #COUNTERS_ROLE} for an extra fork that only
+ *                  counts (its counters pair by block with the other JVM's counting forks; it is not a score)
  */
 public record ForkRecord(Path file, int line, int seq, String jvm, String className, String benchmark, String mode,
                          Map<String, String> params, int point, int block, int position, int blockSize,
                          String startedAt, String endedAt, Status status, String reason, int row, double score,
-                         String unit) {
+                         String unit, String role) {
+
+    /** forks.jsonl's {@code role} of a fork that only counts. */
+    public static final String COUNTERS_ROLE = "counters";
+
+    /** A fork that makes the score (no role recorded). */
+    public ForkRecord(Path file, int line, int seq, String jvm, String className, String benchmark, String mode,
+                      Map<String, String> params, int point, int block, int position, int blockSize,
+                      String startedAt, String endedAt, Status status, String reason, int row, double score,
+                      String unit) {
+        this(file, line, seq, jvm, className, benchmark, mode, params, point, block, position, blockSize, startedAt,
+                endedAt, status, reason, row, score, unit, "");
+    }
+
+    /** True when this fork only counts and makes no score. */
+    public boolean countingOnly() {
+        return COUNTERS_ROLE.equals(role);
+    }
 
     /** A Status is how a fork ended, as forks.jsonl writes it. */
     public enum Status {

@@ -97,6 +97,27 @@ public record Metric(String name, String unit, double score, double scoreError, 
         return out;
     }
 
+    /** This metric without the fork rows marked in {@code drop} (rows beyond it are kept); the histogram stays whole. */
+    public Metric withoutRows(boolean[] drop) {
+        int keep = 0;
+        for (int f = 0; f < samples.length; f++) {
+            keep += f < drop.length && drop[f] ? 0 : 1;
+        }
+        double[][] s = new double[keep][];
+        long[][] c = sampleCounts == null ? null : new long[keep][];
+        int k = 0;
+        for (int f = 0; f < samples.length; f++) {
+            if (!(f < drop.length && drop[f])) {
+                s[k] = samples[f];
+                if (c != null) {
+                    c[k] = sampleCounts[f];
+                }
+                k++;
+            }
+        }
+        return new Metric(name, unit, score, scoreError, s, histogram, percentiles, c);
+    }
+
     /** Number of forks that produced samples. */
     public int forks() {
         return (int) Arrays.stream(samples).filter(s -> s.length > 0).count();

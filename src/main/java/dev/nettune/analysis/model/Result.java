@@ -1,6 +1,7 @@
 package dev.nettune.analysis.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,9 +21,23 @@ import java.util.Map;
  * @param forkSeqs   for each fork, its place in the run's order of execution (forks.jsonl's
  *                   {@code seq}), which tells which of two forks of a block ran first; {@link #NO_BLOCK}
  *                   when unknown
+ * @param counted    the forks whose counters compare between JVMs ({@link CountedFork}): every fork row that
+ *                   carries counters, or, when the run marks forks as counting only ({@code "role":"counters"}
+ *                   in forks.jsonl), those forks alone (their rows are then not in {@code primary} or
+ *                   {@code secondary}); empty when the entry has no counters
  */
 public record Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
-                     String jmhVersion, int threads, int[] forkBlocks, int[] forkSeqs) {
+                     String jmhVersion, int threads, int[] forkBlocks, int[] forkSeqs, List<CountedFork> counted) {
+
+    public Result {
+        counted = List.copyOf(counted);
+    }
+
+    /** A Result with block records and no counters. */
+    public Result(ResultKey key, Metric primary, Map<String, Metric> secondary, Path file, int index,
+                  String jmhVersion, int threads, int[] forkBlocks, int[] forkSeqs) {
+        this(key, primary, secondary, file, index, jmhVersion, threads, forkBlocks, forkSeqs, List.of());
+    }
 
     /** The block (or execution order) of a fork that has no record. */
     public static final int NO_BLOCK = -1;
@@ -45,7 +60,25 @@ public record Result(ResultKey key, Metric primary, Map<String, Metric> secondar
             throw new IllegalArgumentException("need one block and one seq per fork: " + primary.samples().length
                     + " forks, " + blocks.length + " blocks, " + seqs.length + " seqs");
         }
-        return new Result(key, primary, secondary, file, index, jmhVersion, threads, blocks.clone(), seqs.clone());
+        return new Result(key, primary, secondary, file, index, jmhVersion, threads, blocks.clone(), seqs.clone(),
+                counted);
+    }
+
+    /** This result with these counted forks. */
+    public Result withCounted(List<CountedFork> forks) {
+        return new Result(key, primary, secondary, file, index, jmhVersion, threads, forkBlocks, forkSeqs, forks);
+    }
+
+    /**
+     * This result without the fork rows marked in {@code drop} (forks that only counted): their rows leave
+     * the primary and every secondary metric; blocks and seqs are given for the rows kept. A sample-mode
+     * histogram merges every fork and cannot be split: it is kept whole.
+     */
+    public Result withoutRows(boolean[] drop, int[] blocks, int[] seqs, List<CountedFork> forks) {
+        Map<String, Metric> sec = new java.util.LinkedHashMap<>();
+        secondary.forEach((k, m) -> sec.put(k, m.withoutRows(drop)));
+        return new Result(key, primary.withoutRows(drop), java.util.Collections.unmodifiableMap(sec), file, index,
+                jmhVersion, threads, blocks.clone(), seqs.clone(), forks);
     }
 
     /** The block of each fork (a copy). */

@@ -181,7 +181,8 @@ public final class ResultSet {
             JvmId split = j.withLabel(j.label() + " (" + (j.build().isEmpty() ? "unknown build" : j.build()) + ")");
             ResultKey k = r.key();
             out.add(new Result(new ResultKey(k.benchmark(), k.params(), k.mode(), k.unit(), split), r.primary(),
-                    r.secondary(), r.file(), r.index(), r.jmhVersion(), r.threads(), r.forkBlocks(), r.forkSeqs()));
+                    r.secondary(), r.file(), r.index(), r.jmhVersion(), r.threads(), r.forkBlocks(), r.forkSeqs(),
+                    r.counted()));
         }
         return out;
     }

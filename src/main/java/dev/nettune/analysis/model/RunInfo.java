@@ -22,10 +22,35 @@ import java.util.Map;
  *                   class also {@value #WARMUP_PREFIX}Class (its forks' warm-up iterations) and
  *                   {@value #UNSTEADY_PREFIX}Class (the points its calibration found without a steady state,
  *                   "slow-down:connections=1;server=SELECTOR,..."), when run.json records them
+ * @param counting   what run.json says of the counters per operation: which were missing and why
  */
 public record RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,
                       Map<String, String> host, Map<String, String> sysctls, List<JvmInfo> jvms, String status,
-                      boolean selfCheck, Map<String, String> method) {
+                      boolean selfCheck, Map<String, String> method, Counting counting) {
+
+    /** A RunInfo whose run.json says nothing of counters. */
+    public RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,
+                   Map<String, String> host, Map<String, String> sysctls, List<JvmInfo> jvms, String status,
+                   boolean selfCheck, Map<String, String> method) {
+        this(runId, profile, startedAt, gitCommit, jmhVersion, host, sysctls, jvms, status, selfCheck, method,
+                Counting.NOT_RECORDED);
+    }
+
+    /**
+     * Counting is run.json's {@code counters}: whether the run recorded what it could count, and each
+     * counter (a perf event, or the /proc profiler) it could not, with the reason and fix in one line.
+     *
+     * @param recorded whether run.json has the field at all
+     * @param missing  counter name to reason, in the file's order; empty when nothing was missing
+     */
+    public record Counting(boolean recorded, Map<String, String> missing) {
+        /** A run.json without the field (every run before counters). */
+        public static final Counting NOT_RECORDED = new Counting(false, Map.of());
+
+        public Counting {
+            missing = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missing));
+        }
+    }
 
     /** Key prefix in {@link #method} of a class's warm-up iterations. */
     public static final String WARMUP_PREFIX = "warm-up ";

@@ -1,5 +1,6 @@
 package dev.nettune.analysis.read;
 
+import dev.nettune.analysis.model.CountedFork;
 import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.model.ForkLog;
 import dev.nettune.analysis.model.ForkRecord;
@@ -26,6 +27,10 @@ import java.util.StringJoiner;
  * entry or row, disagrees on the score, or repeats a fork or a row; and a row that no record claims:
  * each becomes a {@link Diagnostic} naming the file and line (or entry), and that fork has no block,
  * so it is not paired. Nothing is dropped silently.
+ *
+ * <p>Counters ({@link dev.nettune.analysis.model.CountedFork}) take the block of their row. A record with
+ * {@code "role":"counters"} is an extra fork that only counted: its row leaves the score (the primary
+ * and secondary metrics), and the counters of such rows, when a result has any, are the ones compared.
  */
 public final class ForkBlocks {
 
@@ -47,6 +52,7 @@ public final class ForkBlocks {
         List<int[]> seqs = new ArrayList<>();
         List<int[]> claimedBy = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
+        List<boolean[]> counting = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             byKey.computeIfAbsent(key(label(r), r.key().benchmark(), r.key().mode(), r.key().params()),
@@ -58,6 +64,7 @@ public final class ForkBlocks {
             seqs.add(b.clone());
             claimedBy.add(new int[forks]);
             scores.add(r.primary().forkScores());
+            counting.add(new boolean[forks]);
         }
         Capped out = new Capped(log.file(), diags);
         Map<String, ForkRecord> forkSeen = new HashMap<>();
@@ -66,8 +73,8 @@ public final class ForkBlocks {
                 continue; // no row to match (its status is counted by the fork log; a missing row was named when read)
             }
             String where = "line " + f.line();
-            String fork = f.jvm() + "\u0000" + f.point() + "\u0000" + f.block() + "\u0000" + key("", f.benchmark(),
-                    f.mode(), f.params());
+            String fork = f.jvm() + "\u0000" + f.point() + "\u0000" + f.block() + "\u0000" + f.role() + "\u0000"
+                    + key("", f.benchmark(), f.mode(), f.params());
             ForkRecord earlier = forkSeen.putIfAbsent(fork, f);
             if (earlier != null) {
                 out.add(where, "duplicate: block " + f.block() + " of this point on " + f.jvm()
@@ -94,7 +101,9 @@ public final class ForkBlocks {
                     continue;
                 }
                 double rowScore = scores.get(i)[f.row()];
-                if (!close(rowScore, f.score())) {
+                // a fork that only counts may leave its score out: the row is then matched by position alone
+                boolean unscored = f.countingOnly() && Double.isNaN(f.score());
+                if (!unscored && !close(rowScore, f.score())) {
                     out.add(where, String.format(Locale.ROOT, "score %s differs from the mean %s of row %d of %s entry %d"
                             + " (relative difference %.1e > %.0e): the row may not be this fork, so its block is not used",
                             f.score(), rowScore, f.row(), r.file(), r.index(), relative(rowScore, f.score()),
@@ -102,6 +111,7 @@ public final class ForkBlocks {
                     continue;
                 }
                 claimedBy.get(i)[f.row()] = f.line();
+                counting.get(i)[f.row()] = f.countingOnly();
                 b[f.row()] = f.block();
                 seqs.get(i)[f.row()] = f.seq();
             }
@@ -121,10 +131,48 @@ public final class ForkBlocks {
                         + (unclaimed.toString().contains(",") ? "s " : " ") + unclaimed + " without a matching line in "
                         + log.file() + ": block unknown, not paired"));
             }
-            attached.add(r.withForks(b, seqs.get(i)));
+            attached.add(placeCounters(r, b, seqs.get(i), counting.get(i)));
         }
         out.flush();
         return attached;
+    }
+
+    /**
+     * The result with its forks placed. Counters pair by block as the score does: when some rows only
+     * counted ({@code "role":"counters"}), their counters are the ones compared and the rows leave the
+     * score; otherwise every score row's counters are compared.
+     */
+    static Result placeCounters(Result r, int[] blocks, int[] seqs, boolean[] counting) {
+        boolean any = false;
+        for (boolean c : counting) {
+            any |= c;
+        }
+        if (!any) {
+            List<CountedFork> placed = new ArrayList<>();
+            for (CountedFork c : r.counted()) {
+                placed.add(c.row() < blocks.length ? c.at(blocks[c.row()], seqs[c.row()]) : c);
+            }
+            return r.withForks(blocks, seqs).withCounted(placed);
+        }
+        List<CountedFork> placed = new ArrayList<>();
+        for (CountedFork c : r.counted()) {
+            if (c.row() < counting.length && counting[c.row()]) {
+                placed.add(c.at(blocks[c.row()], seqs[c.row()]));
+            }
+        }
+        int kept = 0;
+        for (boolean c : counting) {
+            kept += c ? 0 : 1;
+        }
+        int[] b = new int[kept];
+        int[] q = new int[kept];
+        for (int row = 0, k = 0; row < counting.length; row++) {
+            if (!counting[row]) {
+                b[k] = blocks[row];
+                q[k++] = seqs[row];
+            }
+        }
+        return r.withoutRows(counting, b, q, placed);
     }
 
     /** The JVM label of a suite result: the name of the folder holding its file. */

@@ -78,14 +78,15 @@ public final class ForkLogReader {
             }
             int row = f.row() == null ? -1 : f.row();
             double score = f.score() == null ? Double.NaN : f.score();
-            if (status == ForkRecord.Status.OK && (row < 0 || Double.isNaN(score))) {
+            boolean counting = ForkRecord.COUNTERS_ROLE.equals(n.path("role").asText(""));
+            if (status == ForkRecord.Status.OK && (row < 0 || Double.isNaN(score) && !counting)) {
                 diags.add(new Diagnostic(file, "line " + (i + 1), "fork ended ok but has no "
                         + (row < 0 ? "\"row\"" : "\"score\"") + ": it cannot be matched to its result row"));
             }
             out.add(new ForkRecord(file, i + 1, or(f.seq(), 0), f.jvm(), or(f.className(), ""), f.benchmark(), f.mode(),
                     Collections.unmodifiableMap(f.params()), or(f.point(), -1), f.block(), or(f.position(), 0),
                     or(f.blockSize(), 0), or(f.startedAt(), ""), or(f.endedAt(), ""), status, or(f.reason(), ""), row,
-                    score, or(f.unit(), "")));
+                    score, or(f.unit(), ""), n.path("role").asText(""))); // role: not (yet) in ForkLine
         }
         return out;
     }

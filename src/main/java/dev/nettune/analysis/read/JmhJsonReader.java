@@ -88,7 +88,16 @@ public final class JmhJsonReader {
                 }
                 JsonNode entry = JSON.readTree(p);
                 try {
-                    results.add(toResult(entry, file, index, ctx));
+                    Result r = toResult(entry, file, index, ctx);
+                    if (CounterRows.has(entry)) {
+                        try {
+                            r = r.withCounted(CounterRows.read(entry, file + " entry " + index));
+                        } catch (IllegalArgumentException e) {
+                            diags.add(new Diagnostic(file, "entry " + index + describe(entry), "counters not read ("
+                                    + e.getMessage() + "); the score is used"));
+                        }
+                    }
+                    results.add(r);
                 } catch (BadEntry e) {
                     skipped++;
                     if (++entryDiags <= MAX_ENTRY_DIAGNOSTICS) {

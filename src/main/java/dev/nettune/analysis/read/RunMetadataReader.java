@@ -81,7 +81,47 @@ public final class RunMetadataReader {
         }
         return new RunInfo(or(doc.runId(), fallbackId), or(doc.profile(), ""), or(doc.startedAt(), ""),
                 or(doc.gitCommit(), ""), or(doc.jmhVersion(), ""), host, sysctls, jvms, or(doc.status(), ""),
-                or(doc.selfCheck(), false), method);
+                or(doc.selfCheck(), false), method, counting(file, diags));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * run.json's {@code counters} (not a field of {@link RunDocument} yet, so read from the tree): its
+     * {@code missing}, as an object of name to reason or a list of "name: reason" lines. Only a file that
+     * mentions the word is parsed twice.
+     */
+    static RunInfo.Counting counting(Path file, List<Diagnostic> diags) {
+        JsonNode c;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.contains("\"counters\"")) {
+                return RunInfo.Counting.NOT_RECORDED;
+            }
+            c = TREE.readTree(text).get("counters");
+        } catch (IOException e) {
+            return RunInfo.Counting.NOT_RECORDED; // readRun has already read this file: named there if unreadable
+        }
+        if (c == null || c.isNull()) {
+            return RunInfo.Counting.NOT_RECORDED;
+        }
+        Map<String, String> missing = new LinkedHashMap<>();
+        if ("off".equals(c.path("mode").asText(""))) {
+            missing.put("counters", "not asked for (-Dnettune.counters=off)");
+        }
+        JsonNode m = c.path("missing");
+        if (m.isObject()) {
+            m.fields().forEachRemaining(e -> missing.put(e.getKey(), text(e.getValue())));
+        } else if (m.isArray()) {
+            for (JsonNode line : m) {
+                String t = text(line);
+                int colon = t.indexOf(": ");
+                missing.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 2));
+            }
+        } else if (!m.isMissingNode() && !m.isNull()) {
+            diags.add(new Diagnostic(file, "counters.missing", "neither an object nor a list; ignored"));
+        }
+        return new RunInfo.Counting(true, missing);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.nettune.analysis.render;
 
 import dev.nettune.analysis.family.Families;
 import dev.nettune.analysis.compare.ComparisonTable;
+import dev.nettune.analysis.compare.CounterChange;
+import dev.nettune.analysis.compare.Underneath;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
 import dev.nettune.analysis.model.JvmId;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
  *   <li>{@code results.csv}: one row per result and metric (the primary score, then each
  *       secondary), with statistics over fork scores (the fork is the unit of replication) beside
  *       JMH's own score and error;</li>
- *   <li>{@code comparisons.csv}: one row per comparison row of every JVM pair.</li>
+ *   <li>{@code comparisons.csv}: one row per comparison row of every JVM pair;</li>
+ *   <li>{@code counters.csv}: one row per counter of each compared row with counters (written only then).</li>
  * </ul>
  */
 public final class CsvWriter {
@@ -88,6 +91,46 @@ public final class CsvWriter {
                                 num(c.high()), num(c.p()), num(c.pAdjusted()), num(c.detectable()), num(c.seLog()),
                                 c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.note()));
                     }
+                }
+            }
+        }
+    }
+
+    /** Header of counters.csv. */
+    public static final String COUNTERS_HEADER = "family,benchmark,params,mode,relation,baseline_jvm,baseline_run,jvm,run,"
+            + "row_verdict,kind,side,counter,what,unit,n,baseline_center,center,method,estimate,ci95_low,ci95_high,p,"
+            + "p_adjusted,status,note";
+
+    /**
+     * Writes counters.csv: per compared row with counters, each derived quantity (kind "quantity") and each raw
+     * event ("raw"), paired by block; centers are geometric means for a ratio, arithmetic means for a difference.
+     */
+    public static void writeCounters(Path file, ResultSet set, Underneath underneath) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(COUNTERS_HEADER + "\n");
+            for (Underneath.RowCounters rc : underneath.all()) {
+                JvmPair p = rc.pair();
+                RowComparison c = rc.row();
+                ResultKey.Row row = c.row();
+                for (List<CounterChange> kind : List.of(rc.quantities(), rc.raw())) {
+                    for (CounterChange k : kind) {
+                        w.write(join(Families.of(row.benchmark()).slug(), row.benchmark(), row.paramsText(), row.mode(),
+                                p.relation().name().toLowerCase(Locale.ROOT), set.name(p.baseline()), p.baseline().runId(),
+                                set.name(p.candidate()), p.candidate().runId(),
+                                c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                                k.quantity() == null ? "raw" : "quantity", k.server() ? "server" : "client", k.name(),
+                                k.what(), k.unit(), Integer.toString(k.n()), num(k.baseline()), num(k.candidate()),
+                                k.method().name().toLowerCase(Locale.ROOT), num(k.estimate()), num(k.low()), num(k.high()),
+                                num(k.p()), num(k.pAdjusted()), k.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                                k.note().isEmpty() ? rc.note() : k.note()));
+                    }
+                }
+                if (rc.quantities().isEmpty() && rc.raw().isEmpty()) {
+                    w.write(join(Families.of(row.benchmark()).slug(), row.benchmark(), row.paramsText(), row.mode(),
+                            p.relation().name().toLowerCase(Locale.ROOT), set.name(p.baseline()), p.baseline().runId(),
+                            set.name(p.candidate()), p.candidate().runId(),
+                            c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), "", "", "", "", "", "0", "", "",
+                            "", "", "", "", "", "", "", rc.note()));
                 }
             }
         }

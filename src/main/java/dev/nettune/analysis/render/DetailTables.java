@@ -1,10 +1,12 @@
 package dev.nettune.analysis.render;
 
+import dev.nettune.analysis.model.CountedFork;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.stats.Summary;
 import dev.nettune.analysis.units.Units;
+import dev.nettune.counters.CounterNames;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,16 @@ final class DetailTables {
         this.names = names;
     }
 
+    /**
+     * A kernel counter per operation (perf, /proc; the server's too): compared under the verdict and in
+     * counters.csv, not here. JMH's gc.alloc.rate.norm stays a column, as it always was.
+     */
+    static boolean isCounter(String metric) {
+        String m = metric.startsWith(CountedFork.SERVER_PREFIX) ? metric.substring(CountedFork.SERVER_PREFIX.length()) : metric;
+        CounterNames.Source s = CounterNames.sourceOf(m);
+        return s != null && s != CounterNames.Source.GC;
+    }
+
     /** The anchor of one result's row. */
     static String anchor(Result r) {
         return Text.anchor("d", Text.benchName(r.key().benchmark()), r.key().row().paramsText(), r.key().mode(),
@@ -51,7 +63,8 @@ final class DetailTables {
         Set<String> secondaries = new LinkedHashSet<>();
         for (Result r : results) {
             params.addAll(r.key().params().keySet());
-            r.secondary().keySet().stream().filter(n -> !HIDDEN_SECONDARY.matcher(n).matches()).forEach(secondaries::add);
+            r.secondary().keySet().stream().filter(n -> !HIDDEN_SECONDARY.matcher(n).matches() && !isCounter(n))
+                    .forEach(secondaries::add);
         }
         Units.Scale scale = Units.scaleFor(results.get(0).key().unit(), "primary", median(results, null));
         Map<String, Units.Scale> secScales = new LinkedHashMap<>();

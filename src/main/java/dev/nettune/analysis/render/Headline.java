@@ -5,6 +5,7 @@ import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
 import dev.nettune.analysis.compare.Steadiness;
 import dev.nettune.analysis.compare.Synthesis;
+import dev.nettune.analysis.compare.Underneath;
 import dev.nettune.analysis.compare.Verdict;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.family.Points;
@@ -26,7 +27,9 @@ import java.util.Objects;
  *   <li>the counts (better, worse, no detectable difference, cannot tell) and what else changed with
  *       the JDK (vendor, build);</li>
  *   <li>each flagged row with its interval and caveats: placement-dependent (the same point's ratio on
- *       other placements disagrees beyond the intervals), erratic or drifting (the steadiness marks);</li>
+ *       other placements disagrees beyond the intervals), erratic or drifting (the steadiness marks); under
+ *       it, what changed underneath ({@link UnderneathText}: the counters per operation that differ, or
+ *       that none did, or which were not counted and why; a run without counters says so once);</li>
  *   <li>per family, the bound "nothing else changed by more than ±x%": the farthest 95% bound from 1
  *       among the rows not flagged, with the row that sets it;</li>
  *   <li>the A/A calibration in one line: how many A/A intervals miss 1;</li>
@@ -48,6 +51,7 @@ final class Headline {
     private final double alpha;
     private final ComparisonTables tables;
     private final Charts.Link forest;
+    private final UnderneathText underneath;
 
     /**
      * @param pairs      every pair of the report
@@ -56,6 +60,13 @@ final class Headline {
      */
     Headline(List<JvmPair> pairs, List<String> runOrder, Steadiness steadiness, double alpha, ComparisonTables tables,
              Map<String, Charts.Link> forests) {
+        this(pairs, runOrder, steadiness, alpha, tables, forests, Underneath.NONE);
+    }
+
+    /** As above, with the counters underneath each compared row. */
+    Headline(List<JvmPair> pairs, List<String> runOrder, Steadiness steadiness, double alpha, ComparisonTables tables,
+             Map<String, Charts.Link> forests, Underneath underneath) {
+        this.underneath = new UnderneathText(underneath);
         this.pairs = pairs;
         this.runOrder = runOrder;
         this.steadiness = steadiness;
@@ -142,6 +153,7 @@ final class Headline {
         List<RowComparison> flagged = rows.stream().filter(RowComparison::flagged)
                 .sorted(Comparator.comparingDouble((RowComparison r) -> -Math.abs(Math.log(r.ratio())))).toList();
         java.util.Set<Synthesis.Group> told = new java.util.HashSet<>();
+        boolean counted = false;
         for (RowComparison r : flagged) {
             Synthesis.Group g = r.row().params().containsKey(Points.PLACEMENT) ? placementGroups.get(pointKey(
                     r.row().benchmark(), withoutPlacementText(r), r.row().mode())) : null;
@@ -153,9 +165,17 @@ final class Headline {
                 continue;
             }
             out.append("- ").append(flaggedRow(p, r, rows)).append('\n');
+            String below = underneath.line(p, r);
+            if (below != null) {
+                out.append("  - ").append(below).append('\n');
+                counted = true;
+            }
         }
         if (!flagged.isEmpty()) {
             out.append('\n');
+            if (!counted && underneath.silent(p)) {
+                out.append(UnderneathText.notRecorded()).append("\n\n");
+            }
         }
         out.append(bounds(p)).append('\n');
         if (forest != null) {

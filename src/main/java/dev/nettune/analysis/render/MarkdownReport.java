@@ -25,6 +25,7 @@ import java.util.Set;
  *   <li>the JVMs and the method in two lines;</li>
  *   <li>the answers: one sentence per family question ({@link AnswerText}), and per JVM pair the
  *       cross-JVM verdict ({@link VerdictText}), every figure linked to its table row;</li>
+ *   <li>what changed underneath the verdict's flagged rows: their counters' tables ({@link UnderneathText});</li>
  *   <li>the forest plot of each pair and the family charts;</li>
  *   <li>the evidence behind the answers and the benchstat-style comparison tables
  *       ({@link ComparisonTables});</li>
@@ -50,7 +51,7 @@ public final class MarkdownReport {
     public String render() {
         out.append("# ").append(Text.md(r.title())).append("\n\n");
         Headline headline = new Headline(r.pairs(), r.runOrder(), r.steadiness(), r.alpha(),
-                new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness()), r.forestCharts());
+                new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness()), r.forestCharts(), r.underneath());
         out.append(headline.section());
         status();
         jvmsAndMethod();
@@ -63,6 +64,10 @@ public final class MarkdownReport {
             out.append(noPairs()).append("\n\n");
         } else {
             out.append(new VerdictText(set::name, set.runIds().size() > 1).bullets(r.pairs())).append('\n');
+        }
+        JvmPair verdict = headline.latest();
+        if (verdict != null) {
+            out.append(new UnderneathText(r.underneath()).section(verdict));
         }
         charts();
         String evidence = new AnswerText(set::name).evidence(r.answers(), "###");
@@ -248,7 +253,9 @@ public final class MarkdownReport {
             out.append("- [").append(Appendix.title(f)).append("](").append(f).append(")\n");
         }
         out.append("- Tidy data: [results.csv](results.csv) (one row per result and metric, fork-level statistics), ")
-                .append("[comparisons.csv](comparisons.csv) (one row per comparison row)\n\n");
+                .append("[comparisons.csv](comparisons.csv) (one row per comparison row)")
+                .append(r.underneath().any() ? ", [counters.csv](counters.csv) (one row per counter of each compared row: "
+                        + "the derived quantities and every raw event, paired by block)" : "").append("\n\n");
     }
 
     private void method() {

@@ -3,6 +3,7 @@ package dev.nettune.analysis.render;
 import dev.nettune.analysis.family.Answer;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.Steadiness;
+import dev.nettune.analysis.compare.Underneath;
 import dev.nettune.analysis.family.FamilyDescriptor;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RunInfo;
@@ -30,11 +31,22 @@ import java.util.Map;
  * @param steadiness   drift within forks and spread between them, per JVM × point
  * @param runOrder     the run ids, oldest first
  * @param filteredOut  ids of the family questions measured in the selected runs but removed by {@code --filter}
+ * @param underneath   the counters per operation of the compared rows ({@link Underneath#NONE} without counters)
  */
 public record Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
                      Map<FamilyDescriptor, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
                      List<String> appendices, String selection, double alpha, List<JvmPair> placements,
-                     Steadiness steadiness, List<String> runOrder, java.util.Set<String> filteredOut) {
+                     Steadiness steadiness, List<String> runOrder, java.util.Set<String> filteredOut,
+                     Underneath underneath) {
+
+    /** A report without counters. */
+    public Report(String title, String scope, ResultSet set, List<Answer> answers, List<JvmPair> pairs,
+                  Map<FamilyDescriptor, FamilyCharts> familyCharts, Map<String, Charts.Link> forestCharts,
+                  List<String> appendices, String selection, double alpha, List<JvmPair> placements,
+                  Steadiness steadiness, List<String> runOrder, java.util.Set<String> filteredOut) {
+        this(title, scope, set, answers, pairs, familyCharts, forestCharts, appendices, selection, alpha, placements,
+                steadiness, runOrder, filteredOut, Underneath.NONE);
+    }
 
     /**
      * The charts of one family's question.
