@@ -107,7 +107,8 @@ public final class RunMetadataReader {
         }
         Map<String, String> missing = new LinkedHashMap<>();
         if ("off".equals(c.path("mode").asText(""))) {
-            missing.put("counters", "not asked for (-Dnettune.counters=off)");
+            missing.put("counters", "not asked for (-Dnettune.counters=off, the default; run the point again with"
+                    + " -Dnettune.counters=extra and -Dnettune.include to see them)");
         }
         JsonNode m = c.path("missing");
         if (m.isObject()) {
