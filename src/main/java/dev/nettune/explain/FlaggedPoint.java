@@ -45,16 +45,17 @@ public record FlaggedPoint(String benchmark, String mode, SortedMap<String, Stri
 
     /**
      * The point's folder name under {@code explain/}: the benchmark's class and method, its mode and
-     * its parameters, e.g. {@code SocketBufferStreamBenchmark.stream-thrpt-path=STREAM,sndBuf=4096};
-     * only letters, digits and {@code . = , - _}. A longer one keeps its start and ends with a hash of
+     * its parameters, e.g. {@code SocketBufferStreamBenchmark.stream-thrpt-path-STREAM_sndBuf-4096};
+     * only letters, digits and {@code . - _}. A longer one keeps its start and ends with a hash of
      * the whole, so ids stay unique and stable from run to run (the report can link them).
      */
     public String id() {
         String[] parts = benchmark.split("\\.");
         String head = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+        // No comma or '=': async-profiler reads its output file's path from a comma-separated k=v list.
         String id = (head + "-" + mode + (params.isEmpty() ? "" : "-" + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","))))
-                .replaceAll("[^A-Za-z0-9.=,_-]", "_");
+                .map(e -> e.getKey() + "-" + e.getValue()).collect(Collectors.joining("_"))))
+                .replaceAll("[^A-Za-z0-9._-]", "_");
         if (id.length() <= MAX_ID) {
             return id;
         }

@@ -110,7 +110,7 @@ final class ProfiledFork {
         // Without -jvmArgs JMH gives the fork the host's own flags; the host here has none, but say so.
         c.addAll(List.of("-jvmArgs", r.forkJvmArgs().isEmpty() ? "-Dnettune.explain.fork=true" : String.join(" ", r.forkJvmArgs())));
         c.addAll(List.of("-prof", "async:libPath=" + setup.library() + ";event=" + setup.cpuEvent() + ";interval=" + CPU_INTERVAL_NS
-                + ";alloc=" + ALLOC_INTERVAL + ";rawCommand=wall=" + WALL_INTERVAL + ";output=jfr;dir=" + r.dir().resolve("async")));
+                + ";alloc=" + ALLOC_INTERVAL + ";rawCommand=jfr,wall=" + WALL_INTERVAL + ";output=jfr;dir=" + r.dir().resolve("async")));
         return c;
     }
 
@@ -120,6 +120,10 @@ final class ProfiledFork {
      */
     static Outcome run(List<String> command, Request r, Duration limit) {
         long t0 = System.nanoTime();
+        if (r.dir().toAbsolutePath().toString().contains(",")) {
+            return new Outcome(Status.FAILED, "async-profiler cannot write under " + r.dir().toAbsolutePath()
+                    + ": its options are comma-separated, so a path with a comma is cut short", null, Double.NaN, null, Double.NaN, 0);
+        }
         Path log = r.dir().resolve("jmh.log");
         Process p;
         try {
