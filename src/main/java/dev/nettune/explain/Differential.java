@@ -121,10 +121,19 @@ public final class Differential {
             Node at = root;
             bump(at, v, baseline);
             for (String frame : stack.split(";")) {
-                at = at.children.computeIfAbsent(frame, Node::new);
+                at = at.children.computeIfAbsent(withoutTier(frame), Node::new);
                 bump(at, v, baseline);
             }
         });
+    }
+
+    /**
+     * The frame without jfr-converter's compilation-tier suffix ({@code _[j]} JIT, {@code _[i]} inlined,
+     * {@code _[0]} interpreted, {@code _[1]} C1): one method compiled on one JVM and interpreted on the
+     * other is one frame. Kernel frames keep {@code _[k]}.
+     */
+    static String withoutTier(String frame) {
+        return frame.replaceFirst("_\\[[ji0-9]\\]$", "");
     }
 
     private static void bump(Node n, double v, boolean baseline) {

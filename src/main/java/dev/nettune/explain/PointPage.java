@@ -127,6 +127,10 @@ final class PointPage {
                     body.append("<p class=note>No ").append(esc(ev.words)).append(" samples on either JVM.</p>\n");
                     continue;
                 }
+                if (ev == Flames.Event.WALL) {
+                    sa = nettuneThreads(sa);
+                    sb = nettuneThreads(sb);
+                }
                 Differential d = Differential.of(sa, sb, normalization(ev, sa, sb, outcomes.get(pair.baseline()),
                         outcomes.get(pair.candidate())));
                 String file = "diff-" + ev.id + "-" + safe(pair.baseline()) + "-vs-" + safe(pair.candidate()) + ".svg";
@@ -199,8 +203,27 @@ final class PointPage {
         if (perOp && ev == Flames.Event.ALLOC) {
             return Differential.Normalization.perOp("B/op", 1, oa.ops(), 1, ob.ops());
         }
-        return Differential.Normalization.share(Collapsed.total(a), Collapsed.total(b));
+        Differential.Normalization share = Differential.Normalization.share(Collapsed.total(a), Collapsed.total(b));
+        return ev != Flames.Event.WALL ? share : new Differential.Normalization(share.unit(), share.baseScale(), share.candidateScale(),
+                share.description() + ", threads running nettune code only (benchmark, client, server)");
     }
+
+    /**
+     * The wall-clock stacks that run nettune code (benchmark, client, server threads), or all when none
+     * does: the JVM's own threads (GC, JIT, JMH's timers) wait the whole fork and would drown them.
+     */
+    static Map<String, Long> nettuneThreads(Map<String, Long> stacks) {
+        Map<String, Long> ours = new LinkedHashMap<>();
+        stacks.forEach((k, v) -> {
+            if (k.contains(NETTUNE_FRAME)) {
+                ours.put(k, v);
+            }
+        });
+        return ours.isEmpty() ? stacks : ours;
+    }
+
+    /** A frame of nettune's code, with jfr-converter's dotted names. */
+    static final String NETTUNE_FRAME = "dev.nettune.";
 
     private static String topTable(Differential d, FlaggedPoint pair) {
         StringBuilder t = new StringBuilder("<table><tr><th>frame (self, summed over its call sites)</th><th>")

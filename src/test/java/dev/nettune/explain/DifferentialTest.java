@@ -85,6 +85,22 @@ class DifferentialTest {
     }
 
     @Test
+    void aMethodCompiledOnOneJvmAndInterpretedOnTheOtherIsOneFrame() {
+        Differential d = Differential.of(Map.of("a.B.run_[j];write_[k]", 1L), Map.of("a.B.run_[0];write_[k]", 1L),
+                Differential.Normalization.share(1, 1));
+        assertEquals(List.of("a.B.run"), d.root().children().stream().map(Differential.Node::name).toList());
+        assertEquals("write_[k]", d.root().children().get(0).children().get(0).name(), "kernel frames keep their mark");
+        assertEquals(0, d.maxAbsDelta(), 1e-12);
+    }
+
+    @Test
+    void wallClockKeepsTheThreadsRunningNettuneCode() {
+        Map<String, Long> ours = PointPage.nettuneThreads(Map.of("Thread.run;dev.nettune.client.X.write;write", 3L, "GC;futex", 9L));
+        assertEquals(Map.of("Thread.run;dev.nettune.client.X.write;write", 3L), ours);
+        assertEquals(Map.of("GC;futex", 9L), PointPage.nettuneThreads(Map.of("GC;futex", 9L)), "none of ours: all kept");
+    }
+
+    @Test
     void aCollapsedLineWithoutAValueNamesItsFileAndLine() {
         Exception e = assertThrows(java.io.IOException.class, () -> Collapsed.parse(List.of("a;b 1", "a;b;c"), "x.collapsed"));
         assertTrue(e.getMessage().startsWith("x.collapsed:2: "), e.getMessage());
