@@ -73,6 +73,11 @@ public record ProcReading(long syscr, long syscw, long utimeTicks, long stimeTic
                     text = Files.readString(status);
                 } catch (NoSuchFileException e) {
                     continue; // the thread exited between the listing and the read: nothing left to count
+                } catch (IOException e) {
+                    if (!exitedWhileRead(e)) {
+                        throw e;
+                    }
+                    continue; // it exited after the open (ESRCH on the read): nothing left to count either
                 }
                 long[] cs = parseStatus(text, status.toString());
                 threads.put(task.getFileName().toString(), new Switches(cs[0], cs[1]));
@@ -81,6 +86,11 @@ public record ProcReading(long syscr, long syscw, long utimeTicks, long stimeTic
         Path stat = proc.resolve("stat");
         long[] cpu = parseStat(Files.readString(stat), stat.toString());
         return new ProcReading(rw[0], rw[1], cpu[0], cpu[1], threads);
+    }
+
+    /** True for the error a read of a task's file gives when the thread exited after the file was opened. */
+    static boolean exitedWhileRead(IOException e) {
+        return "No such process".equals(e.getMessage());
     }
 
     /** {@code syscr} and {@code syscw} from the text of {@code /proc/<pid>/io}. */

@@ -378,6 +378,10 @@ public final class Suite {
             return EXIT_FAILED;
         }
         boolean analysed = analyze(o, spec.runDir(), false);
+        if (analysed && !o.explainMode().equals("none")) {
+            // after the score and the report, never inside them; it prints its own progress and never throws
+            dev.nettune.explain.Explain.afterRun(spec.runDir(), o.explainMode(), out);
+        }
         if (end == Execution.End.COMPLETE_WITH_FAILURES) {
             int failed = outcomes.values().stream().mapToInt(Outcome::failedCount).sum();
             out.println("nettune: " + failed + " fork(s) failed: see 'failedForks' in " + record.file() + " and "

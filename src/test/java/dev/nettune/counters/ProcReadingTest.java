@@ -36,6 +36,46 @@ class ProcReadingTest {
     }
 
     @Test
+    void aThreadThatExitsAfterItsStatusWasOpenedFailsTheReadAsExitedNotAsAnError() throws Exception {
+        Path tasks = Path.of("/proc/self/task");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(tasks), "not Linux: no /proc/self/task");
+        java.util.Set<Path> before;
+        try (var s = Files.list(tasks)) {
+            before = s.collect(java.util.stream.Collectors.toSet());
+        }
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "exits-after-open");
+        t.start();
+        started.await();
+        Path task;
+        try (var s = Files.list(tasks)) {
+            task = s.filter(p -> !before.contains(p)).filter(p -> {
+                try {
+                    return Files.readString(p.resolve("comm")).strip().startsWith("exits-after");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
+        try (java.nio.channels.FileChannel status = java.nio.channels.FileChannel.open(task.resolve("status"))) {
+            release.countDown();
+            t.join();
+            IOException e = assertThrows(IOException.class, () -> status.read(java.nio.ByteBuffer.allocate(4096)));
+            assertTrue(ProcReading.exitedWhileRead(e), e.toString());
+        }
+        assertTrue(ProcReading.exitedWhileRead(new IOException("No such process")));
+        assertTrue(!ProcReading.exitedWhileRead(new IOException("Permission denied")));
+    }
+
+    @Test
     void readsSyscallsFromIo() {
         assertArrayEquals(new long[]{48312, 45870}, ProcReading.parseIo(IO, "io"));
     }

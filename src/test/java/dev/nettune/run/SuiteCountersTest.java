@@ -73,7 +73,7 @@ class SuiteCountersTest {
                 .probe(() -> noPerf);
         int status = suite.run(SuiteTest.options("--profile=smoke", "--jvms=" + SuiteTest.SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
-                "--blocks=2", "--seed=3", "--counters=extra", "--jmh=-bm thrpt -wi 1 -w 200ms -i 2 -r 200ms -p placement=inprocess"));
+                "--blocks=2", "--seed=3", "--counters=extra", "--explain=none", "--jmh=-bm thrpt -wi 1 -w 200ms -i 2 -r 200ms -p placement=inprocess"));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Suite.EXIT_OK, status, out);
         assertTrue(out.contains("nettune: counters: extra: one more fork per JVM per block counts"), out);

@@ -59,7 +59,7 @@ class SuiteResumeTest {
     /** Two labels of the running JDK: an A/A run. */
     static String[] tinyRun(String measurement) {
         return new String[] {"--profile=smoke", "--include=RoundTripBenchmark", "--jvms=a=" + SELF + ",b=" + SELF, "--blocks=3",
-                "--seed=4242", "--counters=off", "--jmh=-bm thrpt -wi 0 -i 1 -r " + measurement};
+                "--seed=4242", "--counters=off", "--explain=none", "--jmh=-bm thrpt -wi 0 -i 1 -r " + measurement};
     }
 
     static int waitFor(Process p, Path tmp, String name) throws Exception {

@@ -86,7 +86,7 @@ public class SuiteTest {
         Suite suite = new Suite(new PrintStream(buf, true, StandardCharsets.UTF_8), FakeAnalyze.class.getName());
         int status = suite.run(options("--profile=smoke", "--jvms=" + SELF, "--include=RoundTripBenchmark",
                 "--results=" + tmp.resolve("results"), "--analysis=" + tmp.resolve("analysis"), "--ignoreLock=true",
-                "--blocks=2", "--seed=11", "--counters=off", "--jmh=-bm thrpt -r 100ms -p placement=inprocess," + NO_SERVER));
+                "--blocks=2", "--seed=11", "--counters=off", "--explain=none", "--jmh=-bm thrpt -r 100ms -p placement=inprocess," + NO_SERVER));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Suite.EXIT_FAILED, status, out);
         Path runDir;

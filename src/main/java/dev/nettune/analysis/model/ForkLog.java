@@ -55,11 +55,14 @@ public record ForkLog(String runId, Path file, List<ForkRecord> forks, List<Poin
                                   int blockSize, List<ForkRecord> outcomes, int missing) {
     }
 
-    /** The last record of each fork (JVM, point, block), in the order of first appearance. */
+    /**
+     * The last record of each fork (JVM, point, block, and role: an extra counting fork is a fork of its
+     * own), in the order of first appearance.
+     */
     public List<ForkRecord> outcomes() {
         Map<String, ForkRecord> last = new LinkedHashMap<>();
         for (ForkRecord f : forks) {
-            last.put(f.jvm() + "\u0000" + f.point() + "\u0000" + f.block(), f);
+            last.put(f.jvm() + "\u0000" + f.point() + "\u0000" + f.block() + "\u0000" + f.role(), f);
         }
         return List.copyOf(last.values());
     }

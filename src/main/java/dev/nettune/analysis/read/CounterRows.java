@@ -139,6 +139,14 @@ final class CounterRows {
             out.add(raw.path(f).isMissingNode() ? JsonNodeFactory.instance.arrayNode() : raw.get(f));
         }
         metric.set("rawData", out);
+        JsonNode flags = metric.get("lowerBound"); // the runner's per-row flag follows its rows
+        if (flags != null && flags.isArray()) {
+            ArrayNode kept2 = JsonNodeFactory.instance.arrayNode();
+            for (int f : kept) {
+                kept2.add(flags.path(f).isMissingNode() ? JsonNodeFactory.instance.booleanNode(false) : flags.get(f));
+            }
+            metric.set("lowerBound", kept2);
+        }
     }
 
     static String stripServer(String name) {

@@ -24,7 +24,7 @@ public enum CountersMode {
      * measured as a paired ratio on this machine, is far above 1% on the busiest syscall path; README,
      * "Counters"), and {@link #EXTRA} more than doubles a run's time (twice the forks, each counting
      * fork also starting perf). Counters answer "why" for the rows a run flags, so they are asked for
-     * on those points: the run's end names the command.
+     * on those points: the report's line under a flagged row says how.
      */
     public static final CountersMode DEFAULT = OFF;
 

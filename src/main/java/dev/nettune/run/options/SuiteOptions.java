@@ -54,13 +54,15 @@ import java.util.regex.PatternSyntaxException;
  * @param placements server placements ({@link dev.nettune.placement.Placement}) for the benchmarks
  *                   that take one, replacing their profile's; empty when not set
  * @param counters   which forks record per-operation counters; null when not given ({@link #countersMode()})
+ * @param explain    flame graphs after the run: {@code flagged}, {@code all} or {@code none}; null when not given
+ *                   ({@link #explainMode()})
  * @param help       print HELP and stop
  */
 public record SuiteOptions(Profile profile, String jvms, String variants, String include, boolean skip,
                            List<String> jmhArgs, Path results, Path analysis, String baseline, boolean ignoreLock,
                            boolean dryRun, Integer blocks, Double ci, Integer maxBlocks, Long seed, String resume,
                            String selfCheck, String runs, String filter, Double failOnRegression, List<String> placements,
-                           CountersMode counters, boolean help) {
+                           CountersMode counters, String explain, boolean help) {
 
     /** Maven property prefix of every option: {@code -Dnettune.profile=quick}. */
     public static final String PROPERTY_PREFIX = "nettune.";
@@ -106,8 +108,21 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 ? Path.of(runProfile.defaultResults) : results;
         Path ana = analysis.equals(Path.of(profile.defaultAnalysis)) ? Path.of(runProfile.defaultAnalysis) : analysis;
         return new SuiteOptions(runProfile, jvms, variants, include, skip, jmhArgs, res, ana, baseline, ignoreLock, dryRun, blocks,
-                ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, counters, help);
+                ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression, placements, counters, explain, help);
     }
+
+    /** Which points get flame graphs after the run ({@link #EXPLAIN_MODES}): as given, else flagged. */
+    public String explainMode() {
+        return explain != null ? explain : EXPLAIN_DEFAULT;
+    }
+
+    /** The values of {@code -Dnettune.explain}. */
+    public static final List<String> EXPLAIN_MODES = List.of("flagged", "all", "none");
+    /**
+     * The default: a flagged row is what a user asks "why" about, and profiling it costs a fork per JVM
+     * after the score is made, never inside it; {@code all} profiles every point.
+     */
+    public static final String EXPLAIN_DEFAULT = "flagged";
 
     /** The counters mode given, else {@link CountersMode#DEFAULT}. */
     public CountersMode countersMode() {
@@ -227,6 +242,12 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             "Default off because ${bundle:counters.why}. The run prints and records in run.json what is counted and"
                 + " what is missing, and why."})
         CountersMode counters;
+        @Option(names = "--explain", paramLabel = "flagged|all|none", description = {
+            "flame graphs after the run and its analysis (async-profiler, CPU, wall clock and allocation; one JMH fork per"
+                + " JVM and point, outside the score): flagged (the default: the rows the report flags better or worse),"
+                + " all (every point), none. Written to <run>/explain/index.html with a differential graph per pair of"
+                + " JVMs; a point the profiler cannot serve is recorded with its reason and never fails the run."})
+        String explain;
         @Option(names = "--include", paramLabel = "REGEX",
                 description = "run only benchmarks whose Class.method matches (find). Default: all.")
         String include;
@@ -330,6 +351,9 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
             }
             placementList = placements(placements);
             jmhArgs = tokenize(jmh == null ? "" : jmh);
+            if (explain != null && !EXPLAIN_MODES.contains(explain)) {
+                throw new UsageException("nettune.explain: '" + explain + "' is not one of " + String.join(", ", EXPLAIN_MODES));
+            }
         }
 
         /** The options as given (after {@link #check}); the folders left unset are the profile's. */
@@ -338,7 +362,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                     results != null ? results : Path.of(profile.defaultResults),
                     analysis != null ? analysis : Path.of(profile.defaultAnalysis),
                     baseline, ignoreLock, dryRun, blocks, ci, maxBlocks, seed, resume, selfCheck, runs, filter, failOnRegression,
-                    placementList, counters, help);
+                    placementList, counters, explain, help);
         }
     }
 

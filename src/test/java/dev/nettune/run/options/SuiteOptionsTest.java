@@ -179,6 +179,17 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void explainTakesFlaggedAllOrNoneDefaultsToFlaggedAndABadValueIsRefusedNamingTheProperty() {
+        assertEquals("flagged", SuiteOptions.parse().explainMode(), "not given");
+        assertEquals("flagged", SuiteOptions.parse("--explain=").explainMode(), "blank: the default");
+        assertEquals("none", SuiteOptions.fromProperties(Map.of("nettune.explain", "none")).explainMode());
+        assertEquals("all", SuiteOptions.parse("--explain=all").explainMode());
+        UsageException e = assertThrows(UsageException.class, () -> SuiteOptions.parse("--explain=yes"));
+        assertEquals("nettune.explain: 'yes' is not one of flagged, all, none", e.getMessage());
+        assertTrue(SuiteOptions.HELP.contains("explain=flagged|all|none"), SuiteOptions.HELP);
+    }
+
+    @Test
     void extraJmhArgumentsSplitLikeAShell() {
         assertEquals(List.of("-prof", "gc", "-jvmArgsAppend", "-Xlog:gc -Dx=1", "-p", "a=b c"),
                 SuiteOptions.tokenize(" -prof gc -jvmArgsAppend \"-Xlog:gc -Dx=1\" -p 'a=b c' "));
@@ -188,7 +199,7 @@ class SuiteOptionsTest {
     @Test
     void helpNamesEveryOption() {
         assertTrue(SuiteOptions.parse("--help").help());
-        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "counters", "include", "jmh", "blocks", "ci", "maxBlocks",
+        assertEquals(List.of("profile", "jvms", "selfCheck", "variants", "placements", "counters", "explain", "include", "jmh", "blocks", "ci", "maxBlocks",
                 "seed", "resume", "skip", "results", "analysis", "baseline", "runs", "filter", "failOnRegression", "ignoreLock", "dryRun"),
                 SuiteOptions.NAMES);
         for (String name : SuiteOptions.NAMES) {
