@@ -137,6 +137,24 @@ public final class Explain {
      */
     public static Summary explain(Path runDir, List<FlaggedPoint> points, Settings settings, PrintStream out) throws IOException {
         if (points.isEmpty()) {
+            return explain(runDir, points, settings, out, null);
+        }
+        // the profiler's native library is extracted outside the run folder: a committed run keeps no binary
+        Path libDir = Files.createTempDirectory("nettune-async-profiler");
+        try {
+            return explain(runDir, points, settings, out, libDir);
+        } finally {
+            try (var files = Files.walk(libDir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static Summary explain(Path runDir, List<FlaggedPoint> points, Settings settings, PrintStream out, Path libDir)
+            throws IOException {
+        if (points.isEmpty()) {
             String msg = "nettune: explain: no flagged rows; nothing to profile";
             out.println(msg);
             return new Summary(0, 0, 0, null, msg);
@@ -144,7 +162,7 @@ public final class Explain {
         RunDocument run = RunDocument.read(runDir.resolve(ResultFiles.RUN));
         Path root = runDir.resolve(FOLDER);
         Files.createDirectories(root);
-        ProfilerSetup setup = ProfilerSetup.onThisHost(root.resolve("lib"), settings.library());
+        ProfilerSetup setup = ProfilerSetup.onThisHost(libDir, settings.library());
         Map<String, List<FlaggedPoint>> byPoint = new LinkedHashMap<>();
         points.forEach(p -> byPoint.computeIfAbsent(p.pointKey(), k -> new ArrayList<>()).add(p));
 
