@@ -105,12 +105,22 @@ classify() {
       echo "run:run_as_written" ;;
     'java -jar target/benchmarks.jar RoundTripBenchmark -prof gc')
       echo "run:run_as_written" ;;
-    'java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [--out DIR] [--runs IDS] [--filter EXPR] [--baseline LABEL] [--alpha A] [--fail-on-regression P] [--no-charts] [--no-html] FILES-OR-DIRS...')
+    'java -cp target/benchmarks.jar dev.nettune.analysis.Analyze [--out DIR] [--runs IDS] [--filter EXPR] [--baseline LABEL] [--alpha A] [--fail-on-regression P] [--no-charts] [--no-html] [--allow-missing] FILES-OR-DIRS...')
       echo "run:run_analyze" ;;
     "java -cp target/benchmarks.jar dev.nettune.server.Main --server BLOCKING --bind $EXAMPLE_ADDR --port 7000")
       echo "run:run_remote_example (the server half, in a network namespace, with the namespace's address)" ;;
     "mvn verify -Dnettune.include=RoundTripBenchmark -Dnettune.placements=remote=$EXAMPLE_ADDR:7000 -Dnettune.jmh='-p payload=64'")
       echo "run:run_remote_example (the client half, with the namespace's address, -DskipTests)" ;;
+    'java -cp target/benchmarks.jar dev.nettune.explain.Explain --run bench-results/<run>')
+      echo "test:src/test/java/dev/nettune/explain/ExplainTest.java" ;;
+    'java -cp target/benchmarks.jar dev.nettune.analysis.calibrate.Calibrate --run calibration/<runId> --cap 6 --write-profiles src/main/resources/nettune/profiles --evidence calibration/calibration.md')
+      echo "test:src/test/java/dev/nettune/analysis/calibrate/CalibrateTest.java" ;;
+    'mvn verify -DskipTests -Dnettune.calibrate=quick')
+      echo "long:the calibration run (about 40 minutes for 2 JDKs here); the classification it feeds is tested in src/test/java/dev/nettune/analysis/calibrate/CalibrateTest.java" ;;
+    'mvn verify -Dnettune.counters=extra -Dnettune.include=SocketBufferStream -Dnettune.jmh='"'"'-p sndBuf=4096'"'"'')
+      echo "plan:2 points with counting forks on every JDK (minutes); the counting itself runs in src/test/java/dev/nettune/run/SuiteCountersTest.java" ;;
+    'scripts/counters_overhead.py'|'scripts/drift_magnitude.py')
+      echo "other:a SciPy script over committed runs' forks.jsonl or JMH JSON (README names what it read); needs python3 with SciPy, not part of the build" ;;
     'scripts/check-report-html.sh [DIR]')
       echo "run:run_check_report_html" ;;
     'scripts/placement-comparison.sh')
@@ -327,6 +337,11 @@ run_plan() {
       [ -n "${QUICK_PLAN:-}" ] && { note "  $QUICK_PLAN"; return; }
       timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true" "$log" || fail "the plan of $1: $(grep -m1 error "$log")"
       QUICK_PLAN=$(grep -m1 '^Plan' "$log") ;;
+    "mvn verify -Dnettune.counters=extra -Dnettune.include=SocketBufferStream -Dnettune.jmh='-p sndBuf=4096'")
+      # the same options as mvn passes them (--X=V)
+      timed "Suite --dryRun=true (the plan of $1)" \
+        "java -cp $JAR dev.nettune.run.Suite --dryRun=true --counters=extra --include=SocketBufferStream '--jmh=-p sndBuf=4096'" "$log" \
+        || fail "the plan of $1: $(grep -m1 error "$log")" ;;
     scripts/placement-comparison.sh)
       timed "$1 -Dnettune.dryRun=true" "$1 -Dnettune.dryRun=true" "$log" || fail "the plan of $1: $(grep -m1 error "$log")" ;;
     *) fail "no plan for '$1'"; return ;;
