@@ -1,7 +1,5 @@
 package dev.nettune.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
-
 /**
  * A Drift is the trend of a score across the measurement iterations of its forks: how much a fork's
  * score moves from one iteration to the next, estimated over forks, with a t interval and test.
@@ -45,28 +43,8 @@ public record Drift(int n, int iterations, double slope, double low, double high
         if (n == 0) {
             return new Drift(0, maxLength(samples), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, level);
         }
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += slopes[i];
-        }
-        mean /= n;
-        if (n < 2) {
-            return new Drift(n, iterations, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, level);
-        }
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            ss += (slopes[i] - mean) * (slopes[i] - mean);
-        }
-        double sd = Math.sqrt(ss / (n - 1));
-        double se = sd / Math.sqrt(n);
-        if (se == 0) {
-            // every fork moved by the same factor: the interval is that value, and it is zero or not
-            return new Drift(n, iterations, mean, mean, mean, mean == 0 ? 1.0 : 0.0, 0, level);
-        }
-        TDistribution t = new TDistribution(null, n - 1);
-        double q = t.inverseCumulativeProbability(1 - (1 - level) / 2);
-        double p = 2 * t.cumulativeProbability(-Math.abs(mean / se));
-        return new Drift(n, iterations, mean, mean - q * se, mean + q * se, p, sd, level);
+        OneSampleT t = OneSampleT.of(slopes, n, level);
+        return new Drift(n, iterations, t.mean(), t.low(), t.high(), t.p(), t.sd(), level);
     }
 
     /** Least-squares slope of ln(v) against the index over finite positive values; NaN with fewer than two. */

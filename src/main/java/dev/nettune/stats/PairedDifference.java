@@ -1,7 +1,5 @@
 package dev.nettune.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
-
 /**
  * A PairedDifference is the change from a baseline to a candidate measured in matched pairs, as a
  * difference in the quantity's own unit: with d_i = candidate_i − baseline_i over n pairs, mean d̄
@@ -35,30 +33,7 @@ public record PairedDifference(int n, double diff, double low, double high, doub
                 d[n++] = candidate[i] - baseline[i];
             }
         }
-        if (n == 0) {
-            return new PairedDifference(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, level);
-        }
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += d[i];
-        }
-        mean /= n;
-        if (n < 2) {
-            return new PairedDifference(n, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, level);
-        }
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            ss += (d[i] - mean) * (d[i] - mean);
-        }
-        double sd = Math.sqrt(ss / (n - 1));
-        double se = sd / Math.sqrt(n);
-        if (se == 0) {
-            // every pair differed by the same amount: the interval is that amount, and it is 0 or not
-            return new PairedDifference(n, mean, mean, mean, mean == 0 ? 1.0 : 0.0, 0, level);
-        }
-        TDistribution t = new TDistribution(null, n - 1);
-        double q = t.inverseCumulativeProbability(1 - (1 - level) / 2);
-        double p = 2 * t.cumulativeProbability(-Math.abs(mean / se));
-        return new PairedDifference(n, mean, mean - q * se, mean + q * se, p, sd, level);
+        OneSampleT t = OneSampleT.of(d, n, level);
+        return new PairedDifference(t.n(), t.mean(), t.low(), t.high(), t.p(), t.sd(), level);
     }
 }

@@ -118,20 +118,19 @@ final class UnderneathText {
 
     /** The groups a row compared on the client. */
     private static List<String> countedGroups(Underneath.RowCounters rc) {
-        List<String> out = new ArrayList<>();
-        groups().forEach((g, qs) -> {
-            if (qs.stream().anyMatch(q -> rc.quantity(q) != null)) {
-                out.add(g);
-            }
-        });
-        return out;
+        return groups(rc, true);
     }
 
     /** The groups a row did not compare on the client. */
     private static List<String> missingGroups(Underneath.RowCounters rc) {
+        return groups(rc, false);
+    }
+
+    /** The groups of which the row compared some quantity ({@code compared}) or none. */
+    private static List<String> groups(Underneath.RowCounters rc, boolean compared) {
         List<String> out = new ArrayList<>();
         groups().forEach((g, qs) -> {
-            if (qs.stream().noneMatch(q -> rc.quantity(q) != null)) {
+            if (qs.stream().anyMatch(q -> rc.quantity(q) != null) == compared) {
                 out.add(g);
             }
         });
