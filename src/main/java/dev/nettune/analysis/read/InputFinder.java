@@ -69,7 +69,7 @@ public final class InputFinder {
             if (Files.isDirectory(in)) {
                 folders.add(in.toAbsolutePath().normalize());
                 try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(p -> {
+                    walk.filter(Files::isRegularFile).filter(p -> !writtenAfterTheRun(p)).sorted().forEach(p -> {
                         String name = p.getFileName().toString();
                         if (name.equals(SOCKOPTS_FILE)) {
                             sockFiles.add(p);
@@ -174,6 +174,21 @@ public final class InputFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a file lies in a folder the suite writes from a run's results rather than into them: the
+     * run's report and its flame graphs ({@code <runDir>/report/}, {@code <runDir>/explain/}, run.json
+     * beside them). Their JSON is not JMH's; reading it would only name it unusable.
+     */
+    static boolean writtenAfterTheRun(Path file) {
+        for (Path dir = file.getParent(); dir != null && dir.getFileName() != null; dir = dir.getParent()) {
+            String name = dir.getFileName().toString();
+            if ((name.equals("explain") || name.equals("report")) && Files.isRegularFile(dir.resolveSibling(RUN_FILE))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The file name of a fork's results: {@code <Class>.json}, from its class (or its benchmark's). */
