@@ -83,6 +83,7 @@ public final class MarkdownReport {
                     .append("and the verdict: **better**, **worse**, `~` (no detectable difference) or cannot tell.\n\n");
             ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1, r.steadiness());
             boolean manyRuns = set.runIds().size() > 1;
+            JvmPair newestSelfCheck = headline.latestSelfCheck();
             for (JvmPair p : r.pairs()) {
                 String section = tables.section(p, "###");
                 int cut = section.indexOf("\n\n", section.indexOf("\n\n") + 2) + 2; // after heading and relation
@@ -92,6 +93,16 @@ public final class MarkdownReport {
                     // they stay in the run's own report and in comparisons.csv
                     out.append("No row can tell (").append(Text.count(p.rows(), "row", "rows"))
                             .append(", too few forks or blocks): the ratios are in the run's own report (")
+                            .append("`bench-results/").append(Text.md(p.candidate().runId()))
+                            .append("/report/README.md`) and in [comparisons.csv](comparisons.csv).\n\n");
+                    continue;
+                }
+                if (manyRuns && p.relation() == JvmPair.Relation.SELF_CHECK && p != newestSelfCheck) {
+                    // an older A/A run is calibration, already counted in the verdict's A/A line: its rows
+                    // stay in the run's own report, so the overview keeps answering rather than growing by
+                    // a full table with every calibration run
+                    out.append("A/A calibration: ").append(p.flagged()).append(" of ")
+                            .append(Text.count(p.tested(), "row", "rows")).append(" flagged. Its table is in the run's own report (")
                             .append("`bench-results/").append(Text.md(p.candidate().runId()))
                             .append("/report/README.md`) and in [comparisons.csv](comparisons.csv).\n\n");
                     continue;
