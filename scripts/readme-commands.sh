@@ -121,6 +121,8 @@ classify() {
       echo "plan:2 points with counting forks on every JDK (minutes); the counting itself runs in src/test/java/dev/nettune/run/SuiteCountersTest.java" ;;
     'scripts/counters_overhead.py'|'scripts/drift_magnitude.py')
       echo "other:a SciPy script over committed runs' forks.jsonl or JMH JSON (README names what it read); needs python3 with SciPy, not part of the build" ;;
+    'scripts/ci_halfwidths.py')
+      echo "other:a python3 script over committed runs' report/comparisons.csv (README names what it read), not part of the build" ;;
     'scripts/check-report-html.sh [DIR]')
       echo "run:run_check_report_html" ;;
     'scripts/placement-comparison.sh')
