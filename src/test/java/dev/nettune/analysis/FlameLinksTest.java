@@ -41,8 +41,10 @@ class FlameLinksTest {
         explain(run);
         Path report = run.resolve("report");
         assertEquals(0, analyze("--out", report.toString(), "--no-charts", "--runs", RUN, runs.toString()), stderr.toString());
+        assertTrue(stdout.toString().startsWith("read 4 files, 4 results, skipped 0 entries and 0 unusable files;"),
+                "explain/ is not searched for results: " + stdout);
         String readme = Files.readString(report.resolve("README.md"));
-        String sock = "Flame graphs (profiled after the run, one JMH fork per JVM and kind of sample; not part of the comparison): "
+        String sock = "Flame graphs (profiled after the run, not part of the comparison): "
                 + "differential [CPU](../explain/" + SOCK_ID + "/diff-cpu-jdk17-vs-jdk25.svg) · [wall clock](../explain/" + SOCK_ID
                 + "/diff-wall-jdk17-vs-jdk25.svg); each JVM's on [the row's page](../explain/" + SOCK_ID + "/index.html).";
         // under the row's bullet in the verdict, and under its counters in "What changed underneath"
@@ -102,6 +104,8 @@ class FlameLinksTest {
             Files.writeString(sock.resolve(f), "<svg/>\n");
         }
         Files.writeString(Files.createDirectories(root.resolve(RT_ID)).resolve("index.html"), "<html/>\n");
+        // a profiled fork's own JMH JSON, as the explain step leaves it: an explanation, never a result of the run
+        Files.copy(run.resolve("jdk17/RoundTripBenchmark.json"), Files.createDirectories(sock.resolve("jdk17/cpu")).resolve("jmh.json"));
         Files.writeString(root.resolve("index.html"), "<html/>\n");
         Files.writeString(root.resolve("index.json"), """
                 {"profiler": "CPU samples from perf_events",

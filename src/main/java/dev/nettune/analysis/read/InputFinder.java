@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * folders are searched recursively for {@code *.json} (JMH results), {@code sockopts.jsonl} and
  * {@code skips.jsonl}; {@code run.json} beside a result folder is read as run metadata, and
  * {@code forks.jsonl} (with {@code points.jsonl}) beside it as the run's schedule, which gives each
- * fork its block ({@link ForkBlocks}). Files named directly are read whatever their extension. Every
+ * fork its block ({@link ForkBlocks}); a run folder's {@code explain/} (flame graphs) is not searched.
+ * Files named directly are read whatever their extension. Every
  * file is accounted for: used, or named in a diagnostic. When only some result files of a run are
  * named (not its folder), its fork log is read for their benchmark classes only, and a fork is
  * matched to a result only when its file was named: the run's other files are not warned about.
@@ -55,6 +56,19 @@ public final class InputFinder {
     /** JMH files read, absolute. */
     private final java.util.Set<Path> read = new java.util.HashSet<>();
 
+    /**
+     * True for a file under a run folder's {@code explain/} (beside run.json): the flame graphs' profiled
+     * forks left JMH JSON there, which explains a run and is no result of it.
+     */
+    static boolean inExplainFolder(Path file) {
+        for (Path d = file.getParent(); d != null && d.getParent() != null; d = d.getParent()) {
+            if (d.getFileName().toString().equals(FlameGraphReader.FOLDER) && Files.isRegularFile(d.getParent().resolve(RUN_FILE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads all inputs. */
     public static ResultSet load(List<Path> inputs) {
         return new InputFinder().loadAll(inputs);
@@ -69,7 +83,7 @@ public final class InputFinder {
             if (Files.isDirectory(in)) {
                 folders.add(in.toAbsolutePath().normalize());
                 try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(p -> {
+                    walk.filter(Files::isRegularFile).filter(p -> !inExplainFolder(p)).sorted().forEach(p -> {
                         String name = p.getFileName().toString();
                         if (name.equals(SOCKOPTS_FILE)) {
                             sockFiles.add(p);

@@ -124,7 +124,7 @@ final class UnderneathText {
                 links.add("[" + words + "](" + diffs.get(id) + ")");
             }
         });
-        return "Flame graphs (profiled after the run, one JMH fork per JVM and kind of sample; not part of the comparison): "
+        return "Flame graphs (profiled after the run, not part of the comparison): "
                 + "differential " + String.join(" · ", links) + "; each JVM's on [the row's page](" + page + ").";
     }
 
