@@ -17,6 +17,7 @@ import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultSet;
 import dev.nettune.analysis.model.RowFilter;
 import dev.nettune.analysis.model.RunInfo;
+import dev.nettune.analysis.read.FlameGraphReader;
 import dev.nettune.analysis.read.InputFinder;
 import dev.nettune.analysis.render.Charts;
 import dev.nettune.analysis.render.CsvWriter;
@@ -210,7 +211,7 @@ public final class Analyze {
         List<JvmPair> pairs = Comparisons.build(set, new Comparisons.Options(o.alpha(), o.baseline(),
                 runIds != null && runIds.size() > 1));
         Steadiness steadiness = Steadiness.of(set, o.alpha());
-        Underneath underneath = Underneath.build(set, pairs, o.alpha());
+        Underneath underneath = Underneath.build(set, pairs, o.alpha()).withFlameGraphs(FlameGraphReader.read(set, o.out()));
         List<String> order = runOrder(set);
         Map<String, List<Answer>> byRun = Answers.byRun(set);
         List<Answer> answers = Answers.fullest(byRun, order);

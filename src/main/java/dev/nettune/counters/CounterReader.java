@@ -40,6 +40,13 @@ import java.util.Map;
  * row of {@code primaryMetric.rawData} holding that fork's value, already reduced as above, or no value
  * for a fork that did not count it; such a row gives a fork with fewer (or no) counters.
  *
+ * <p>One rule decides what an empty row means, whether or not the file carries {@code lowerBound}:
+ * it is a fork that did not count the metric when the metric has a {@code lowerBound} array or a value
+ * in another row (a merged file whose score forks did not count, {@code "role":"counters"}); otherwise,
+ * every row being empty, it is perfnorm's score-only form: the score is the fork's value when the point
+ * has one fork, and several forks cannot be told apart (an error). So a reader never needs to drop
+ * non-counting rows before reading: each row of the file is a fork, with the counters it has.
+ *
  * <p>A file that is not JMH's JSON is an error naming the file and the place; a metric nettune does
  * not count is skipped.
  */
@@ -116,16 +123,16 @@ public final class CounterReader {
                     throw new IllegalArgumentException(at + ": " + raw.size() + " rows of rawData, " + perFork.size()
                             + " of lowerBound, " + forkCount + " forks: a merged file has one of each per fork");
                 }
+                boolean perRow = perFork != null || anyValue(raw);
                 for (int f = 0; f < raw.size(); f++) {
                     while (forks.size() <= f) {
                         forks.add(new ArrayList<>());
                     }
                     double perOp;
                     boolean lowerBound = false;
-                    if (perFork != null) {
-                        if (raw.get(f).isEmpty()) {
-                            continue; // this fork did not count it
-                        }
+                    if (perRow && raw.get(f).isArray() && raw.get(f).isEmpty()) {
+                        continue; // this fork did not count it (see the class comment: one rule for an empty row)
+                    } else if (perFork != null) {
                         perOp = mean(raw.get(f), at + ", fork " + f);
                         lowerBound = perFork.get(f).asBoolean();
                     } else if (isContextSwitches(m.getKey()) && exited(secondaries, m.getKey()).path(f).size() == raw.get(f).size()) {
@@ -176,6 +183,16 @@ public final class CounterReader {
             }
         }
         return out;
+    }
+
+    /** True when some row of a metric's rawData holds a value: its empty rows are forks that did not count it. */
+    private static boolean anyValue(JsonNode raw) {
+        for (JsonNode row : raw) {
+            if (row.isArray() && !row.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isContextSwitches(String metric) {

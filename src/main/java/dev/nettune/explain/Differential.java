@@ -110,9 +110,38 @@ public final class Differential {
     /** The merged tree of {@code base} and {@code candidate} (stack → samples), normalized by {@code n}. */
     public static Differential of(Map<String, Long> base, Map<String, Long> candidate, Normalization n) {
         Node root = new Node("all");
-        add(root, base, n.baseScale(), true);
-        add(root, candidate, n.candidateScale(), false);
+        add(root, sameRoots(base), n.baseScale(), true);
+        add(root, sameRoots(candidate), n.candidateScale(), false);
         return new Differential(root, n);
+    }
+
+    /** The frame JDK 19 and later put between {@code Thread.run} and the thread's task (scoped values' bindings). */
+    static final String THREAD_RUN_WITH = "java.lang.Thread.runWith";
+    static final String THREAD_RUN = "java.lang.Thread.run";
+
+    /**
+     * The stacks with the JDK's own thread plumbing made alike: a thread's stack starts at
+     * {@code Thread.run → Thread.runWith → task} on JDK 19 and later and at {@code Thread.run → task}
+     * on JDK 17, so without this every thread of one JVM would sit under a frame the other lacks and the
+     * differential would show the whole profile moved at its root. {@code Thread.runWith} right after
+     * {@code Thread.run} is dropped (whatever its compilation tier); stacks that become equal add up.
+     */
+    static Map<String, Long> sameRoots(Map<String, Long> stacks) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        stacks.forEach((stack, count) -> {
+            String[] frames = stack.split(";");
+            StringBuilder s = new StringBuilder();
+            String previous = null;
+            for (String frame : frames) {
+                String plain = withoutTier(frame);
+                if (!(plain.equals(THREAD_RUN_WITH) && THREAD_RUN.equals(previous))) {
+                    s.append(s.length() == 0 ? "" : ";").append(frame);
+                }
+                previous = plain;
+            }
+            out.merge(s.toString(), count, Long::sum);
+        });
+        return out;
     }
 
     private static void add(Node root, Map<String, Long> stacks, double scale, boolean baseline) {

@@ -30,7 +30,8 @@ import java.util.Set;
 
 /**
  * Explain is the entry point of flame graphs for flagged rows: for each point it re-runs the point
- * once per JVM of its pair as one JMH fork under async-profiler ({@link ProfiledFork}), writes a
+ * per JVM of its pair as two JMH forks under async-profiler ({@link ProfiledFork}: CPU with allocations,
+ * then wall clock, apart), writes a
  * flame graph per JVM and event (CPU, wall clock, allocations) and a differential one per pair, into
  * {@code <run>/explain/<point id>/}, with {@code explain/index.html} and {@code explain/index.json}
  * over all points. It prints one progress line per fork with the time it expects and the clock time
@@ -131,7 +132,7 @@ public final class Explain {
     }
 
     /**
-     * Explains {@code points} of the run in {@code runDir}: profiles each point once per JVM of its
+     * Explains {@code points} of the run in {@code runDir}: profiles each point per JVM of its
      * pairs, writes the pages under {@code <runDir>/explain/}. Profiler failures are recorded, not
      * thrown; an IOException only for a run folder it cannot read or write.
      */
@@ -180,11 +181,17 @@ public final class Explain {
                 labels.add(p.baseline());
                 labels.add(p.candidate());
             });
-            Map<String, ProfiledFork.Request> requests = new LinkedHashMap<>();
+            Map<String, Map<ProfiledFork.Session, ProfiledFork.Request>> requests = new LinkedHashMap<>();
             String problem = null;
             for (String label : labels) {
                 try {
-                    requests.put(label, request(run, ps.get(0), label, root.resolve(ps.get(0).id()).resolve(label), settings));
+                    Path dir = root.resolve(ps.get(0).id()).resolve(label);
+                    ProfiledFork.Request r = request(run, ps.get(0), label, dir, settings);
+                    Map<ProfiledFork.Session, ProfiledFork.Request> sessions = new LinkedHashMap<>();
+                    for (ProfiledFork.Session session : ProfiledFork.Session.values()) {
+                        sessions.put(session, r.in(session, dir.resolve(session.id)));
+                    }
+                    requests.put(label, sessions);
                 } catch (IllegalArgumentException e) {
                     problem = e.getMessage();
                 }
@@ -192,8 +199,9 @@ public final class Explain {
             // a JVM this machine lacks: the point is not profiled at all (half a pair explains nothing)
             plan.add(new Planned(ps, problem == null ? requests : Map.of(), problem));
         }
-        long forks = plan.stream().mapToLong(p -> p.requests().size()).sum();
-        long remaining = plan.stream().flatMap(p -> p.requests().values().stream()).mapToLong(ProfiledFork.Request::expectedSeconds).sum();
+        long forks = plan.stream().flatMap(p -> p.requests().values().stream()).mapToLong(Map::size).sum();
+        long remaining = plan.stream().flatMap(p -> p.requests().values().stream()).flatMap(m -> m.values().stream())
+                .mapToLong(ProfiledFork.Request::expectedSeconds).sum();
         out.println("nettune: explain: " + byPoint.size() + " point(s), " + forks + " profiled fork(s), about "
                 + remaining + " s (until about " + CLOCK.format(Instant.now().plusSeconds(remaining)) + " UTC) -> " + root);
         Path hostJava = settings.hostJava() != null ? settings.hostJava()
@@ -202,28 +210,31 @@ public final class Explain {
         String stopAll = null;
         int done = 0;
         for (Planned p : plan) {
-            Map<String, ProfiledFork.Outcome> outcomes = new LinkedHashMap<>();
-            for (Map.Entry<String, ProfiledFork.Request> e : p.requests().entrySet()) {
-                ProfiledFork.Request r = e.getValue();
-                done++;
-                if (stopAll != null) {
-                    outcomes.put(e.getKey(), new ProfiledFork.Outcome(ProfiledFork.Status.PROFILER_FAILED, stopAll, null, Double.NaN,
-                            null, Double.NaN, 0));
-                    continue;
-                }
-                out.println("nettune: explain [" + done + "/" + forks + "] " + shortName(p.points().get(0)) + " on " + e.getKey()
-                        + ": one fork under async-profiler, about " + r.expectedSeconds() + " s (all done about "
-                        + CLOCK.format(Instant.now().plusSeconds(remaining)) + " UTC)");
-                out.flush();
-                Duration limit = Duration.ofSeconds(ProfiledFork.LIMIT_FACTOR * r.expectedSeconds() + ProfiledFork.GRACE_SECONDS);
-                ProfiledFork.Outcome o = ProfiledFork.run(ProfiledFork.command(hostJava, classPath, r, setup, settings.ignoreJmhLock()), r, limit);
-                remaining = Math.max(0, remaining - r.expectedSeconds());
-                outcomes.put(e.getKey(), o);
-                if (o.status() != ProfiledFork.Status.OK) {
-                    out.println("nettune: explain: " + e.getKey() + ": " + o.reason());
-                }
-                if (o.status() == ProfiledFork.Status.PROFILER_FAILED) {
-                    stopAll = o.reason() + " (the remaining forks were not started)";
+            Map<String, Map<ProfiledFork.Session, ProfiledFork.Outcome>> outcomes = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<ProfiledFork.Session, ProfiledFork.Request>> e : p.requests().entrySet()) {
+                Map<ProfiledFork.Session, ProfiledFork.Outcome> byLabel = outcomes.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
+                for (ProfiledFork.Request r : e.getValue().values()) {
+                    done++;
+                    if (stopAll != null) {
+                        byLabel.put(r.session(), new ProfiledFork.Outcome(ProfiledFork.Status.PROFILER_FAILED, stopAll, null, Double.NaN,
+                                null, Double.NaN, 0));
+                        continue;
+                    }
+                    out.println("nettune: explain [" + done + "/" + forks + "] " + shortName(p.points().get(0)) + " on " + e.getKey()
+                            + ": one fork under async-profiler (" + r.session().words + "), about " + r.expectedSeconds()
+                            + " s (all done about " + CLOCK.format(Instant.now().plusSeconds(remaining)) + " UTC)");
+                    out.flush();
+                    Duration limit = Duration.ofSeconds(ProfiledFork.LIMIT_FACTOR * r.expectedSeconds() + ProfiledFork.GRACE_SECONDS);
+                    ProfiledFork.Outcome o = ProfiledFork.run(ProfiledFork.command(hostJava, classPath, r, setup, settings.ignoreJmhLock()),
+                            r, limit);
+                    remaining = Math.max(0, remaining - r.expectedSeconds());
+                    byLabel.put(r.session(), o);
+                    if (o.status() != ProfiledFork.Status.OK) {
+                        out.println("nettune: explain: " + e.getKey() + " (" + r.session().words + "): " + o.reason());
+                    }
+                    if (o.status() == ProfiledFork.Status.PROFILER_FAILED) {
+                        stopAll = o.reason() + " (the remaining forks were not started)";
+                    }
                 }
             }
             entries.add(PointPage.write(root, p.points(), p.requests(), outcomes, p.problem(), setup, out));
@@ -231,7 +242,8 @@ public final class Explain {
         return finish(root, entries, setup, out);
     }
 
-    private record Planned(List<FlaggedPoint> points, Map<String, ProfiledFork.Request> requests, String problem) {
+    private record Planned(List<FlaggedPoint> points, Map<String, Map<ProfiledFork.Session, ProfiledFork.Request>> requests,
+                           String problem) {
     }
 
     /** The fork of {@code point} on JVM {@code label}, from run.json's JVMs, plan and settings. */
@@ -260,7 +272,8 @@ public final class Explain {
         String wt = jmhTime(rs == null ? null : rs.warmupTime());
         String mt = jmhTime(rs == null ? null : rs.measurementTime());
         List<String> forkArgs = planned != null && planned.forkJvmArgs() != null ? planned.forkJvmArgs() : List.of();
-        return new ProfiledFork.Request(point, label, java, flags, forkArgs, warmup, wt, measurement, mt, dir);
+        return new ProfiledFork.Request(point, label, java, flags, forkArgs, warmup, wt, measurement, mt, dir,
+                ProfiledFork.Session.CPU_ALLOC);
     }
 
     private static String jmhTime(String t) {
@@ -289,7 +302,7 @@ public final class Explain {
     }
 
     @Command(name = "java -cp target/benchmarks.jar dev.nettune.explain.Explain",
-            description = "Flame graphs for the flagged rows of a run: re-runs each point once per JVM as one JMH fork under"
+            description = "Flame graphs for the flagged rows of a run: re-runs each point per JVM as two JMH forks (CPU and allocations; wall clock) under"
                     + " async-profiler (CPU, wall clock, allocations), and writes a flame graph per JVM and a differential one"
                     + " per JVM pair into <run>/explain/<point>/, with <run>/explain/index.html. The suite runs it after a run"
                     + " with -Dnettune.explain=flagged|all|none.",

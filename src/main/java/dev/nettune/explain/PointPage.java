@@ -75,34 +75,48 @@ final class PointPage {
     }
 
     /** Writes the point's graphs and page; returns its index entry. */
-    static Entry write(Path root, List<FlaggedPoint> ps, Map<String, ProfiledFork.Request> requests,
-                       Map<String, ProfiledFork.Outcome> outcomes, String problem, ProfilerSetup setup, PrintStream out) throws IOException {
+    static Entry write(Path root, List<FlaggedPoint> ps, Map<String, Map<ProfiledFork.Session, ProfiledFork.Request>> requests,
+                       Map<String, Map<ProfiledFork.Session, ProfiledFork.Outcome>> outcomes, String problem, ProfilerSetup setup,
+                       PrintStream out) throws IOException {
         FlaggedPoint p = ps.get(0);
         Path dir = root.resolve(p.id());
         Files.createDirectories(dir);
         Map<String, Fork> forks = new LinkedHashMap<>();
         Map<String, Map<Flames.Event, Map<String, Long>>> stacks = new LinkedHashMap<>();
-        for (Map.Entry<String, ProfiledFork.Outcome> e : outcomes.entrySet()) {
+        for (Map.Entry<String, Map<ProfiledFork.Session, ProfiledFork.Outcome>> e : outcomes.entrySet()) {
             String label = e.getKey();
-            ProfiledFork.Outcome o = e.getValue();
+            Map<ProfiledFork.Session, ProfiledFork.Outcome> sessions = e.getValue();
             Map<String, String> flames = new LinkedHashMap<>();
-            String reason = o.reason();
-            if (o.status() == ProfiledFork.Status.OK) {
-                Map<Flames.Event, Map<String, Long>> byEvent = new LinkedHashMap<>();
-                for (Flames.Event ev : Flames.Event.values()) {
-                    try {
-                        String file = label + "-" + ev.id + ".html";
-                        Flames.html(o.jfr(), ev, label + ": " + ev.words + ", " + Explain.shortName(p), dir.resolve(file));
-                        flames.put(ev.id, p.id() + "/" + file);
-                        byEvent.put(ev, Flames.collapsed(o.jfr(), ev, dir.resolve(label).resolve(ev.id + ".collapsed")));
-                    } catch (IOException | RuntimeException ex) {
-                        reason = (reason == null ? "" : reason + "; ") + ev.id + ": jfr-converter failed: " + ex.getMessage();
-                    }
+            List<String> reasons = new ArrayList<>();
+            sessions.forEach((session, o) -> {
+                if (o.reason() != null) {
+                    reasons.add(session.words + ": " + o.reason());
                 }
+            });
+            Map<Flames.Event, Map<String, Long>> byEvent = new LinkedHashMap<>();
+            for (Flames.Event ev : Flames.Event.values()) {
+                ProfiledFork.Outcome o = sessions.get(ProfiledFork.Session.of(ev));
+                if (o == null || o.status() != ProfiledFork.Status.OK) {
+                    continue;
+                }
+                try {
+                    String file = label + "-" + ev.id + ".html";
+                    Flames.html(o.jfr(), ev, label + ": " + ev.words + ", " + Explain.shortName(p), dir.resolve(file));
+                    flames.put(ev.id, p.id() + "/" + file);
+                    byEvent.put(ev, Flames.collapsed(o.jfr(), ev, dir.resolve(label).resolve(ev.id + ".collapsed")));
+                } catch (IOException | RuntimeException ex) {
+                    reasons.add(ev.id + ": jfr-converter failed: " + ex.getMessage());
+                }
+            }
+            if (!byEvent.isEmpty()) {
                 stacks.put(label, byEvent);
             }
-            forks.put(label, new Fork(o.status() == ProfiledFork.Status.OK ? "ok" : "failed", reason, o.seconds(), finite(o.score()),
-                    o.unit(), finite(o.ops()), flames));
+            boolean ok = sessions.values().stream().allMatch(o -> o.status() == ProfiledFork.Status.OK);
+            ProfiledFork.Outcome cpu = sessions.get(ProfiledFork.Session.CPU_ALLOC);
+            long seconds = sessions.values().stream().mapToLong(ProfiledFork.Outcome::seconds).sum();
+            forks.put(label, new Fork(ok ? "ok" : "failed", reasons.isEmpty() ? null : String.join("; ", reasons), seconds,
+                    cpu == null ? null : finite(cpu.score()), cpu == null ? null : cpu.unit(), cpu == null ? null : finite(cpu.ops()),
+                    flames));
         }
         List<String> diffs = new ArrayList<>();
         StringBuilder body = new StringBuilder();
@@ -123,7 +137,11 @@ final class PointPage {
                 Map<String, Long> sa = a.get(ev);
                 Map<String, Long> sb = b.get(ev);
                 body.append("<h3>").append(esc(ev.words)).append("</h3>\n");
-                if (sa == null || sb == null || (sa.isEmpty() && sb.isEmpty())) {
+                if (sa == null || sb == null) {
+                    body.append("<p class=bad>No ").append(esc(ev.words)).append(" graph: a profiled fork failed (below).</p>\n");
+                    continue;
+                }
+                if (sa.isEmpty() && sb.isEmpty()) {
                     body.append("<p class=note>No ").append(esc(ev.words)).append(" samples on either JVM.</p>\n");
                     continue;
                 }
@@ -131,8 +149,8 @@ final class PointPage {
                     sa = nettuneThreads(sa);
                     sb = nettuneThreads(sb);
                 }
-                Differential d = Differential.of(sa, sb, normalization(ev, sa, sb, outcomes.get(pair.baseline()),
-                        outcomes.get(pair.candidate())));
+                Differential d = Differential.of(sa, sb, normalization(ev, sa, sb, cpuSession(outcomes, pair.baseline()),
+                        cpuSession(outcomes, pair.candidate())));
                 String file = "diff-" + ev.id + "-" + safe(pair.baseline()) + "-vs-" + safe(pair.candidate()) + ".svg";
                 Files.writeString(dir.resolve(file), DiffFlameSvg.render(d, "Differential flame graph, " + ev.words + ": "
                         + Explain.shortName(p), pair.baseline(), pair.candidate()), StandardCharsets.UTF_8);
@@ -157,7 +175,8 @@ final class PointPage {
         page.append("<h2>The profiled forks</h2>\n<table><tr><th>JVM</th><th>status</th><th>score (one fork)</th>"
                 + "<th>operations profiled</th><th>time, s</th><th>flame graphs</th></tr>\n");
         forks.forEach((label, f) -> {
-            ProfiledFork.Request r = requests.get(label);
+            Map<ProfiledFork.Session, ProfiledFork.Request> rs = requests.getOrDefault(label, Map.of());
+            ProfiledFork.Request r = rs.get(ProfiledFork.Session.CPU_ALLOC);
             page.append("<tr><td>").append(esc(label)).append("</td><td").append(f.status().equals("ok") ? ">ok" : " class=bad>"
                     + esc(f.reason())).append("</td><td class=n>").append(f.score() == null ? "" : DiffFlameSvg.fmt(f.score()) + " "
                     + esc(f.unit())).append("</td><td class=n>").append(f.ops() == null ? "" : DiffFlameSvg.fmt(f.ops()))
@@ -168,8 +187,11 @@ final class PointPage {
             if (r != null) {
                 page.append("<tr><td></td><td colspan=5 class=note>").append(r.warmup()).append(" x ").append(esc(r.warmupTime()))
                         .append(" warm-up (not profiled), ").append(r.measurement()).append(" x ").append(esc(r.measurementTime()))
-                        .append(" profiled; ").append(esc(r.java().toString())).append(r.flags().isEmpty() ? "" : " " + esc(String.join(" ", r.flags())))
-                        .append("; JMH's output: ").append(esc(label)).append("/jmh.log</td></tr>\n");
+                        .append(" profiled, in ").append(rs.size()).append(" forks (").append(esc(String.join("; ", rs.keySet().stream()
+                                .map(x -> x.words).toList()))).append(": one kind of signal per fork); ").append(esc(r.java().toString()))
+                        .append(r.flags().isEmpty() ? "" : " " + esc(String.join(" ", r.flags()))).append("; JMH's output: ")
+                        .append(esc(String.join(", ", rs.keySet().stream().map(x -> label + "/" + x.id + "/jmh.log").toList())))
+                        .append("</td></tr>\n");
             }
         });
         page.append("</table>\n</body></html>\n");
@@ -191,6 +213,11 @@ final class PointPage {
         }
         return new Entry(p.id(), p.benchmark(), p.mode(), p.params(), pairs(ps), p.verdict(), ratio(p), status, reason,
                 p.id() + "/index.html", forks, diffs);
+    }
+
+    /** The CPU-and-allocations session of {@code label}'s forks, or null: its operations scale CPU and allocations. */
+    private static ProfiledFork.Outcome cpuSession(Map<String, Map<ProfiledFork.Session, ProfiledFork.Outcome>> outcomes, String label) {
+        return outcomes.getOrDefault(label, Map.of()).get(ProfiledFork.Session.CPU_ALLOC);
     }
 
     /** CPU per operation (ns), allocations per operation (bytes), both when both forks' operations are known; wall as shares. */

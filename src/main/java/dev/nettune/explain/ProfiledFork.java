@@ -21,14 +21,24 @@ import java.util.stream.Stream;
  * its own ({@code java -cp <this class path> org.openjdk.jmh.Main ...}, the fork on the JVM's own
  * {@code java} with its run.json flags), with a time limit: past it the process and everything it
  * started are killed, so a profiler or a benchmark that hangs cannot hang the run. JMH's async
- * profiler integration starts sampling at the first measurement iteration and writes one JFR file
- * with CPU samples, wall-clock samples of every thread and allocation samples.
+ * profiler integration starts sampling at the first measurement iteration and writes one JFR file.
+ *
+ * <p>A point is profiled in two sessions per JVM, each a fork of its own ({@link Session}): CPU with
+ * allocations, then wall clock. In one session the wall-clock sampler signals every thread every
+ * {@link #WALL_INTERVAL_NS} ns, and its handler then runs on the thread: the CPU profile counted that
+ * handler ({@code WallClock::signalHandler}, {@code Profiler::recordSample}) as the benchmark's CPU,
+ * most visibly on a JVM whose threads mostly block (JDK 17's blocking socket writes), whose few CPU
+ * samples it inflated; and a signal can cut a blocking system call short (a socket write(2)
+ * interrupted after a partial transfer returns it, and the JDK writes the rest in another call), so
+ * it changes what is profiled. Leaving the profiler's frames out of the graph would hide the first
+ * effect but not the second, so the sessions are kept apart: the CPU profile has no wall-clock signal
+ * at all, for the price of a second fork.
  */
 final class ProfiledFork {
     /** CPU sampling interval, ns: 1 ms gives thousands of samples in a fork of a few seconds. */
     static final long CPU_INTERVAL_NS = 1_000_000;
-    /** Wall-clock sampling interval (async-profiler's units): every thread, running or not. */
-    static final String WALL_INTERVAL = "10ms";
+    /** Wall-clock sampling interval, ns: every thread, running or not. */
+    static final long WALL_INTERVAL_NS = 10_000_000;
     /** Allocation sampling: one sample per this many bytes allocated. */
     static final String ALLOC_INTERVAL = "512k";
     /** Seconds a fork takes beyond its iterations: two JVM starts (JMH's host and the fork), profiler dump. */
@@ -41,8 +51,30 @@ final class ProfiledFork {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A Session is one profiled fork of a point on a JVM, and what it samples. */
+    enum Session {
+        /** CPU samples (perf_events or ctimer) and allocation samples; no wall-clock signal. */
+        CPU_ALLOC("cpu", "CPU and allocations"),
+        /** Wall-clock samples of every thread, alone. */
+        WALL("wall", "wall clock");
+
+        /** Its folder under the JVM's, and its name in the page. */
+        final String id;
+        final String words;
+
+        Session(String id, String words) {
+            this.id = id;
+            this.words = words;
+        }
+
+        /** The session whose profile holds {@code event}'s samples. */
+        static Session of(Flames.Event event) {
+            return event == Flames.Event.WALL ? WALL : CPU_ALLOC;
+        }
+    }
+
     /**
-     * A Request is one point on one JVM.
+     * A Request is one point on one JVM in one session.
      *
      * @param point            the point (its JVM pair is not used here)
      * @param label            the JVM's label in run.json
@@ -54,9 +86,15 @@ final class ProfiledFork {
      * @param measurement      measurement iterations
      * @param measurementTime  a measurement iteration's time, JMH's syntax
      * @param dir              where JMH's JSON, its output and the JFR file go
+     * @param session          what the fork samples
      */
     record Request(FlaggedPoint point, String label, Path java, List<String> flags, List<String> forkJvmArgs, int warmup,
-                   String warmupTime, int measurement, String measurementTime, Path dir) {
+                   String warmupTime, int measurement, String measurementTime, Path dir, Session session) {
+        /** The same fork in session {@code s}, its files in {@code d}. */
+        Request in(Session s, Path d) {
+            return new Request(point, label, java, flags, forkJvmArgs, warmup, warmupTime, measurement, measurementTime, d, s);
+        }
+
         /** What the fork should take, s: its iterations and {@link #OVERHEAD_SECONDS}. */
         long expectedSeconds() {
             return OVERHEAD_SECONDS + Math.round(warmup * seconds(warmupTime) + measurement * seconds(measurementTime));
@@ -109,8 +147,10 @@ final class ProfiledFork {
         }
         // Without -jvmArgs JMH gives the fork the host's own flags; the host here has none, but say so.
         c.addAll(List.of("-jvmArgs", r.forkJvmArgs().isEmpty() ? "-Dnettune.explain.fork=true" : String.join(" ", r.forkJvmArgs())));
-        c.addAll(List.of("-prof", "async:libPath=" + setup.library() + ";event=" + setup.cpuEvent() + ";interval=" + CPU_INTERVAL_NS
-                + ";alloc=" + ALLOC_INTERVAL + ";rawCommand=jfr,wall=" + WALL_INTERVAL + ";output=jfr;dir=" + r.dir().resolve("async")));
+        // one kind of signal per session (see the class comment): CPU and allocations, or wall clock alone
+        String events = r.session() == Session.WALL ? "event=wall;interval=" + WALL_INTERVAL_NS
+                : "event=" + setup.cpuEvent() + ";interval=" + CPU_INTERVAL_NS + ";alloc=" + ALLOC_INTERVAL;
+        c.addAll(List.of("-prof", "async:libPath=" + setup.library() + ";" + events + ";output=jfr;dir=" + r.dir().resolve("async")));
         return c;
     }
 

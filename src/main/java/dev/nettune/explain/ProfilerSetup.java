@@ -94,7 +94,8 @@ public record ProfilerSetup(Path library, String cpuEvent, List<String> notes, S
         } else {
             notes.add("CPU samples from perf_events (perf_event_paranoid=" + paranoid + ": kernel frames included)");
         }
-        notes.add("wall clock: every thread sampled, running or waiting; allocations: sampled per TLAB (bytes)");
+        notes.add("wall clock: every thread sampled, running or waiting, in a fork of its own (its signals would otherwise count"
+                + " in the CPU profile and cut blocking calls short); allocations: sampled per TLAB (bytes), with CPU");
         return new ProfilerSetup(lib, event, notes, null);
     }
 

@@ -1,7 +1,8 @@
 /**
- * Package explain provides flame graphs for the rows a run flags: it re-runs each flagged point once
- * per JVM as a single JMH fork under async-profiler and draws, per JVM, what the fork spent its CPU,
- * wall-clock time and allocations on, and between two JVMs a differential flame graph coloured by the
+ * Package explain provides flame graphs for the rows a run flags: it re-runs each flagged point per
+ * JVM under async-profiler, as two JMH forks (CPU with allocations; wall clock, whose signals would
+ * otherwise show in the CPU profile), and draws, per JVM, what the forks spent their CPU, wall-clock
+ * time and allocations on, and between two JVMs a differential flame graph coloured by the
  * change. It explains a difference the statistics found; it never measures one (the profiled forks'
  * scores are not compared, only their stacks).
  *
@@ -15,6 +16,7 @@
  * {@code index.json}).
  *
  * <p>It reads a run folder through {@code results} and writes only under {@code <run>/explain/}; the
- * runner calls {@link dev.nettune.explain.Explain#afterRun} and the analysis may link what it wrote.
+ * runner calls {@link dev.nettune.explain.Explain#afterRun} and then writes the reports again, which
+ * link what it wrote from the flagged rows (the analysis reads {@code explain/index.json}).
  */
 package dev.nettune.explain;

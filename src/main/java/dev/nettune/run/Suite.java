@@ -380,7 +380,11 @@ public final class Suite {
         boolean analysed = analyze(o, spec.runDir(), false);
         if (analysed && !o.explainMode().equals("none")) {
             // after the score and the report, never inside them; it prints its own progress and never throws
-            dev.nettune.explain.Explain.afterRun(spec.runDir(), o.explainMode(), out);
+            dev.nettune.explain.Explain.Summary explained = dev.nettune.explain.Explain.afterRun(spec.runDir(), o.explainMode(), out);
+            if (explained.index() != null) {
+                // the reports link the flame graphs they find in the run folder: written again now that they exist
+                analysed = analyze(o, spec.runDir(), false);
+            }
         }
         if (end == Execution.End.COMPLETE_WITH_FAILURES) {
             int failed = outcomes.values().stream().mapToInt(Outcome::failedCount).sum();

@@ -133,4 +133,35 @@ class CounterReaderTest {
         assertEquals("x.json: benchmark #0 (b.B.m), metric context-switches: only a score over 2 forks,"
                 + " no value per fork (perfnorm needs one fork per result)", e.getMessage());
     }
+
+    /**
+     * A merged file of three forks of which only the middle one counted (an extra counting fork between
+     * two score forks): the empty rows are forks that did not count, with or without the runner's
+     * lowerBound array, and a single empty row stays perfnorm's score-only form (above).
+     */
+    @Test
+    void anEmptyRowInAMergedFileIsAForkThatDidNotCountWithOrWithoutLowerBound() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode without = m.readTree(DIR.resolve("merged-extra-forks.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode with = without.deepCopy();
+        with.get(0).get("secondaryMetrics").fields().forEachRemaining(e -> {
+            if (CounterNames.sourceOf(e.getKey().replaceFirst("^server:", "")) != null) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue()).putArray("lowerBound").add(false).add(false).add(false);
+            }
+        });
+        for (com.fasterxml.jackson.databind.JsonNode root : List.of(without, with)) {
+            List<ForkCounters> forks = CounterReader.read(root, "merged-extra-forks.json");
+            assertEquals(3, forks.size(), "one per row");
+            assertEquals(List.of(), forks.get(0).counters(), "a score fork: no counters");
+            assertEquals(List.of(), forks.get(2).counters(), "a score fork: no counters");
+            ForkCounters counted = forks.get(1);
+            assertEquals(1, counted.fork());
+            assertEquals(2.01, counter(counted, "context-switches").perOp(), 0);
+            assertEquals(2.03, counter(counted, "syscalls:sys_enter_write").perOp(), 0);
+            assertEquals(2.2, counter(counted, "proc:ctxt_switches").perOp(), 0);
+            assertFalse(counter(counted, "proc:ctxt_switches").lowerBound());
+            assertEquals(10.5, counter(counted, "gc.alloc.rate.norm").perOp(), 0);
+            assertEquals(1.02, counter(counted, "server:proc:syscr").perOp(), 0);
+        }
+    }
 }

@@ -105,4 +105,30 @@ class DifferentialTest {
         Exception e = assertThrows(java.io.IOException.class, () -> Collapsed.parse(List.of("a;b 1", "a;b;c"), "x.collapsed"));
         assertTrue(e.getMessage().startsWith("x.collapsed:2: "), e.getMessage());
     }
+
+    @Test
+    void aThreadsRootIsTheSameOnJdk17AndOnJdk25() throws Exception {
+        // collapsed stacks as jfr-converter writes them from the two JDKs' profiles of one point
+        Map<String, Long> jdk17 = Collapsed.parse(List.of(
+                "java.lang.Thread.run_[0];java.util.concurrent.ThreadPoolExecutor$Worker.run_[0];dev.nettune.client.X.write_[j];write_[k] 6",
+                "java.lang.Thread.run_[0];dev.nettune.server.SelectorServer$EventLoop.run_[0];epoll_wait_[k] 4"), "jdk17.collapsed");
+        Map<String, Long> jdk25 = Collapsed.parse(List.of(
+                "java.lang.Thread.run_[0];java.lang.Thread.runWith_[0];java.util.concurrent.ThreadPoolExecutor$Worker.run_[0];"
+                        + "dev.nettune.client.X.write_[j];write_[k] 6",
+                "java.lang.Thread.run_[0];java.lang.Thread.runWith_[1];dev.nettune.server.SelectorServer$EventLoop.run_[0];epoll_wait_[k] 4",
+                "jdk.internal.misc.InnocuousThread.run_[0];java.lang.Thread.run_[0];java.lang.Thread.runWith_[0];Cleaner.run_[0] 0"),
+                "jdk25.collapsed");
+        assertEquals(Map.of(
+                "java.lang.Thread.run_[0];java.util.concurrent.ThreadPoolExecutor$Worker.run_[0];dev.nettune.client.X.write_[j];write_[k]", 6L,
+                "java.lang.Thread.run_[0];dev.nettune.server.SelectorServer$EventLoop.run_[0];epoll_wait_[k]", 4L,
+                "jdk.internal.misc.InnocuousThread.run_[0];java.lang.Thread.run_[0];Cleaner.run_[0]", 0L), Differential.sameRoots(jdk25));
+        assertEquals(jdk17, Differential.sameRoots(jdk17), "JDK 17's stacks are left as they are");
+        Differential d = Differential.of(jdk17, jdk25, Differential.Normalization.share(10, 10));
+        Differential.Node run = child(d.root(), "java.lang.Thread.run");
+        assertEquals(List.of("dev.nettune.server.SelectorServer$EventLoop.run", "java.util.concurrent.ThreadPoolExecutor$Worker.run"),
+                run.children().stream().map(Differential.Node::name).toList(), "no runWith under Thread.run");
+        assertEquals(0, d.maxAbsDelta(), 1e-12, "the same work on both JDKs: no difference at the root or below");
+        // a runWith that is not right under Thread.run is code, and stays
+        assertEquals(Map.of("Main.main;java.lang.Thread.runWith;c", 1L), Differential.sameRoots(Map.of("Main.main;java.lang.Thread.runWith;c", 1L)));
+    }
 }

@@ -123,7 +123,7 @@ class ExplainTest {
         assertTrue(jvms.path("a").path("reason").asText().contains("async-profiler could not be loaded"), jvms.toString());
         assertTrue(jvms.path("b").path("reason").asText().contains("the remaining forks were not started"), jvms.toString());
         String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("[1/2]") && !printed.contains("[2/2]"), printed);
+        assertTrue(printed.contains("[1/4]") && !printed.contains("[2/4]"), printed); // two JVMs, two sessions each
     }
 
     @Test
@@ -131,7 +131,8 @@ class ExplainTest {
         Path script = dir.resolve("hangs.sh");
         Files.writeString(script, "#!/bin/sh\nsleep 300 &\nsleep 300\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        ProfiledFork.Request r = new ProfiledFork.Request(POINT, "a", script, List.of(), List.of(), 1, "1s", 1, "1s", dir.resolve("fork"));
+        ProfiledFork.Request r = new ProfiledFork.Request(POINT, "a", script, List.of(), List.of(), 1, "1s", 1, "1s", dir.resolve("fork"),
+                ProfiledFork.Session.CPU_ALLOC);
         ProfiledFork.Outcome o = ProfiledFork.run(List.of(script.toString()), r, Duration.ofSeconds(1));
         assertEquals(ProfiledFork.Status.FAILED, o.status());
         assertTrue(o.reason().startsWith("no result within 1 s"), o.reason());
@@ -161,15 +162,20 @@ class ExplainTest {
     @Test
     void theForkRunsOnThePointsJvmWithTheProfilerOnItsMeasurement() {
         ProfiledFork.Request r = new ProfiledFork.Request(POINT, "b", Path.of("/jdk/bin/java"), List.of("--flag=x"), List.of(), 2, "1s", 3,
-                "2s", Path.of("/out"));
-        List<String> c = ProfiledFork.command(Path.of("/host/java"), "cp.jar", r,
-                new ProfilerSetup(Path.of("/lib/libasyncProfiler.so"), "cpu", List.of(), null), false);
-        String line = String.join(" ", c);
+                "2s", Path.of("/out/cpu"), ProfiledFork.Session.CPU_ALLOC);
+        ProfilerSetup setup = new ProfilerSetup(Path.of("/lib/libasyncProfiler.so"), "cpu", List.of(), null);
+        String line = String.join(" ", ProfiledFork.command(Path.of("/host/java"), "cp.jar", r, setup, false));
         assertTrue(line.startsWith("/host/java -cp cp.jar org.openjdk.jmh.Main ^\\Qdev.nettune.bench.RoundTripBenchmark.roundTrip\\E$"), line);
         assertTrue(line.contains("-f 1 -wf 0 -bm thrpt -wi 2 -w 1s -i 3 -r 2s -jvm /jdk/bin/java"), line);
         assertTrue(line.contains("-p payload=64 -p placement=inprocess -jvmArgsPrepend --flag=x"), line);
-        assertTrue(line.contains("async:libPath=/lib/libasyncProfiler.so;event=cpu;interval=1000000;alloc=512k;rawCommand=jfr,wall=10ms;"
-                + "output=jfr;dir=/out/async"), line);
+        assertTrue(line.contains("async:libPath=/lib/libasyncProfiler.so;event=cpu;interval=1000000;alloc=512k;output=jfr;dir=/out/cpu/async"),
+                line);
+        // the wall clock in a fork of its own: the CPU profile holds no wall-clock signal handler
+        assertTrue(!line.contains("wall"), line);
+        String wall = String.join(" ", ProfiledFork.command(Path.of("/host/java"), "cp.jar",
+                r.in(ProfiledFork.Session.WALL, Path.of("/out/wall")), setup, false));
+        assertTrue(wall.contains("async:libPath=/lib/libasyncProfiler.so;event=wall;interval=10000000;output=jfr;dir=/out/wall/async"), wall);
+        assertTrue(!wall.contains("event=cpu") && !wall.contains("alloc="), wall);
         assertEquals(2 * 1 + 3 * 2 + ProfiledFork.OVERHEAD_SECONDS, r.expectedSeconds());
     }
 

@@ -35,20 +35,36 @@ public enum CounterQuantity {
             ordered(CounterNames.PROC_UTIME, CounterNames.PROC_STIME), Map.of()),
     USER_CPU("user CPU", " µs/op", Map.of(), Map.of(CounterNames.PROC_UTIME, 1.0), Map.of()),
     SYS_CPU("sys CPU", " µs/op", Map.of(), Map.of(CounterNames.PROC_STIME, 1.0), Map.of()),
-    ALLOC("allocation", " B/op", Map.of(), Map.of(), Map.of(CounterNames.GC_ALLOC_NORM, 1.0));
+    ALLOC("allocation", " B/op", Map.of(), Map.of(), Map.of(CounterNames.GC_ALLOC_NORM, 1.0)),
+    /** Bytes per write(2): the bytes the benchmark writes per operation ÷ {@link #WRITES}, where it knows them. */
+    BYTES_PER_WRITE("bytes/write", "B/call"),
+    /** Bytes per read(2): the bytes read per operation (the same as written, on a TCP stream) ÷ {@link #READS}. */
+    BYTES_PER_READ("bytes/read", "B/call");
 
     /** The quantities whose change means the kernel or the JVM's memory did something else (not user-space CPU). */
     public static final List<CounterQuantity> UNDERNEATH = List.of(SYSCALLS, WRITES, READS, POLLS, FUTEX, ACCEPTS,
-            CONNECTS, CLOSES, CLONES, MMAPS, CONTEXT_SWITCHES, SYS_CPU, ALLOC);
+            CONNECTS, CLOSES, CLONES, MMAPS, CONTEXT_SWITCHES, SYS_CPU, ALLOC, BYTES_PER_WRITE, BYTES_PER_READ);
 
     private final String label;
     private final String suffix;
+    private final String unit;
     private final Map<CounterNames.Source, Map<String, Double>> terms = new LinkedHashMap<>();
+
+    /** A quantity derived from another and the benchmark's own bytes ({@code Underneath}), no counter term of its own. */
+    CounterQuantity(String label, String unit) {
+        this(label, "", Map.of(), Map.of(), Map.of(), unit);
+    }
 
     CounterQuantity(String label, String suffix, Map<String, Double> perfnorm, Map<String, Double> proc,
                     Map<String, Double> gc) {
+        this(label, suffix, perfnorm, proc, gc, suffix.isEmpty() ? "#/op" : suffix.trim());
+    }
+
+    CounterQuantity(String label, String suffix, Map<String, Double> perfnorm, Map<String, Double> proc,
+                    Map<String, Double> gc, String unit) {
         this.label = label;
         this.suffix = suffix;
+        this.unit = unit;
         terms.put(CounterNames.Source.PERFNORM, perfnorm);
         terms.put(CounterNames.Source.PROC, proc);
         terms.put(CounterNames.Source.GC, gc);
@@ -66,7 +82,17 @@ public enum CounterQuantity {
 
     /** The unit of its values, as a table header writes it. */
     public String unit() {
-        return suffix.isEmpty() ? "#/op" : suffix.trim();
+        return unit;
+    }
+
+    /** True for a quantity derived in {@code Underneath} from another one (bytes per call), with no terms of its own. */
+    public boolean derived() {
+        return terms.values().stream().allMatch(Map::isEmpty);
+    }
+
+    /** The count a derived quantity divides the benchmark's bytes by; null for the others. */
+    public CounterQuantity calls() {
+        return this == BYTES_PER_WRITE ? WRITES : this == BYTES_PER_READ ? READS : null;
     }
 
     /** The metric names of {@code source} that sum to it, each with its factor; empty when that source lacks it. */

@@ -1,6 +1,8 @@
 package dev.nettune.analysis.compare;
 
+import dev.nettune.analysis.family.KnownBytes;
 import dev.nettune.analysis.model.CountedFork;
+import dev.nettune.analysis.model.FlameGraphs;
 import dev.nettune.analysis.model.JvmId;
 import dev.nettune.analysis.model.Result;
 import dev.nettune.analysis.model.ResultKey;
@@ -79,16 +81,29 @@ public final class Underneath {
     }
 
     /** No counters anywhere (every run before counters). */
-    public static final Underneath NONE = new Underneath(Map.of(), Map.of(), Set.of());
+    public static final Underneath NONE = new Underneath(Map.of(), Map.of(), Set.of(), FlameGraphs.NONE);
 
     private final Map<String, RowCounters> rows;
     private final Map<String, RunInfo.Counting> counting;
     private final Set<String> countedRuns;
+    private final FlameGraphs flameGraphs;
 
-    private Underneath(Map<String, RowCounters> rows, Map<String, RunInfo.Counting> counting, Set<String> countedRuns) {
+    private Underneath(Map<String, RowCounters> rows, Map<String, RunInfo.Counting> counting, Set<String> countedRuns,
+                       FlameGraphs flameGraphs) {
         this.rows = rows;
         this.counting = counting;
         this.countedRuns = countedRuns;
+        this.flameGraphs = flameGraphs;
+    }
+
+    /** These counters with the flame graphs the runs' explain step left ({@code read.FlameGraphReader}). */
+    public Underneath withFlameGraphs(FlameGraphs f) {
+        return new Underneath(rows, counting, countedRuns, f);
+    }
+
+    /** The flame graphs of the runs' flagged rows; {@link FlameGraphs#NONE} when none was found. */
+    public FlameGraphs flameGraphs() {
+        return flameGraphs;
     }
 
     /** The counters of every compared row of {@code pairs}, at significance level {@code alpha} per row. */
@@ -104,7 +119,7 @@ public final class Underneath {
         Map<String, RunInfo.Counting> counting = new HashMap<>();
         set.runs().forEach((id, run) -> counting.put(id, run.counting()));
         if (countedRuns.isEmpty()) {
-            return new Underneath(Map.of(), counting, Set.of());
+            return new Underneath(Map.of(), counting, Set.of(), FlameGraphs.NONE);
         }
         Map<String, RowCounters> rows = new LinkedHashMap<>();
         for (JvmPair p : pairs) {
@@ -121,7 +136,7 @@ public final class Underneath {
                 }
             }
         }
-        return new Underneath(rows, counting, countedRuns);
+        return new Underneath(rows, counting, countedRuns, FlameGraphs.NONE);
     }
 
     /** The counters of row {@code r} of {@code p}; null when neither side counted. */
@@ -198,7 +213,73 @@ public final class Underneath {
             }
             raw.add(change(name, null, name.startsWith(CountedFork.SERVER_PREFIX), name, unit, x, y, lower));
         }
-        return new RowCounters(p, r, holm(quantities, alpha), holm(raw, alpha), "");
+        List<CounterChange> compared = new ArrayList<>(holm(quantities, alpha));
+        int afterClient = (int) compared.stream().filter(c -> !c.server()).count();
+        compared.addAll(afterClient, bytesPerCall(r, xs, ys, compared, alpha));
+        return new RowCounters(p, r, List.copyOf(compared), holm(raw, alpha), "");
+    }
+
+    /**
+     * Bytes per write(2) and per read(2) of a row whose benchmark knows its bytes per operation
+     * ({@link KnownBytes}): per fork, those bytes ÷ the fork's calls per operation, compared by block as
+     * every counter is. The bytes are the same on both sides, so the ratio is the inverse of the calls'
+     * ratio, its interval the inverse interval, and its test the calls' own (same p before and after
+     * Holm; it is not a further hypothesis, so it does not enter the row's Holm family). Not derived,
+     * with the reason as its note, when the calls were not counted, were 0 on a side in some block, or
+     * were counted on one end only ({@link KnownBytes#coversBothEnds}).
+     */
+    static List<CounterChange> bytesPerCall(RowComparison r, List<CountedFork> xs, List<CountedFork> ys, List<CounterChange> compared,
+                                            double alpha) {
+        java.util.OptionalDouble known = KnownBytes.perOp(r.row().benchmark(), r.row().params());
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        double bytes = known.getAsDouble();
+        List<CounterChange> out = new ArrayList<>();
+        for (CounterQuantity q : List.of(CounterQuantity.BYTES_PER_WRITE, CounterQuantity.BYTES_PER_READ)) {
+            CounterQuantity calls = q.calls();
+            CounterChange c = compared.stream().filter(x -> x.quantity() == calls && !x.server()).findFirst().orElse(null);
+            CounterNames.Source src = source(calls, "", xs, ys);
+            String why = c == null || src == null ? "no " + calls.label() + " counted in this run"
+                    : !KnownBytes.coversBothEnds(r.row().params(), src == CounterNames.Source.PERFNORM)
+                    ? calls.label() + " counted on the client's end only (/proc, or a remote server), the bytes are both ends'"
+                    : c.method() != CounterChange.Method.RATIO ? calls.label() + " is 0 on a side in some block" : null;
+            String what = fmt(bytes) + " B/op ÷ " + calls.label() + (c == null ? "" : " (" + c.what() + ")");
+            if (why != null) {
+                out.add(new CounterChange(q.label(), q, false, what, q.unit(), 0, Double.NaN, Double.NaN,
+                        CounterChange.Method.RATIO, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        CounterChange.Status.CANNOT_TELL, "not derived: " + why));
+                continue;
+            }
+            double[] x = new double[xs.size()];
+            double[] y = new double[ys.size()];
+            for (int i = 0; i < xs.size(); i++) {
+                x[i] = bytes / calls.value(xs.get(i).counters(), "", src);
+                y[i] = bytes / calls.value(ys.get(i).counters(), "", src);
+            }
+            CounterChange d = change(q.label(), q, false, what, q.unit(), x, y, false);
+            out.add(d.adjusted(c.pAdjusted(), alpha, MIN_CHANGE));
+        }
+        return out;
+    }
+
+    private static String fmt(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.0f", bytes);
+    }
+
+    /** The first source of {@code q}'s terms in which some block has a value on both sides; null when none. */
+    private static CounterNames.Source source(CounterQuantity q, String side, List<CountedFork> xs, List<CountedFork> ys) {
+        for (CounterNames.Source src : CounterNames.Source.values()) {
+            if (q.terms(src).isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < xs.size(); i++) {
+                if (Double.isFinite(q.value(xs.get(i).counters(), side, src)) && Double.isFinite(q.value(ys.get(i).counters(), side, src))) {
+                    return src;
+                }
+            }
+        }
+        return null;
     }
 
     /** The comparison of {@code q} on one side, from the first source both JVMs' forks have; null when none has it. */

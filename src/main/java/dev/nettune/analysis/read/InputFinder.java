@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * folders are searched recursively for {@code *.json} (JMH results), {@code sockopts.jsonl} and
  * {@code skips.jsonl}; {@code run.json} beside a result folder is read as run metadata, and
  * {@code forks.jsonl} (with {@code points.jsonl}) beside it as the run's schedule, which gives each
- * fork its block ({@link ForkBlocks}). Files named directly are read whatever their extension. Every
+ * fork its block ({@link ForkBlocks}); a run folder's {@code explain/} (flame graphs) and {@code report/} are not searched.
+ * Files named directly are read whatever their extension. Every
  * file is accounted for: used, or named in a diagnostic. When only some result files of a run are
  * named (not its folder), its fork log is read for their benchmark classes only, and a fork is
  * matched to a result only when its file was named: the run's other files are not warned about.
@@ -184,7 +185,7 @@ public final class InputFinder {
     static boolean writtenAfterTheRun(Path file) {
         for (Path dir = file.getParent(); dir != null && dir.getFileName() != null; dir = dir.getParent()) {
             String name = dir.getFileName().toString();
-            if ((name.equals("explain") || name.equals("report")) && Files.isRegularFile(dir.resolveSibling(RUN_FILE))) {
+            if ((name.equals(FlameGraphReader.FOLDER) || name.equals("report")) && Files.isRegularFile(dir.resolveSibling(RUN_FILE))) {
                 return true;
             }
         }

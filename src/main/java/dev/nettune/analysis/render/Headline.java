@@ -170,6 +170,10 @@ final class Headline {
                 out.append("  - ").append(below).append('\n');
                 counted = true;
             }
+            String flames = underneath.flames(p, r);
+            if (flames != null) {
+                out.append("  - ").append(flames).append('\n');
+            }
         }
         if (!flagged.isEmpty()) {
             out.append('\n');

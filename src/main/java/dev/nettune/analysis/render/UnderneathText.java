@@ -5,6 +5,7 @@ import dev.nettune.analysis.compare.CounterQuantity;
 import dev.nettune.analysis.compare.JvmPair;
 import dev.nettune.analysis.compare.RowComparison;
 import dev.nettune.analysis.compare.Underneath;
+import dev.nettune.analysis.model.FlameGraphs;
 import dev.nettune.analysis.model.RunInfo;
 import dev.nettune.counters.CounterSet;
 import dev.nettune.analysis.units.Units;
@@ -83,6 +84,65 @@ final class UnderneathText {
                 + ", so the report cannot say whether the difference is in user-space CPU" + link + ".";
     }
 
+    /** What a flagged row says when its run has no flame graphs of it. */
+    static final String NO_FLAMES = "No flame graphs (explain=none / not run)";
+
+    /**
+     * The line on a flagged row's flame graphs, from what the run's explain step left
+     * ({@link Underneath#flameGraphs}): links to the differential graphs of the row's JVM pair (CPU, wall
+     * clock, allocations, those it drew) and to the point's page with each JVM's graphs; else why there
+     * are none. Null for a pair of two runs (explain profiles the JVMs of one run) and for a run that
+     * has no explain output and neither counted nor recorded counters (a run from before both: its
+     * report stays as it was).
+     */
+    String flames(JvmPair p, RowComparison r) {
+        String run = p.candidate().runId();
+        if (!p.baseline().runId().equals(run)) {
+            return null;
+        }
+        FlameGraphs fg = underneath.flameGraphs();
+        FlameGraphs.Run explained = fg.run(run);
+        if (explained == null) {
+            return silent(p) ? null : NO_FLAMES + ".";
+        }
+        if (explained.problem() != null) {
+            return "No flame graphs: " + Text.md(explained.problem()) + ".";
+        }
+        FlameGraphs.Point point = fg.point(run, r.row().benchmark(), r.row().mode(), r.row().params());
+        if (point == null) {
+            return "No flame graphs: [the run's explain step](" + explained.index() + ") did not profile this row.";
+        }
+        Map<String, String> diffs = point.diffs().getOrDefault(FlameGraphs.pairKey(p.baseline().label(), p.candidate().label()), Map.of());
+        String page = point.page() == null ? explained.index() : point.page();
+        if (diffs.isEmpty()) {
+            return "No flame graphs: " + Text.md(point.status()) + (point.reason() == null ? "" : " (" + Text.md(clip(point.reason())) + ")")
+                    + " ([explain](" + page + ")).";
+        }
+        List<String> links = new ArrayList<>();
+        EVENTS.forEach((id, words) -> {
+            if (diffs.containsKey(id)) {
+                links.add("[" + words + "](" + diffs.get(id) + ")");
+            }
+        });
+        return "Flame graphs (profiled after the run, not part of the comparison): "
+                + "differential " + String.join(" · ", links) + "; each JVM's on [the row's page](" + page + ").";
+    }
+
+    /** The explain step's events, as its file names and as a reader says them. */
+    private static final Map<String, String> EVENTS = events();
+
+    private static Map<String, String> events() {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("cpu", "CPU");
+        e.put("wall", "wall clock");
+        e.put("alloc", "allocations");
+        return e;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 197) + "...";
+    }
+
     /** True when {@code p}'s run neither counted nor recorded why not (every run before counters). */
     boolean silent(JvmPair p) {
         String run = p.candidate().runId();
@@ -101,10 +161,16 @@ final class UnderneathText {
         return rc.changed().stream().filter(c -> !(split && c.quantity() == CounterQuantity.CPU)).toList();
     }
 
-    /** "poll(2)/op 0 → 2.9", "sys CPU 41 → 3.0 µs/op". */
+    /** "poll(2)/op 0 → 2.9", "sys CPU 41 → 3.0 µs/op", "bytes/write 65,536 → 496". */
     static String sides(CounterChange c) {
         String suffix = c.quantity() == null ? " " + c.unit() : c.quantity().suffix();
-        return c.name() + " " + num(c.baseline()) + " → " + num(c.candidate()) + suffix;
+        return c.name() + " " + value(c, c.baseline()) + " → " + value(c, c.candidate()) + suffix;
+    }
+
+    /** A side's value: bytes per call as whole bytes with thousands marked ("65,536"), others as {@link #num}. */
+    private static String value(CounterChange c, double v) {
+        return c.quantity() != null && c.quantity().derived() && Double.isFinite(v) && Math.abs(v) >= 1000
+                ? String.format(Locale.ROOT, "%,.0f", v) : num(v);
     }
 
     /** About three significant digits without trailing zeros: 41, 2.9, 0.05, 0. */
@@ -184,6 +250,10 @@ final class UnderneathText {
             out.append(Text.anchorTag(rowAnchor(p, r))).append("\n**").append(Text.md(VerdictText.rowName(r, all)))
                     .append("** (").append(Text.ratioCi(r.ratio(), r.low(), r.high())).append("):\n\n");
             out.append(table(p, rc)).append('\n');
+            String flames = flames(p, r);
+            if (flames != null) {
+                out.append(flames).append("\n\n");
+            }
         }
         if (out.length() == 0) {
             return "";
@@ -193,7 +263,9 @@ final class UnderneathText {
                 + Text.md(p.baseline().label()) + ", paired by block as the score is: the centers over the paired forks "
                 + "(geometric means; arithmetic means where a side has a 0 in some block), the change with its 95% "
                 + "interval (a ratio, or where a side is 0 a difference in the counter's unit), p and in brackets p after "
-                + "Holm over the row's counters, n blocks. **changed**: significant and at least "
+                + "Holm over the row's counters, n blocks. Bytes per write and per read, where the benchmark knows its bytes "
+                + "per operation (both ends' frames, from its parameters), are those bytes over write(2)/op or read(2)/op: "
+                + "their change is the inverse of the count's, and so is their test. **changed**: significant and at least "
                 + Math.round(Underneath.MIN_CHANGE * 100) + "%; small: significant but less. Every raw event is in "
                 + "[counters.csv](counters.csv).\n\n" + out;
     }
@@ -205,8 +277,12 @@ final class UnderneathText {
         for (CounterChange c : rc.quantities()) {
             String unit = c.quantity() == null ? c.unit() : c.quantity().suffix().trim();
             String label = c.name() + (unit.isEmpty() || c.name().endsWith("/op") ? "" : ", " + unit);
-            t.add(List.of(label, num(c.baseline()), num(c.candidate()), change(c), Text.p(c.p()) + " (" + Text.p(c.pAdjusted())
-                    + ")", Integer.toString(c.n()), status(c) + (c.note().isEmpty() ? "" : "; " + c.note())));
+            if (c.n() == 0) { // a quantity the row could not derive (bytes per call): the reason, no figures
+                t.add(List.of(label, "–", "–", "–", "–", "0", c.note()));
+                continue;
+            }
+            t.add(List.of(label, value(c, c.baseline()), value(c, c.candidate()), change(c), Text.p(c.p()) + " ("
+                    + Text.p(c.pAdjusted()) + ")", Integer.toString(c.n()), status(c) + (c.note().isEmpty() ? "" : "; " + c.note())));
         }
         return t.render();
     }
