@@ -44,8 +44,8 @@ class PlacementsOptionTest {
                         "each in the form it parses to");
             }
         }
-        assertEquals(List.of("ConnectionReuseBenchmark", "RoundTripBenchmark", "SingleConnectionLatencyBenchmark",
-                "SocketBufferStreamBenchmark"), Preflight.placementClasses(ProfilesTest.entries()));
+        assertEquals(List.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "RoundTripBenchmark",
+                "SingleConnectionLatencyBenchmark", "SocketBufferStreamBenchmark"), Preflight.placementClasses(ProfilesTest.entries()));
     }
 
     @Test
