@@ -125,6 +125,10 @@ classify() {
       echo "other:a python3 script over committed runs' report/comparisons.csv (README names what it read), not part of the build" ;;
     'scripts/check-report-html.sh [DIR]')
       echo "run:run_check_report_html" ;;
+    'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
+      echo "plan:the scale profile on JDK 17 and 25 (about 20 minutes per JDK); its connections are held and verified in src/test/java/dev/nettune/bench/model/ScaleConnectionsTest.java" ;;
+    'mvn -B -o test -Dtest=ScaleConnectionsTest -Dnettune.test.scale=10000')
+      echo "long:10,000 connections per server and client model (minutes); the same test runs at 500 in every test run" ;;
     'scripts/placement-comparison.sh')
       echo "plan:4 placements of 4 points on every JDK; the placements themselves run in the tests (src/test/java/dev/nettune/placement) and the remote one here" ;;
     'scripts/roundtrip-crosscheck.sh [java]'|'scripts/iperf3-crosscheck.sh [java]'|'scripts/harness-c-crosscheck.sh [-r ROUNDS] [-w WORKLOADS] [-f FLOORS] [java ...]'|'scripts/epoll-scaling-crosscheck.sh [java] [rounds]')
@@ -343,6 +347,9 @@ run_plan() {
       # the same options as mvn passes them (--X=V)
       timed "Suite --dryRun=true (the plan of $1)" \
         "java -cp $JAR dev.nettune.run.Suite --dryRun=true --counters=extra --include=SocketBufferStream '--jmh=-p sndBuf=4096'" "$log" \
+        || fail "the plan of $1: $(grep -m1 error "$log")" ;;
+    'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
+      timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true --profile=scale --jvms=17,25" "$log" \
         || fail "the plan of $1: $(grep -m1 error "$log")" ;;
     scripts/placement-comparison.sh)
       timed "$1 -Dnettune.dryRun=true" "$1 -Dnettune.dryRun=true" "$log" || fail "the plan of $1: $(grep -m1 error "$log")" ;;

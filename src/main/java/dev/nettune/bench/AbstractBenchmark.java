@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * (as Netty's microbench does): forks, warm-up and measurement iterations, the forks' heap, and
  * throughput in operations per second as the default mode. A benchmark that reports another mode
  * or unit says so on its own class, which JMH reads before its superclass's. The suite runner's
- * profiles (smoke, quick, full) override the iteration counts and times from the command line.
+ * profiles (smoke, quick, full, scale) override the iteration counts and times from the command line.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

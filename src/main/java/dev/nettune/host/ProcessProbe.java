@@ -53,14 +53,40 @@ public final class ProcessProbe {
      * under the descriptor limit, or null when they fit (or the limit is unknown).
      */
     public static String fdShortage(int connections) {
+        return fdShortage(connections, false);
+    }
+
+    /**
+     * As {@link #fdShortage(int)}; with {@code serverApart} the server runs in a process of its own
+     * (which inherits this process's limit), so each process holds one descriptor per connection.
+     */
+    public static String fdShortage(int connections, boolean serverApart) {
         long limit = fdLimit();
-        long needed = 2L * connections + FD_MARGIN;
+        int perConnection = serverApart ? 1 : 2;
+        long needed = (long) perConnection * connections + FD_MARGIN;
         if (limit < 0 || needed <= limit) {
             return null;
         }
-        return connections + " connections with client and server in one process need " + needed
-                + " file descriptors (2 per connection + " + FD_MARGIN + " margin); the limit (ulimit -n, /proc/self/limits) is "
-                + limit + ". Raise it with 'ulimit -n " + needed + "' or more.";
+        return connections + (serverApart ? " connections with the server in a process of its own need " + needed
+                + " file descriptors in each process (1 per connection + " : " connections with client and server in one process need "
+                + needed + " file descriptors (2 per connection + ") + FD_MARGIN + " margin); the limit (ulimit -n, /proc/self/limits) is "
+                + limit + ". Raise it with 'ulimit -n " + needed + "' or more" + (serverApart ? "." : ", or place the server in a"
+                + " process of its own (placement=process), which halves what each process needs.");
+    }
+
+    /** Descriptors open in process {@code pid} now (entries of /proc/PID/fd), or -1 when unknown or unreadable. */
+    public static int openFds(long pid) {
+        try (Stream<Path> s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return (int) s.count();
+        } catch (IOException e) {
+            return -1; // gone, not ours, or not Linux: the caller treats -1 as unknown
+        }
+    }
+
+    /** Heap in use right after a full collection ({@link System#gc()}), bytes: what the live objects hold. Never call it on the measured path. */
+    public static long heapUsedAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** CPU time of the whole process, ns (all threads, user + system). */
@@ -92,18 +118,33 @@ public final class ProcessProbe {
 
     /** Resident memory (VmRSS from /proc/self/status), bytes, or -1 when unknown. */
     public static long residentBytes() {
+        return status("self", "VmRSS:", 1024); // the kernel writes kB
+    }
+
+    /** Resident memory of process {@code pid} (VmRSS from /proc/PID/status), bytes, or -1 when unknown. */
+    public static long residentBytes(long pid) {
+        return status(Long.toString(pid), "VmRSS:", 1024);
+    }
+
+    /** Threads of process {@code pid} (Threads from /proc/PID/status: platform threads, JVM's own included), or -1 when unknown. */
+    public static long threads(long pid) {
+        return status(Long.toString(pid), "Threads:", 1);
+    }
+
+    /** The first number of the {@code field} line of /proc/PROC/status times {@code scale}, or -1 when unknown. */
+    private static long status(String proc, String field, long scale) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] f = line.substring(6).trim().split("\\s+");
-                    return Long.parseLong(f[0]) * 1024; // the kernel writes kB
+            for (String line : Files.readAllLines(Path.of("/proc/" + proc + "/status"))) {
+                if (line.startsWith(field)) {
+                    String[] f = line.substring(field.length()).trim().split("\\s+");
+                    return Long.parseLong(f[0]) * scale;
                 }
             }
             return -1;
         } catch (IOException e) {
-            return -1; // no /proc: not Linux; the caller treats -1 as unknown
+            return -1; // no /proc (not Linux), or the process is gone: the caller treats -1 as unknown
         } catch (NumberFormatException e) {
-            throw new UncheckedIOException(new IOException("unexpected VmRSS line in /proc/self/status", e));
+            throw new UncheckedIOException(new IOException("unexpected " + field + " line in /proc/" + proc + "/status", e));
         }
     }
 }

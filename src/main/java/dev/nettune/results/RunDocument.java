@@ -289,7 +289,8 @@ public record RunDocument(String runId, String profile, String status, String st
      * A Method is how the run's forks were scheduled and how long each ran.
      *
      * @param design      "randomized interleaved blocks"
-     * @param order       "point-major": a point's blocks all run before the next point's
+     * @param order       "point-major": a point's blocks all run before the next point's; "point-major, a point's
+     *                    placements in each block": and the placements of a point share its blocks
      * @param blocks      blocks per point planned
      * @param seed        the seed of the blocks' orders
      * @param ciTarget    the stopping rule's target half-width (a fraction), null for a fixed number of blocks

@@ -15,10 +15,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param p    two-sided p; NaN when n &lt; 2
  * @param sd   standard deviation (n − 1 denominator); NaN when n &lt; 2
  */
-record OneSampleT(int n, double mean, double low, double high, double p, double sd) {
+public record OneSampleT(int n, double mean, double low, double high, double p, double sd) {
 
     /** The t of {@code values[0..n)}. */
-    static OneSampleT of(double[] values, int n, double level) {
+    public static OneSampleT of(double[] values, int n, double level) {
         if (n == 0) {
             return new OneSampleT(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }

@@ -120,6 +120,12 @@ public final class Comparisons {
     /** One table per family, mode and unit of the rows both sides measured. */
     static List<ComparisonTable> tables(Map<ResultKey.Row, Result> base, Map<ResultKey.Row, Result> cand,
                                         boolean sameRun, double alpha) {
+        return tables(base, cand, (x, y) -> sameRun, alpha);
+    }
+
+    /** As {@link #tables(Map, Map, boolean, double)}, with {@code sameRun} decided per row (whether its two results may pair by block). */
+    static List<ComparisonTable> tables(Map<ResultKey.Row, Result> base, Map<ResultKey.Row, Result> cand,
+                                        java.util.function.BiPredicate<Result, Result> sameRun, double alpha) {
         Map<List<Object>, List<Measured>> groups = new TreeMap<>(Comparator
                 .comparingInt((List<Object> k) -> Families.rank((FamilyDescriptor) k.get(0)))
                 .thenComparing(k -> (Integer) k.get(1))
@@ -132,7 +138,7 @@ public final class Comparisons {
             }
             ResultKey.Row row = e.getKey();
             groups.computeIfAbsent(List.of(Families.of(row.benchmark()), modeRank(row.mode()), row.mode(), row.unit()),
-                    k -> new ArrayList<>()).add(measure(row, e.getValue(), c, sameRun));
+                    k -> new ArrayList<>()).add(measure(row, e.getValue(), c, sameRun.test(e.getValue(), c)));
         }
         List<ComparisonTable> out = new ArrayList<>();
         for (Map.Entry<List<Object>, List<Measured>> g : groups.entrySet()) {

@@ -49,8 +49,8 @@ public record JvmPair(JvmId baseline, JvmId candidate, Relation relation, List<C
         ACROSS_RUNS,
         /**
          * Not two JVMs: one JVM's points with its server placed elsewhere (a process of its own, a
-         * network namespace) against the same points with the server in process; unpaired, since
-         * the points ran one after the other ({@link PlacementComparisons}).
+         * network namespace) against the same points with the server in process; paired by block when
+         * the run interleaved the placements, else unpaired ({@link PlacementComparisons}).
          */
         PLACEMENT
     }

@@ -82,8 +82,10 @@ final class ComparisonTables {
             case VARIANT: return "a variant against its base JDK, " + where;
             case SELF_CHECK: return "A/A self-check, " + where + ": one JDK under two labels, so every row flagged is a false positive";
             case PLACEMENT: return "one JVM's points with the server placed elsewhere against the same points with the server in"
-                    + " process, " + where + "; unpaired (the two points ran one after the other, not in shared blocks), so drift"
-                    + " of the machine between them is not separated from the placement";
+                    + " process, " + where + (dev.nettune.analysis.compare.PlacementComparisons.paired(pair)
+                    ? "; paired by block (the run interleaved the two placements in each block)"
+                    : "; unpaired (the two points ran one after the other, not in shared blocks), so drift"
+                    + " of the machine between them is not separated from the placement");
             default: return "JVMs of " + where + ", compared unpaired";
         }
     }

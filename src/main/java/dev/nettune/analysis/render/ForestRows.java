@@ -212,7 +212,9 @@ final class ForestRows {
             case VARIANT -> cand + " is a variant (flags or placement) of " + base + ", in the same run.";
             case SELF_CHECK -> "A/A self-check: one JDK under two labels; every row flagged is a false positive.";
             case ACROSS_RUNS -> "JVMs of different runs (or files without block records): unpaired.";
-            case PLACEMENT -> "One JVM, the server placed elsewhere against in process: unpaired points.";
+            case PLACEMENT -> dev.nettune.analysis.compare.PlacementComparisons.paired(pair)
+                    ? "One JVM, the server placed elsewhere against in process: placements paired by block."
+                    : "One JVM, the server placed elsewhere against in process: unpaired points.";
         };
     }
 

@@ -118,6 +118,7 @@ public final class MarkdownReport {
             out.append(new SteadinessText(r.steadiness(), set::name).section());
         }
         placements();
+        out.append(ConnectionCostText.section(dev.nettune.analysis.compare.ConnectionCosts.of(set), set::name));
         appendices();
         method();
         return out.toString();
@@ -136,7 +137,10 @@ public final class MarkdownReport {
                 .append("loopback; `netns`: that JVM in a network namespace behind a veth link of MTU 1500, `:rate=` shaped ")
                 .append("with tc tbf; `remote=`: another host) against the same points with the server in process. ")
                 .append("The JVM comparisons above compare each placement with itself only. Columns as in the comparison ")
-                .append("tables; each ratio is placed / in process, unpaired.\n\n");
+                .append(r.placements().stream().anyMatch(dev.nettune.analysis.compare.PlacementComparisons::paired)
+                        ? "tables; each ratio is placed / in process, paired by block where the run interleaved the placements"
+                        + " in each block (as it does JVMs), unpaired where it ran them one after the other.\n\n"
+                        : "tables; each ratio is placed / in process, unpaired.\n\n");
         ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1);
         for (JvmPair p : r.placements()) {
             out.append(tables.section(p, "###"));

@@ -12,10 +12,12 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Where does thread-per-connection blocking I/O stop keeping up with a Selector event loop or
- * virtual threads, as persistent connections grow from 1 to 1,024 (10,000 in the full profile)?
- * Each connection runs a closed request/response loop (netperf TCP_RR): one echo frame in flight,
- * every reply verified; client and server run in this JVM over TCP loopback (or Unix-domain
- * sockets for the channel models against the Selector server).
+ * virtual threads, as persistent connections grow from 1 to 1,024 (10,000 in the full and scale
+ * profiles)? Each connection runs a closed request/response loop (netperf TCP_RR): one echo frame in
+ * flight, every reply verified; client and server run in this JVM over TCP loopback (or Unix-domain
+ * sockets for the channel models against the Selector server), or the server in a JVM of its own
+ * ({@code placement=process}) or behind a veth link ({@code netns}), so that each process holds one
+ * descriptor per connection and 10,000 connections fit a 20,000-descriptor limit.
  *
  * <p>Client models: blocking {@code Socket} streams and blocking {@code SocketChannel}, a platform
  * thread per connection; non-blocking channels on one Selector thread; {@code AsynchronousSocketChannel}
@@ -38,14 +40,20 @@ import org.openjdk.jmh.annotations.State;
  * from an HdrHistogram in the load generator (closed loop: queueing hides in the rate; see
  * {@link OpenLoopLatencyBenchmark}), {@code cpuNsPerRoundTrip} (process CPU / round trips) and
  * {@code serverCpuNsPerRoundTrip} (the server threads' share: its own capacity, whatever the client costs),
- * {@code allocBytesPerRoundTrip}, threads, {@code rssMiB}. With {@code -prof gc}, {@code gc.alloc.rate.norm}
+ * {@code allocBytesPerRoundTrip}, threads, {@code rssMiB}; what the connections cost as they were set up
+ * ({@link ScaleReadings}): {@code connectsPerSecond}, {@code bytesPerConnection} and {@code heapBytesPerConnection}
+ * of this JVM, {@code serverBytesPerConnection}, {@code serverRssMiB} and {@code serverProcessThreads} of a
+ * server JVM of its own. With {@code -prof gc}, {@code gc.alloc.rate.norm}
  * is bytes per round trip too. Confounders: CPU placement (client and server threads compete for
  * the cores; pinning changes small-message figures several-fold), TCP_NODELAY is on.
  *
  * <p>Points that cannot run say why and record no score: VIRTUAL before JDK 21; connections whose
- * descriptors (2 per connection + margin) exceed {@code ulimit -n}.
+ * descriptors (2 per connection + margin in one process, 1 with the server apart) exceed {@code ulimit -n};
+ * a thread-per-connection client that cannot start a thread for every connection; a placement that
+ * cannot be had here (a namespace without root).
  *
- * <p>Run: {@code java -jar target/benchmarks.jar ConnectionScalingBenchmark -p client=SELECTOR -p server=BLOCKING,SELECTOR -p connections=1,16,256,1024}
+ * <p>Run: {@code java -jar target/benchmarks.jar ConnectionScalingBenchmark -p client=SELECTOR -p server=BLOCKING,SELECTOR -p connections=1,16,256,1024};
+ * 10,000 connections: {@code -p connections=10000 -p placement=process}.
  */
 @State(Scope.Thread)
 public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
@@ -69,11 +77,20 @@ public class ConnectionScalingBenchmark extends LoadBenchmarkBase {
     @Param({"TCP", "UNIX"})
     public String transport;
 
+    /** Where the server runs: {@code inprocess}, {@code process}, {@code netns[:rate=R]}, {@code remote=HOST:PORT} ({@link dev.nettune.bench.ServerPlacement}). */
+    @Param({"inprocess"})
+    public String placement;
+
     /** Waits until the load has completed {@value LoadBenchmarkBase#BATCH} more round trips. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void roundTrips(LoadCounters counters) throws IOException {
         awaitBatch(counters);
+    }
+
+    @Override
+    protected String placement() {
+        return placement;
     }
 
     @Override

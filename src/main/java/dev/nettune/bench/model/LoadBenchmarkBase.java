@@ -5,6 +5,7 @@ import dev.nettune.bench.SkipPoint;
 import dev.nettune.client.ClientModel;
 import dev.nettune.client.load.Load;
 import dev.nettune.host.ProcessProbe;
+import dev.nettune.placement.Placement;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerModel;
 import dev.nettune.server.Teardown;
@@ -36,11 +37,15 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
      * next to the round trips, few enough that a 1 s iteration holds several batches (10 at 10k/s).
      */
     public static final int BATCH = 1024;
-    /** How long setup waits for the server to see every connection. */
+    /** How long setup waits for the server to see every connection, at least. */
     static final long ACCEPT_WAIT_MILLIS = 30_000;
+    /** And per connection beyond that: thread-per-connection models start a thread for each (tens of µs, more on a loaded machine). */
+    static final long ACCEPT_WAIT_MILLIS_PER_CONNECTION = 5;
 
     protected Server echoServer;
     protected Load load;
+    /** Memory, threads and descriptors of each side before and after the connections were set up. */
+    private ScaleReadings scale;
     private Histogram interval;
     private Histogram measured;
     private long roundTrips0;
@@ -68,10 +73,23 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
         return Load.closedLoop(p.client(), echoServer.address(), ModelPoint.tuning(p.transport()), p.connections(), p.payload());
     }
 
+    /** Where the server runs ({@link dev.nettune.bench.ServerPlacement}): in process unless a subclass takes a placement @Param. */
+    protected String placement() {
+        return Placement.INPROCESS;
+    }
+
     /** Why this point cannot run here, or null: by default what {@link ModelPoint#unavailableReason} says. */
     protected String unavailableReason() {
         Point p = point();
-        return ModelPoint.unavailableReason(p.client(), p.server(), p.transport(), p.connections());
+        return ModelPoint.unavailableReason(p.client(), p.server(), p.transport(), p.connections(), placement());
+    }
+
+    /**
+     * Whether {@link #startLoad} only opens the connections, so that its time and the memory it adds
+     * are what the connections cost ({@link ScaleReadings}); false for a load that does more first.
+     */
+    protected boolean measuresSetUp() {
+        return true;
     }
 
     /** Called as the last measurement iteration ends, to report what the subclass adds. */
@@ -89,15 +107,29 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
         }
         SkipPoint.ifUnavailable(params, unavailableReason());
         forkShare = 1.0 / Math.max(1, params.getForks()); // forks = 0 runs in JMH's own JVM: one "fork"
-        echoServer = ModelPoint.startServer(params, serverModel, transport);
-        load = startLoad(params);
-        long deadline = System.currentTimeMillis() + ACCEPT_WAIT_MILLIS;
+        echoServer = ModelPoint.startServer(params, serverModel, transport, placement());
+        int readConnections = measuresSetUp() ? connections : 0; // 0: no set-up readings (NaN)
+        scale = ScaleReadings.before(echoServer, readConnections);
+        long t0 = System.nanoTime();
+        try {
+            load = startLoad(params);
+        } catch (OutOfMemoryError e) {
+            // a thread per connection ran out of native threads or memory: a limit of this point here, said, not a failure
+            Teardown.close(echoServer);
+            echoServer = null;
+            SkipPoint.ifUnavailable(params, "client model " + point.client() + " could not hold " + connections + " connections here: "
+                    + e.getMessage() + " (" + ProcessProbe.liveThreads() + " live threads)");
+            throw e;
+        }
+        long deadline = System.currentTimeMillis() + ACCEPT_WAIT_MILLIS + ACCEPT_WAIT_MILLIS_PER_CONNECTION * connections;
         while (echoServer.stats().open() < connections) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IOException("server saw " + echoServer.stats().open() + " of " + connections + " connections after " + ACCEPT_WAIT_MILLIS + " ms");
+                throw new IOException("server saw " + echoServer.stats().open() + " of " + connections + " connections after "
+                        + (System.currentTimeMillis() - deadline + ACCEPT_WAIT_MILLIS + ACCEPT_WAIT_MILLIS_PER_CONNECTION * connections) + " ms");
             }
             Thread.sleep(1);
         }
+        scale = scale.connected(readConnections, readConnections == 0 ? 0 : System.nanoTime() - t0);
         ModelPoint.recordConnected(params, transport, echoServer, load.options());
         measured = new Histogram(Load.MAX_TRACKED_NANOS, Load.SIGNIFICANT_DIGITS);
     }
@@ -153,6 +185,7 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
             counters.report(measured, roundTrips, ProcessProbe.cpuNanos() - cpu0,
                     serverCpu < 0 || serverCpu0 < 0 ? -1 : serverCpu - serverCpu0,
                     alloc < 0 || alloc0 < 0 ? -1 : alloc - alloc0, load.threads(), echoServer.threadCount(), forkShare);
+            counters.reportScale(scale, forkShare);
             reportExtra(roundTrips);
         }
     }

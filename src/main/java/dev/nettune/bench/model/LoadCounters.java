@@ -45,6 +45,18 @@ public class LoadCounters {
     public double jvmThreads;
     /** Resident memory of the process at the end of the measurement, MiB. */
     public double rssMiB;
+    /** Connections set up per second as the trial began (connect here and accept on the server together; {@link ScaleReadings}). */
+    public double connectsPerSecond;
+    /** This JVM's resident growth per connection over the set-up, bytes (both sides' when the server is in process). */
+    public double bytesPerConnection;
+    /** This JVM's live heap growth (after a full collection) per connection over the set-up, bytes. */
+    public double heapBytesPerConnection;
+    /** The server JVM's resident growth per connection over the set-up, bytes; NaN when the server is in process. */
+    public double serverBytesPerConnection;
+    /** The server JVM's resident memory at the end of the measurement, MiB; NaN when the server is in process. */
+    public double serverRssMiB;
+    /** The server JVM's threads (the kernel's count) at the end of the measurement; NaN when the server is in process. */
+    public double serverProcessThreads;
 
     /** Fills every counter with its whole-measurement value times {@code forkShare} (1 / forks). */
     void report(Histogram latencyNanos, long roundTrips, long cpuNanos, long serverCpuNanos, long allocatedBytes, int client, int server,
@@ -64,9 +76,23 @@ public class LoadCounters {
         rssMiB = rss < 0 ? Double.NaN : forkShare * rss / (1024.0 * 1024.0);
     }
 
+    /** Fills the set-up's costs ({@link ScaleReadings}) and the server JVM's memory and threads now, times {@code forkShare}. */
+    void reportScale(ScaleReadings s, double forkShare) {
+        connectsPerSecond = forkShare * s.connectsPerSecond();
+        bytesPerConnection = forkShare * s.bytesPerConnection();
+        heapBytesPerConnection = forkShare * s.heapBytesPerConnection();
+        serverBytesPerConnection = forkShare * s.serverBytesPerConnection();
+        long rss = s.serverRssNow();
+        serverRssMiB = rss < 0 ? Double.NaN : forkShare * rss / (1024.0 * 1024.0);
+        long threads = s.serverProcessThreadsNow();
+        serverProcessThreads = threads < 0 ? Double.NaN : forkShare * threads;
+    }
+
     /** Zeroes every counter: called as each iteration begins. */
     void clear() {
         p50Us = p90Us = p99Us = p999Us = maxUs = 0;
+        connectsPerSecond = bytesPerConnection = heapBytesPerConnection = serverBytesPerConnection = serverRssMiB = 0;
+        serverProcessThreads = 0;
         cpuNsPerRoundTrip = serverCpuNsPerRoundTrip = allocBytesPerRoundTrip = rssMiB = 0;
         clientThreads = serverThreads = jvmThreads = 0;
     }

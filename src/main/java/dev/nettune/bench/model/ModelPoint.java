@@ -51,6 +51,21 @@ final class ModelPoint {
      * file descriptors for the connections.
      */
     static String unavailableReason(ClientModel client, ServerModel server, Transport transport, int connections) {
+        return unavailableReason(client, server, transport, connections, Placement.INPROCESS);
+    }
+
+    /**
+     * As {@link #unavailableReason(ClientModel, ServerModel, Transport, int)} for a server placed where
+     * {@code placement} says: a server in a process of its own halves the descriptors this one needs.
+     * Whether the placement itself can be had here is {@link ServerPlacement}'s to say.
+     */
+    static String unavailableReason(ClientModel client, ServerModel server, Transport transport, int connections, String placement) {
+        boolean apart;
+        try {
+            apart = !Placement.parse(placement).inProcess();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@Param placement: " + e.getMessage(), e);
+        }
         if (client.unavailableReason() != null) {
             return "client model " + client + ": " + client.unavailableReason();
         }
@@ -65,7 +80,7 @@ final class ModelPoint {
             return "server model " + server + " has no " + transport + " form (it serves java.net.Socket streams over TCP); valid: "
                     + ServerModel.valid(m -> m.supports(transport));
         }
-        return ProcessProbe.fdShortage(connections);
+        return ProcessProbe.fdShortage(connections, apart);
     }
 
     /** Starts the server in process and records its listener's options; accepted sockets are recorded by {@link #recordConnected}. */

@@ -5,6 +5,7 @@ import dev.nettune.run.options.Jdk;
 import dev.nettune.run.options.JvmMatrix;
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.plan.Plan;
+import dev.nettune.run.plan.PointGroups;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.options.Profile;
 import dev.nettune.run.folder.RunLock;
@@ -550,7 +551,8 @@ public final class Preflight {
         double perFork = perBlock / Math.max(1, p.plan().pointCount());
         String blocks = p.maxBlocks() == null ? String.valueOf(t.blocks()) : t.blocks() + "-" + p.maxBlocks();
         out.println("nettune: profile " + o.profile().id() + ", " + blocks + " blocks per point (randomized interleaved blocks,"
-                + " point-major), seed " + p.seed() + (o.seed() == null ? " (-Dnettune.seed=" + p.seed() + " repeats this order)" : ""));
+                + " point-major" + (PointGroups.of(RunSpec.pointsOf(p.plan())).interleavesPlacements() ? ", a point's placements in each block" : "")
+                + "), seed " + p.seed() + (o.seed() == null ? " (-Dnettune.seed=" + p.seed() + " repeats this order)" : ""));
         out.println("  a fork: warmup " + (t.warmupFromCommandLine() ? t.warmupIterations() + " (-wi: every class)"
                 : t.warmupIterations() + " unless its profile file says (" + o.profile().id() + "." + Plan.WARMUP_KEY + ")")
                 + " x " + t.warmupTime() + ", measurement " + t.measurementIterations()

@@ -13,6 +13,7 @@ import dev.nettune.run.record.Outcome;
 import dev.nettune.run.folder.ResumeStore;
 import dev.nettune.run.folder.RunLock;
 import dev.nettune.run.folder.RunRecord;
+import dev.nettune.run.plan.PointGroups;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.record.RunState;
 import dev.nettune.run.plan.StoppingRule;
@@ -34,9 +35,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An Execution runs a {@link RunSpec}'s schedule: point after point, block after block, one fork at
- * a time ({@link ForkRunner}), each block's JVMs in the order the {@link Schedule} gives, until the
- * {@link StoppingRule} says the point has enough blocks. After every fork, in this order: its JMH
+ * An Execution runs a {@link RunSpec}'s schedule: group of points after group ({@link PointGroups}:
+ * a point, or the placements of one point), block after block, one fork at a time ({@link ForkRunner}),
+ * each block's points and JVMs in the order the {@link Schedule} gives, until the {@link StoppingRule}
+ * says every point of the group has enough blocks. After every fork, in this order: its JMH
  * result to {@code .resume/<seq>.ser}, the JVM's merged {@code <Class>.json} rewritten, its line
  * appended to {@code forks.jsonl}; so a killed runner loses at most the fork that was running, and
  * a stopped one (SIGTERM, Ctrl-C: the shutdown hook) also records that fork as interrupted and
@@ -166,29 +168,46 @@ public final class Execution {
         Progress progress = new Progress();
         try (JmhLog log = new JmhLog(spec.runDir().resolve(JMH_LOG))) {
             Forks runner = forks != null ? forks.apply(log) : new ForkRunner(spec, log, out, counters);
-            for (RunSpec.PointSpec p : spec.points()) {
-                if (state.isDone(p.index())) {
+            PointGroups groups = state.groups();
+            for (int g = 0; g < groups.size(); g++) {
+                List<RunSpec.PointSpec> members = new ArrayList<>();
+                for (int i : groups.members(g)) {
+                    if (!state.isDone(i)) {
+                        members.add(spec.points().get(i));
+                    }
+                }
+                if (members.isEmpty()) {
                     continue;
                 }
-                out.println("nettune: point " + (p.index() + 1) + "/" + spec.points().size() + " " + p.describe() + ": "
-                        + spec.blocks() + " block" + (spec.blocks() == 1 ? "" : "s") + " x " + spec.targets().size() + " JVM"
-                        + (spec.targets().size() == 1 ? "" : "s") + (spec.slots() > spec.targets().size() ? " x 2 (score, counters)" : "")
-                        + (spec.ci() == null ? "" : ", more until +-" + percent(spec.ci())
-                        + " (cap " + spec.maxBlocks() + ")"));
+                for (RunSpec.PointSpec p : members) {
+                    out.println("nettune: point " + (p.index() + 1) + "/" + spec.points().size() + " " + p.describe() + ": "
+                            + spec.blocks() + " block" + (spec.blocks() == 1 ? "" : "s") + " x " + spec.targets().size() + " JVM"
+                            + (spec.targets().size() == 1 ? "" : "s") + (spec.slots() > spec.targets().size() ? " x 2 (score, counters)" : "")
+                            + (spec.ci() == null ? "" : ", more until +-" + percent(spec.ci())
+                            + " (cap " + spec.maxBlocks() + ")")
+                            + (members.size() > 1 ? ", its " + members.size() + " placements interleaved in each block" : ""));
+                }
                 for (int b = 1; ; b++) {
-                    List<Integer> order = state.order(p.index(), b);
+                    List<RunState.Cell> order = state.blockOrder(g, b);
                     for (int pos = 0; pos < order.size(); pos++) {
-                        int j = order.get(pos);
-                        if (state.settled(p.index(), b, j)) {
+                        RunState.Cell c = order.get(pos);
+                        if (state.settled(c.point(), b, c.slot())) {
                             continue; // finished in an earlier session of this run
                         }
-                        if (!fork(runner, log, progress, p, b, pos + 1, order.size(), j, launchers.get(spec.targetOf(j)))) {
+                        if (!fork(runner, log, progress, spec.points().get(c.point()), b, pos + 1, order.size(), c.slot(),
+                                launchers.get(spec.targetOf(c.slot())))) {
                             return End.INTERRUPTED;
                         }
                     }
-                    StoppingRule.Decision d = rule.decide(b, state.scores(p.index(), b), state.seqs(p.index(), b));
-                    if (d.stop() != null) {
-                        finishPoint(p, b, d);
+                    // The group's points stop together, so that every block of the group holds all of them.
+                    List<StoppingRule.Decision> decisions = new ArrayList<>();
+                    for (RunSpec.PointSpec p : members) {
+                        decisions.add(rule.decide(b, state.scores(p.index(), b), state.seqs(p.index(), b)));
+                    }
+                    if (decisions.stream().allMatch(d -> d.stop() != null)) {
+                        for (int i = 0; i < members.size(); i++) {
+                            finishPoint(members.get(i), b, decisions.get(i));
+                        }
                         break;
                     }
                 }

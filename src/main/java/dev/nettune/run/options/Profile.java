@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *   <li>{@link #QUICK}: the default; a few points per family that answer its question, each with
  *       enough blocks for a paired comparison, within about 20 minutes per JVM on a 2-core machine.</li>
  *   <li>{@link #FULL}: the whole documented @Param grid, more blocks and longer forks; hours to days.</li>
+ *   <li>{@link #SCALE}: the I/O-model question at the size it is asked, 1,000 to 10,000 connections
+ *       with the server in a JVM of its own; the other families have no point in it.</li>
  * </ul>
  */
 public enum Profile {
@@ -37,7 +39,14 @@ public enum Profile {
      */
     QUICK(8, 1, 1, 2, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS),
     /** Ten blocks of a fork with JMH's nettune defaults (3 × 1 s warm-up, 5 × 1 s measurement). */
-    FULL(10, 3, 1, 5, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS);
+    FULL(10, 3, 1, 5, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS),
+    /**
+     * Eight blocks (as quick: the block count its A/A runs held at) of 3 × 1 s warm-up + 3 × 1 s measured:
+     * at thousands of connections a thread-per-connection fork settles later than quick's points, and its
+     * set-up (thousands of connects and thread starts, two full collections) costs seconds the estimate's
+     * fork overhead does not hold, so the profile keeps its points few ({@code scale.*} keys).
+     */
+    SCALE(8, 3, 1, 3, 1, Profile.DEFAULT_RESULTS, Profile.DEFAULT_ANALYSIS);
 
     /** Raw results root of quick and full runs. */
     public static final String DEFAULT_RESULTS = "bench-results";

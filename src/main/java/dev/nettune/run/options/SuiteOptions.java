@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
  * {@link UsageException} naming the property and the value. What needs the file system, the JDKs or
  * the benchmark list is checked by {@link Preflight}.
  *
- * @param profile    smoke, quick or full
+ * @param profile    smoke, quick, full or scale
  * @param jvms       -Dnettune.jvms value, or null to discover
  * @param variants   -Dnettune.variants value, or null for none
  * @param include    benchmark regex, or null for all
@@ -185,6 +185,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 {"smoke.blocks", String.valueOf(Profile.SMOKE.blocks)},
                 {"quick.blocks", String.valueOf(Profile.QUICK.blocks)},
                 {"full.blocks", String.valueOf(Profile.FULL.blocks)},
+                {"scale.blocks", String.valueOf(Profile.SCALE.blocks)},
                 {"variants.builtIn", String.join(", ", Variant.BUILT_IN.keySet())},
                 {"counters.why", COUNTERS_WHY},
             };
@@ -207,10 +208,11 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
                 "regression gate failed (all results still written);",
                 "2 bad input (one line naming the option, before any benchmark runs; under Maven before compilation)."})
     static final class Options implements Cli.Checked, Cli.PropertyNamed {
-        @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick", converter = ProfileValue.class,
+        @Option(names = "--profile", paramLabel = "smoke|quick|full|scale", defaultValue = "quick", converter = ProfileValue.class,
                 description = {"default ${DEFAULT-VALUE}. smoke: every class, 1-2 points, ${bundle:smoke.blocks} blocks, under target/;",
                     "quick: a few points per family, ${bundle:quick.blocks} blocks, ~10 min per JVM on 2 cores;",
-                    "full: the whole @Param grid, ${bundle:full.blocks} blocks of longer forks (days)."})
+                    "full: the whole @Param grid, ${bundle:full.blocks} blocks of longer forks (days);",
+                    "scale: the I/O models at 1,000-10,000 connections, the server in a JVM of its own, ${bundle:scale.blocks} blocks."})
         Profile profile;
         @Option(names = "--jvms", paramLabel = "LIST", description = {
             "comma-separated JAVA_HOMEs, label=JAVA_HOME, or feature numbers (17,25) of discovered JDKs; one JDK"
@@ -228,7 +230,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         String variants;
         @Option(names = "--placements", paramLabel = "LIST", description = {
             "where the server runs, for the benchmarks that take a placement (RoundTrip, SingleConnectionLatency,"
-                + " SocketBufferStream, ConnectionReuse); comma-separated: inprocess (the default), process (a server JVM"
+                + " SocketBufferStream, ConnectionReuse, ConnectionScaling); comma-separated: inprocess (the default), process (a server JVM"
                 + " of its own, loopback), netns (that JVM in a network namespace over veth, MTU 1500; root),"
                 + " netns:rate=1gbit (tc tbf both ways), netns:delay=5ms (tc netem, where the kernel has it),"
                 + " remote=HOST:PORT (a server you started: java -cp benchmarks.jar dev.nettune.server.Main).",

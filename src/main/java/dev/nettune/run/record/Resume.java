@@ -196,24 +196,29 @@ public final class Resume {
     }
 
     /**
-     * The blocks of unfinished points that an interruption cut: some JVM of the block's order has no
-     * settled fork (never started, or interrupted) while another ended ok before the stop.
+     * The blocks of unfinished points that an interruption cut: some cell of the block's order (a JVM,
+     * or a JVM of another placement of the point) has no settled fork (never started, or interrupted)
+     * while another ended ok before the stop.
      */
     static List<CutBlock> cutBlocks(RunSpec spec, RunState state, java.util.Set<Integer> donePoints) {
         List<CutBlock> out = new ArrayList<>();
-        for (RunSpec.PointSpec p : spec.points()) {
-            if (donePoints.contains(p.index())) {
+        dev.nettune.run.plan.PointGroups groups = state.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> open = groups.members(g).stream().filter(i -> !donePoints.contains(i)).toList();
+            if (open.isEmpty()) {
                 continue;
             }
-            for (int b = 1; b <= state.blocks(p.index()); b++) {
-                List<Integer> order = state.order(p.index(), b);
-                int point = p.index();
+            for (int b = 1; b <= state.groupBlocks(g); b++) {
                 int block = b;
-                boolean open = order.stream().anyMatch(j -> !state.settled(point, block, j));
-                List<ForkLine> ok = order.stream().map(j -> state.line(point, block, j))
-                        .filter(l -> l != null && l.status() == ForkLine.Status.OK).toList();
-                if (open && !ok.isEmpty()) {
-                    out.add(new CutBlock(point, block, ok));
+                // A block of a group holds every placement of its point: cut in one, it is cut in all.
+                List<RunState.Cell> order = state.blockOrder(g, b).stream().filter(c -> open.contains(c.point())).toList();
+                boolean cut = order.stream().anyMatch(c -> !state.settled(c.point(), block, c.slot()));
+                for (int point : open) {
+                    List<ForkLine> ok = order.stream().filter(c -> c.point() == point).map(c -> state.line(point, block, c.slot()))
+                            .filter(l -> l != null && l.status() == ForkLine.Status.OK).toList();
+                    if (cut && !ok.isEmpty()) {
+                        out.add(new CutBlock(point, block, ok));
+                    }
                 }
             }
         }

@@ -35,6 +35,8 @@ import java.util.TreeMap;
 public final class RunDocuments {
     static final String DESIGN = "randomized interleaved blocks";
     static final String ORDER = "point-major";
+    /** The order of a run whose points have several placements: they share each block ({@link dev.nettune.run.plan.PointGroups}). */
+    static final String ORDER_PLACEMENTS = "point-major, a point's placements in each block";
 
     private RunDocuments() {
     }
@@ -78,7 +80,8 @@ public final class RunDocuments {
         for (StoppingRule.Pair pair : StoppingRule.pairs(spec.targets(), spec.baseline())) {
             pairs.add(new RunDocument.Pair(spec.targets().get(pair.baseline()).label(), spec.targets().get(pair.candidate()).label()));
         }
-        return new RunDocument.Method(DESIGN, ORDER, spec.blocks(), spec.seed(), spec.ci(), spec.ci() == null ? null : spec.maxBlocks(),
+        return new RunDocument.Method(DESIGN, dev.nettune.run.plan.PointGroups.of(spec.points()).interleavesPlacements() ? ORDER_PLACEMENTS : ORDER,
+                spec.blocks(), spec.seed(), spec.ci(), spec.ci() == null ? null : spec.maxBlocks(),
                 spec.warmup().toString(), spec.measurement().toString(), spec.baseline(), pairs);
     }
 

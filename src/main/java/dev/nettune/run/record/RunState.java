@@ -5,6 +5,7 @@ import dev.nettune.results.RunDocument.Counts;
 import dev.nettune.results.RunDocument.Summary;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.Journal;
+import dev.nettune.run.plan.PointGroups;
 import dev.nettune.run.plan.RunSpec;
 import dev.nettune.run.plan.Schedule;
 
@@ -29,6 +30,7 @@ import java.util.TreeMap;
 public final class RunState {
     private final RunSpec spec;
     private final Schedule schedule;
+    private final PointGroups groups;
     /** point → block → slot ({@link RunSpec#slots()}: the JVM's index, or for a counting fork past the JVMs) → latest line. */
     private final Map<Integer, Map<Integer, Map<Integer, ForkLine>>> latest = new HashMap<>();
     /** point → slot → the line that found the point skipped. */
@@ -39,10 +41,51 @@ public final class RunState {
     public RunState(RunSpec spec) {
         this.spec = spec;
         this.schedule = new Schedule(spec.slots(), spec.seed());
+        this.groups = PointGroups.of(spec.points());
     }
 
     Schedule schedule() {
         return schedule;
+    }
+
+    /** The run's groups of points: a block of a group runs every point of it on every JVM. */
+    public PointGroups groups() {
+        return groups;
+    }
+
+    /**
+     * A Cell is one fork of a block: a point of the block's group on a slot ({@link RunSpec#slots()}).
+     *
+     * @param point 0-based point index
+     * @param slot  the JVM's index, or for a counting fork past the JVMs
+     */
+    public record Cell(int point, int slot) {
+    }
+
+    /**
+     * Block {@code block} of group {@code group}: the schedule's cells without those an earlier block
+     * found skipped and without the points already done (a stop between two points' lines of a group).
+     */
+    public List<Cell> blockOrder(int group, int block) {
+        List<Integer> members = groups.members(group);
+        List<Cell> out = new ArrayList<>();
+        for (int c : schedule.order(groups.seedIndex(group), block, members.size())) {
+            int point = members.get(c / spec.slots());
+            int slot = c % spec.slots();
+            if (!done.containsKey(point) && skippedBefore(point, block, slot) == null) {
+                out.add(new Cell(point, slot));
+            }
+        }
+        return out;
+    }
+
+    /** Blocks group {@code group} has or will have: the most any of its points has. */
+    public int groupBlocks(int group) {
+        int max = 0;
+        for (int p : groups.members(group)) {
+            max = Math.max(max, blocks(p));
+        }
+        return max;
     }
 
     /** Takes a fork line into account; its JVM must be one of the run's targets. */
@@ -78,7 +121,7 @@ public final class RunState {
     }
 
     /** The latest line of a cell, or null. */
-    ForkLine line(int point, int block, int jvm) {
+    public ForkLine line(int point, int block, int jvm) {
         return latest.getOrDefault(point, Map.of()).getOrDefault(block, Map.of()).get(jvm);
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Placements are compared as JVMs are, never mixed with them: a JVM pair's row pairs each
@@ -92,5 +93,77 @@ class PlacementComparisonsTest {
         assertEquals(-1, Integer.signum(PlacementComparisons.natural("netns:rate=1gbit", "netns:rate=10gbit")));
         assertEquals(-1, Integer.signum(PlacementComparisons.natural("netns", "netns:rate=1gbit")));
         assertEquals(0, PlacementComparisons.natural("process", "process"));
+    }
+
+    /**
+     * One run, two JVMs, two placements, as the runner now runs them: block b is forks 4b − 3 … 4b,
+     * every JVM x placement once, the in-process fork first in odd blocks and last in even ones.
+     */
+    static ResultSet interleaved(boolean interleaved) {
+        String run = "r";
+        JvmId a = Synthetic.id(run, "jdk17", "17.0.15");
+        JvmId b = Synthetic.id(run, "jdk25", "25.0.3");
+        int n = IN17.length;
+        int[][] seqs = new int[4][n]; // jdk17 inprocess, jdk17 netns, jdk25 inprocess, jdk25 netns
+        for (int i = 0; i < n; i++) {
+            int base = 4 * i;
+            boolean odd = i % 2 == 0;
+            seqs[0][i] = base + (odd ? 1 : 4);
+            seqs[1][i] = base + (odd ? 2 : 3);
+            seqs[2][i] = base + (odd ? 3 : 2);
+            seqs[3][i] = base + (odd ? 4 : 1);
+            if (!interleaved) { // the old runner: all blocks of inprocess (2 JVMs each), then all of netns
+                seqs[0][i] = 2 * i + (odd ? 1 : 2);
+                seqs[2][i] = 2 * i + (odd ? 2 : 1);
+                seqs[1][i] = 2 * n + 2 * i + (odd ? 1 : 2);
+                seqs[3][i] = 2 * n + 2 * i + (odd ? 2 : 1);
+            }
+        }
+        return new Synthetic().run(run, Synthetic.jvm("jdk17", "/17", "17.0.15", "free"), Synthetic.jvm("jdk25", "/25", "25.0.3", "free"))
+                .forks(a, "thrpt", params("inprocess"), seqs[0], IN17).forks(a, "thrpt", params("netns"), seqs[1], NS17)
+                .forks(b, "thrpt", params("inprocess"), seqs[2], IN25).forks(b, "thrpt", params("netns"), seqs[3], NS25)
+                .set();
+    }
+
+    @Test
+    void placementsInterleavedInBlocksArePairedByBlockAsJvmsAre() {
+        List<JvmPair> pairs = PlacementComparisons.build(interleaved(true), Comparisons.Options.defaults());
+        assertEquals(2, pairs.size());
+        for (JvmPair p : pairs) {
+            boolean j17 = p.baseline().label().startsWith("jdk17");
+            double[] x = j17 ? IN17 : IN25;
+            double[] y = j17 ? NS17 : NS25;
+            boolean[] inFirst = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                inFirst[i] = i % 2 == 0; // in process before netns in odd blocks, after it in even ones (mirrored)
+            }
+            PairedRatio expected = PairedRatio.of(x, y, inFirst, Comparisons.CONFIDENCE);
+            RowComparison r = p.tables().get(0).rows().get(0);
+            assertEquals(Design.PAIRED, r.design(), p.baseline().label());
+            assertEquals(x.length, r.n());
+            assertEquals(expected.ratio(), r.ratio(), TOL);
+            assertEquals(expected.low(), r.low(), TOL);
+            assertEquals(expected.high(), r.high(), TOL);
+            assertEquals(expected.p(), r.p(), TOL);
+            assertEquals(Verdict.WORSE, r.verdict());
+            assertTrue(PlacementComparisons.paired(p));
+        }
+        // the JVM comparison keeps pairing each placement with itself, by block
+        for (RowComparison r : Comparisons.build(interleaved(true)).get(0).tables().get(0).rows()) {
+            assertEquals(Design.PAIRED, r.design());
+        }
+    }
+
+    @Test
+    void placementsRunOneAfterTheOtherStayUnpairedThoughTheirBlocksShareNumbers() {
+        for (JvmPair p : PlacementComparisons.build(interleaved(false), Comparisons.Options.defaults())) {
+            RowComparison r = p.tables().get(0).rows().get(0);
+            boolean j17 = p.baseline().label().startsWith("jdk17");
+            UnpairedRatio u = UnpairedRatio.of(j17 ? IN17 : IN25, j17 ? NS17 : NS25, Comparisons.CONFIDENCE);
+            assertEquals(Design.UNPAIRED, r.design(), "block 1 of netns ran after every in-process block");
+            assertEquals(u.ratio(), r.ratio(), TOL);
+            assertEquals(u.low(), r.low(), TOL);
+            assertFalse(PlacementComparisons.paired(p));
+        }
     }
 }

@@ -77,6 +77,20 @@ final class Synthetic {
         return add(jvm, mode, params, s, runs.containsKey(jvm.runId()) ? b : null);
     }
 
+    /** Adds a result with one single-iteration fork per score, forks in blocks 1, 2, ... run as {@code seqs} give. */
+    Synthetic forks(JvmId jvm, String mode, Map<String, String> params, int[] seqs, double... scores) {
+        double[][] s = new double[scores.length][];
+        int[] b = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            s[i] = new double[] {scores[i]};
+            b[i] = i + 1;
+        }
+        add(jvm, mode, params, s, null);
+        Result r = results.remove(results.size() - 1);
+        results.add(r.withForks(b, seqs));
+        return this;
+    }
+
     ResultSet set() {
         return new ResultSet(results, List.of(), runs, new ArrayList<>(), 0, 0, 0);
     }

@@ -26,7 +26,7 @@ class MavenCheckTest {
     @Test
     void optionsStageChecksOptionsFoldersAndJvmsWithoutBenchmarks() throws Exception {
         MavenCheck.check(MavenCheck.OPTIONS, project, Map.of("user.home", "/x"), SuiteTest.onlySelf());
-        assertEquals("nettune.profile: unknown profile 'nope'; valid: smoke, quick, full",
+        assertEquals("nettune.profile: unknown profile 'nope'; valid: smoke, quick, full, scale",
                 refusal(MavenCheck.OPTIONS, Map.of("nettune.profile", "nope")));
         assertTrue(refusal(MavenCheck.OPTIONS, Map.of("nettune.profle", "full")).startsWith("nettune.profle: no such option (did you mean profile?)"));
         assertTrue(refusal(MavenCheck.OPTIONS, Map.of("nettune.baseline", "jdk8")).startsWith("nettune.baseline: 'jdk8' is no JVM of this run"));

@@ -44,8 +44,8 @@ class PlacementsOptionTest {
                         "each in the form it parses to");
             }
         }
-        assertEquals(List.of("ConnectionReuseBenchmark", "RoundTripBenchmark", "SingleConnectionLatencyBenchmark",
-                "SocketBufferStreamBenchmark"), Preflight.placementClasses(ProfilesTest.entries()));
+        assertEquals(List.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "RoundTripBenchmark",
+                "SingleConnectionLatencyBenchmark", "SocketBufferStreamBenchmark"), Preflight.placementClasses(ProfilesTest.entries()));
     }
 
     @Test
@@ -59,7 +59,8 @@ class PlacementsOptionTest {
         assertEquals("nettune.placements: placements are given twice, also as -p placement in nettune.jmh; give them once",
                 assertThrows(UsageException.class, () -> plan("--placements=netns", "--jmh=-p placement=process")).getMessage());
         assertEquals("nettune.placements: no selected benchmark takes a placement (include 'Nagle'); those that do: "
-                        + "ConnectionReuseBenchmark, RoundTripBenchmark, SingleConnectionLatencyBenchmark, SocketBufferStreamBenchmark",
+                        + "ConnectionReuseBenchmark, ConnectionScalingBenchmark, RoundTripBenchmark, SingleConnectionLatencyBenchmark,"
+                        + " SocketBufferStreamBenchmark",
                 assertThrows(UsageException.class, () -> plan("--placements=netns", "--include=Nagle")).getMessage());
     }
 

@@ -134,12 +134,43 @@ public class ProfilesTest {
             }
             assertEquals(grid, c.points().size(), c.simpleName());
         }
-        assertEquals(Set.of("ConnectionReuseBenchmark", "RoundTripBenchmark", "SingleConnectionLatencyBenchmark",
-                "SocketBufferStreamBenchmark"), placed);
+        assertEquals(Set.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "RoundTripBenchmark",
+                "SingleConnectionLatencyBenchmark", "SocketBufferStreamBenchmark"), placed);
+    }
+
+    /**
+     * Scale is the I/O-model question at 1,000 / 4,000 / 10,000 connections: ConnectionScaling alone,
+     * every server model and the client models that hold that many, the server in a JVM of its own,
+     * within about 20 minutes per JVM by the plan's own estimate (its fork overhead is quick's mean, so
+     * the real run is longer by the set-up of thousands of connections).
+     */
+    @Test
+    void scaleAsksTheIoModelQuestionAtTenThousandConnectionsWithTheServerApart() {
+        Plan scale = plan(Profile.SCALE);
+        assertEquals(List.of("ConnectionScalingBenchmark"), scale.classes().stream().map(Plan.ClassPlan::simpleName).toList());
+        assertEquals(plan(Profile.QUICK).classes().size() + plan(Profile.QUICK).omitted().size() - 1, scale.omitted().size(),
+                "every other class says scale.@points=none");
+        Plan.ClassPlan c = scale.classes().get(0);
+        Set<String> servers = new TreeSet<>();
+        Set<String> clients = new TreeSet<>();
+        Set<String> connections = new TreeSet<>();
+        for (Plan.Point p : c.points()) {
+            assertEquals("process", p.params().get(Plan.PLACEMENT_PARAM), p.toString());
+            servers.add(p.params().get("server"));
+            clients.add(p.params().get("client"));
+            connections.add(p.params().get("connections"));
+        }
+        assertEquals(Set.of("BLOCKING", "POOLED", "SELECTOR", "VIRTUAL"), servers);
+        assertEquals(Set.of("ASYNC", "SELECTOR", "STREAM", "VIRTUAL"), clients);
+        assertEquals(Set.of("1000", "4000", "10000"), connections);
+        double perJvm = c.points().size() * Profile.SCALE.blocks * (c.warmupOr(Profile.SCALE.warmupIterations) * Profile.SCALE.warmupSeconds
+                + Profile.SCALE.measurementIterations * Profile.SCALE.measurementSeconds + RunSpec.FORK_OVERHEAD_SECONDS);
+        assertTrue(perJvm >= 15 * 60 && perJvm <= 20 * 60, perJvm + " s per JVM");
     }
 
     @Test
     void quickAndSmokeRunTheServerInProcessOnly() {
+        // quick is unchanged by the scale profile: its points are the in-process ones they were
         for (Profile p : List.of(Profile.QUICK, Profile.SMOKE)) {
             for (Plan.ClassPlan c : plan(p).classes()) {
                 for (Plan.Point pt : c.points()) {

@@ -119,4 +119,24 @@ class ScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> new Schedule(2, 1).order(0, 0));
         assertThrows(IllegalArgumentException.class, () -> new Schedule(2, 1).order(-1, 1));
     }
+
+    @Test
+    void aGroupBlockRunsEveryJvmTimesPlacementOnceAndAGroupOfOneIsThePointsOrder() {
+        for (int jvms = 1; jvms <= 3; jvms++) {
+            Schedule s = new Schedule(jvms, 17);
+            for (int point = 0; point < 10; point++) {
+                for (int b = 1; b <= 10; b++) {
+                    assertEquals(s.order(point, b), s.order(point, b, 1), "one member: the point's own order");
+                    for (int members = 2; members <= 4; members++) {
+                        List<Integer> order = s.order(point, b, members);
+                        assertEquals(IntStream.range(0, jvms * members).boxed().collect(java.util.stream.Collectors.toSet()),
+                                new HashSet<>(order), "every JVM x placement once: " + order);
+                        assertEquals(jvms * members, order.size());
+                        assertEquals(order, new Schedule(jvms, 17).order(point, b, members), "the seed reproduces it");
+                    }
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Schedule(2, 1).order(0, 1, 0));
+    }
 }

@@ -57,4 +57,18 @@ public final class Specs {
                 point, block, 1, spec.targets().size(), t, t.plusSeconds(3), status,
                 status == ForkLine.Status.OK ? null : status.id() + " reason", row, score, status == ForkLine.Status.OK ? "ops/s" : null);
     }
+
+    /** Points: one per payload, each on the placements given (adjacent, as the plan's cross product puts them). */
+    public static List<RunSpec.PointSpec> placementPoints(List<String> payloads, List<String> placements) {
+        List<RunSpec.PointSpec> out = new ArrayList<>();
+        for (String payload : payloads) {
+            for (String placement : placements) {
+                Map<String, String> params = placement == null ? Map.of("payload", payload)
+                        : Map.of("payload", payload, Plan.PLACEMENT_PARAM, placement);
+                out.add(new RunSpec.PointSpec(out.size(), Specs.CLASS, new Plan.Point(Specs.BENCH, Mode.Throughput, params),
+                        List.of("-Xmx1g")));
+            }
+        }
+        return out;
+    }
 }

@@ -76,4 +76,21 @@ class CutBlockTest {
                 Specs.line(spec, 2, "b", 0, 1, ForkLine.Status.OK, 0, 110.0), s);
         assertEquals(2 + 2 + 6, after.remainingForks(), "point 1: block 2 on both JVMs again and block 3; point 2: 3 blocks x 2");
     }
+
+    @Test
+    void aBlockOfAPlacementGroupIsCutWhenAnotherPlacementOfItDidNotRun() {
+        // two placements of one point share each block: a stop after the in-process forks of block 1 cuts the block
+        List<RunSpec.PointSpec> ps = Specs.placementPoints(List.of("64"), List.of("inprocess", "netns"));
+        RunSpec g = new RunSpec(spec.runId(), spec.runDir(), ps, spec.targets(), List.of(), spec.jmh(), spec.warmup(), spec.measurement(),
+                3, 42L, null, 3, spec.baseline(), false);
+        ForkLine a = Specs.line(g, 1, "a", 0, 1, ForkLine.Status.OK, 0, 100.0);
+        ForkLine b = Specs.line(g, 2, "b", 0, 1, ForkLine.Status.OK, 0, 110.0);
+        RunState s = new RunState(g);
+        s.add(a);
+        s.add(b);
+        List<Resume.CutBlock> cut = Resume.cutBlocks(g, s, Set.of());
+        assertEquals(1, cut.size(), "point 0's block 1 is whole on its own, not with its other placement: " + cut);
+        assertEquals(0, cut.get(0).point());
+        assertEquals(List.of(a, b), cut.get(0).superseded().stream().sorted(java.util.Comparator.comparingInt(ForkLine::seq)).toList());
+    }
 }
