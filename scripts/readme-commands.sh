@@ -127,7 +127,7 @@ classify() {
       echo "run:run_check_report_html" ;;
     'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
       echo "plan:the scale profile on JDK 17 and 25 (about 20 minutes per JDK); its connections are held and verified in src/test/java/dev/nettune/bench/model/ScaleConnectionsTest.java" ;;
-    'mvn -B -o test -Dtest=ScaleConnectionsTest -Dnettune.test.scale=10000')
+    'mvn -B -o test -Dtest=ScaleConnectionsTest -Dscale.connections=10000')
       echo "long:10,000 connections per server and client model (minutes); the same test runs at 500 in every test run" ;;
     'scripts/placement-comparison.sh')
       echo "plan:4 placements of 4 points on every JDK; the placements themselves run in the tests (src/test/java/dev/nettune/placement) and the remote one here" ;;

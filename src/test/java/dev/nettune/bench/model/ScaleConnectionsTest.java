@@ -37,15 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is not mistaken for a leak; a leak per connection or per point still shows.
  *
  * <p>Size: {@value #DEFAULT_CONNECTIONS} connections in the normal test run;
- * {@code -Dnettune.test.scale=10000} holds the scale profile's 10,000 (a few minutes:
- * {@code mvn -B -o test -Dtest=ScaleConnectionsTest -Dnettune.test.scale=10000}). A size whose
+ * {@code -Dscale.connections=10000} holds the scale profile's 10,000 (a few minutes:
+ * {@code mvn -B -o test -Dtest=ScaleConnectionsTest -Dscale.connections=10000}). A size whose
  * descriptors exceed {@code ulimit -n} is skipped with the reason.
  */
 class ScaleConnectionsTest {
     /** Connections per case in the normal test run. */
     static final int DEFAULT_CONNECTIONS = 500;
     /** The switch that sets the size. */
-    static final String SIZE_PROPERTY = "nettune.test.scale";
+    static final String SIZE_PROPERTY = "scale.connections";
     private static final int CONNECTIONS = Integer.getInteger(SIZE_PROPERTY, DEFAULT_CONNECTIONS);
     /** How long closed resources get to disappear. */
     private static final long SETTLE_MILLIS = 20_000;
