@@ -245,9 +245,10 @@ public final class Analyze {
                     : "nettune report — " + order.size() + " runs";
             String scope = order.size() == 1 ? "this run" : "these runs";
             Map<String, String> appendices = files.appendices(set, steadiness);
+            List<JvmPair> placements = PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false));
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
                     List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha(),
-                    PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false)), steadiness, order,
+                    placements, steadiness, order,
                     filteredOut(all, runIds, filter, answers), underneath);
             String readme = new MarkdownReport(report).render();
             files.write("README.md", readme);
@@ -256,7 +257,10 @@ public final class Analyze {
                 files.write("index.html", new HtmlPage(o.out()).render(title, readme, appendices));
             }
             CsvWriter.writeResults(o.out().resolve("results.csv"), set);
-            CsvWriter.writeComparisons(o.out().resolve("comparisons.csv"), set, pairs);
+            // placement rows too (relation "placement"): a tool reading the CSV sees every comparison the report shows
+            List<JvmPair> compared = new ArrayList<>(pairs);
+            compared.addAll(placements);
+            CsvWriter.writeComparisons(o.out().resolve("comparisons.csv"), set, compared);
             if (underneath.any()) {
                 CsvWriter.writeCounters(o.out().resolve("counters.csv"), set, underneath);
             }

@@ -41,6 +41,13 @@ class CommittedOverviewTest {
         assertTrue(Files.size(readme) <= README_BUDGET, "overview README: " + Files.size(readme) + " bytes");
         assertTrue(text.lines().limit(5).anyMatch(l -> l.startsWith("## Verdict: ")), text.substring(0, 300));
 
+        // the verdict's flagged SO_SNDBUF 4 KiB row carries what the placement run of the same builds
+        // found: the JDK ratio depends on where the server runs, worse over veth
+        String verdict = text.substring(text.indexOf("## Verdict: "), text.indexOf("### Pooled over runs"));
+        assertTrue(verdict.contains("SocketBufferStream.stream sndBuf=4"), "flagged row: " + verdict);
+        assertTrue(verdict.contains("depends on the server placement in run 2026-11-30T15-17-38Z-quick"), "caveat: " + verdict);
+        assertTrue(verdict.contains("veth (netns) 0.807 [0.730, 0.893] **worse**"), "veth row: " + verdict);
+
         // every A/A pair but the newest points to its run's report instead of repeating its table
         Matcher aa = Pattern.compile("A/A self-check, run ([0-9TZ-]+-\\w+):").matcher(text);
         Set<String> selfChecks = new TreeSet<>();

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,5 +71,12 @@ class PlacementReportTest {
         assertTrue(jvmSection.contains("1.10 [") && jvmSection.contains("1.05 ["),
                 "each row sets a placement against itself (22,000 / 20,000 and 10,500 / 10,000): " + jvmSection);
         assertFalse(jvmSection.contains("0.525") || jvmSection.contains("0.477"), "never a netns fork against an in-process one");
+
+        // comparisons.csv holds the placement rows the report shows, labelled by placement
+        List<String> placementRows = Files.readAllLines(report.resolve("comparisons.csv")).stream()
+                .filter(l -> l.contains(",placement,")).toList();
+        assertEquals(2, placementRows.size(), String.join("\n", placementRows));
+        assertTrue(placementRows.stream().anyMatch(l -> l.contains(",jdk17.0.15 inprocess,") && l.contains(",jdk17.0.15 netns,")
+                && l.contains(",0.5,")), String.join("\n", placementRows));
     }
 }

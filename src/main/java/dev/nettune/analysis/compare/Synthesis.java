@@ -184,6 +184,11 @@ public final class Synthesis {
         return RandomEffectsPool.of(y, se, Comparisons.CONFIDENCE);
     }
 
+    /** Whether two pairs compare the same two builds (vendor, build, CPU placement, variant on each side). */
+    public static boolean sameBuilds(JvmPair a, JvmPair b) {
+        return build(a.baseline()).equals(build(b.baseline())) && build(a.candidate()).equals(build(b.candidate()));
+    }
+
     /** The identity of a JVM that pooling requires to match: vendor, build (else version), CPU placement. */
     static String build(JvmId j) {
         return j.vendor() + "|" + (j.build().isEmpty() ? j.version() : j.build()) + "|" + j.placement() + "|" + j.variant();

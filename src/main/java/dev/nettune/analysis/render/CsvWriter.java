@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *   <li>{@code results.csv}: one row per result and metric (the primary score, then each
  *       secondary), with statistics over fork scores (the fork is the unit of replication) beside
  *       JMH's own score and error;</li>
- *   <li>{@code comparisons.csv}: one row per comparison row of every JVM pair;</li>
+ *   <li>{@code comparisons.csv}: one row per comparison row of every JVM pair and of every placement
+ *       against in process (relation {@code placement}, each side labelled with its placement);</li>
  *   <li>{@code counters.csv}: one row per counter of each compared row with counters (written only then).</li>
  * </ul>
  */

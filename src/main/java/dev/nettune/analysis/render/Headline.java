@@ -201,10 +201,48 @@ final class Headline {
                 .append(r.verdict() == Verdict.BETTER ? "**better**" : "**worse**").append(" (")
                 .append(r.higherIsBetter() ? "throughput" : "time").append(", n = ").append(r.n()).append(")");
         List<String> caveats = steadinessCaveats(p, r);
+        String elsewhere = placementDependentElsewhere(p, r);
+        if (elsewhere != null) {
+            caveats.add(elsewhere);
+        }
         if (!caveats.isEmpty()) {
             s.append(" — ").append(String.join("; ", caveats));
         }
         return s.append('.').toString();
+    }
+
+    /**
+     * The caveat for a flagged row whose point, in the newest other run of the same two builds that
+     * placed the server several ways, depends on the placement (Cochran's Q): each placement's ratio
+     * there; null when no such run says so. The verdict's own run may have measured one placement only.
+     */
+    private String placementDependentElsewhere(JvmPair p, RowComparison r) {
+        String point = pointKey(r.row().benchmark(), withoutPlacementText(r), r.row().mode());
+        Synthesis.Group found = null;
+        String foundRun = null;
+        for (JvmPair o : pairs) {
+            if (o == p || o.relation() != JvmPair.Relation.JDKS || !Synthesis.sameBuilds(o, p)
+                    || (foundRun != null && runOrder.indexOf(o.candidate().runId()) < runOrder.indexOf(foundRun))) {
+                continue;
+            }
+            for (Synthesis.Group g : Synthesis.acrossPlacements(o, alpha)) {
+                if (g.disagree() && point.equals(pointKey(g.point().benchmark(), g.point().paramsText(), g.point().mode()))) {
+                    found = g;
+                    foundRun = o.candidate().runId();
+                }
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < found.rows().size(); i++) {
+            RowComparison x = found.rows().get(i);
+            parts.add(placementName(found.labels().get(i)) + " " + Text.ratioCi(x.ratio(), x.low(), x.high())
+                    + (x.verdict() == Verdict.BETTER ? " better" : x.verdict() == Verdict.WORSE ? " **worse**" : " ~"));
+        }
+        return "depends on the server placement in run " + Text.md(foundRun) + " (Cochran's Q p " + Text.p(found.pool().pQ())
+                + "): " + String.join(", ", parts);
     }
 
     /** One point flagged on placements that disagree: each placement's ratio and verdict, linked. */
