@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +81,7 @@ class BytesPerCallTest {
 
     @Test
     void changedWritesAreWordedAsBytesPerWrite() throws IOException {
-        Path run = copy(CountersTest.IN_SCORE_FORKS, tmp.resolve("run"));
+        Path run = Fixtures.copyTree(CountersTest.IN_SCORE_FORKS, tmp.resolve("run"));
         // JDK 17: 63 writes of ~64 KiB per stream; JDK 25: writes of 496 B
         scale(run.resolve("jdk17/SocketBufferStreamBenchmark.json"), "syscalls:sys_enter_write", 63);
         scale(run.resolve("jdk25/SocketBufferStreamBenchmark.json"), "syscalls:sys_enter_write", STREAM / 496);
@@ -95,7 +94,7 @@ class BytesPerCallTest {
 
     @Test
     void aMissingWriteCountIsSaidNotGuessed() throws IOException {
-        Path run = copy(CountersTest.IN_SCORE_FORKS, tmp.resolve("run"));
+        Path run = Fixtures.copyTree(CountersTest.IN_SCORE_FORKS, tmp.resolve("run"));
         for (String jvm : new String[]{"jdk17", "jdk25"}) {
             Path f = run.resolve(jvm + "/SocketBufferStreamBenchmark.json");
             JsonNode root = JSON.readTree(f.toFile());
@@ -138,17 +137,4 @@ class BytesPerCallTest {
         return Files.readString(out.resolve("README.md"));
     }
 
-    private static Path copy(Path src, Path dst) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
-    }
 }

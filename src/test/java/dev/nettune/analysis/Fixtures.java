@@ -4,9 +4,12 @@ import dev.nettune.analysis.model.Diagnostic;
 import dev.nettune.analysis.read.JmhJsonReader;
 import dev.nettune.analysis.read.RunContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Fixtures locates the test resources under {@code src/test/resources/analysis}. */
 public final class Fixtures {
@@ -20,6 +23,21 @@ public final class Fixtures {
     public static final Path QUICK_RUN = ROOT.resolve("quick-run");
 
     private Fixtures() {
+    }
+
+    /** Copies the folder {@code src} with everything in it to {@code dst} (a scratch copy a test may change). */
+    public static Path copyTree(Path src, Path dst) throws IOException {
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return dst;
     }
 
     /** Reads one file as foreign JMH JSON (no run.json), collecting diagnostics. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,7 @@ class FlameLinksTest {
     @Test
     void aFlaggedRowLinksItsFlameGraphsFromTheRunsReportAndFromTheOverview() throws IOException {
         Path runs = tmp.resolve("bench-results");
-        Path run = copy(CountersTest.IN_SCORE_FORKS, runs.resolve(RUN));
+        Path run = Fixtures.copyTree(CountersTest.IN_SCORE_FORKS, runs.resolve(RUN));
         explain(run);
         Path report = run.resolve("report");
         assertEquals(0, analyze("--out", report.toString(), "--no-charts", "--runs", RUN, runs.toString()), stderr.toString());
@@ -121,19 +120,6 @@ class FlameLinksTest {
                 """.formatted(SOCK_ID, RT_ID));
     }
 
-    private static Path copy(Path src, Path dst) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
-    }
 
     private int analyze(String... args) {
         return Analyze.run(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),

@@ -42,14 +42,14 @@ class OverviewTest {
     void aPartialRunDeletesNothingAndTakesOnlyTheAnswersItMeasuredCompletely() throws IOException {
         Path results = tmp.resolve("bench-results");
         Path overview = tmp.resolve("analysis");
-        copy(Fixtures.QUICK_RUN.resolve(COMPLETE), results.resolve(COMPLETE));
+        Fixtures.copyTree(Fixtures.QUICK_RUN.resolve(COMPLETE), results.resolve(COMPLETE));
         assertEquals(0, analyze(overview, results));
         Map<String, byte[]> before = files(overview);
         assertTrue(before.keySet().stream().anyMatch(f -> f.startsWith("charts/model-" + COMPLETE)), before.keySet().toString());
 
         // the user's run: round trips as the complete run measured them, connection scaling at 16
         // connections only, no other family
-        Path partial = copy(Fixtures.QUICK_RUN.resolve(COMPLETE), results.resolve(PARTIAL));
+        Path partial = Fixtures.copyTree(Fixtures.QUICK_RUN.resolve(COMPLETE), results.resolve(PARTIAL));
         renameRun(partial, PARTIAL, "2026-12-03T10:00:00Z");
         for (String label : List.of("jdk17", "jdk25")) {
             for (String c : List.of("Coalescing", "ConnectionReuse", "Nagle", "SocketBufferStream")) {
@@ -72,7 +72,7 @@ class OverviewTest {
         assertTrue(readme.contains("A run of a few points does not replace a fuller answer."), "the rule is stated");
 
         // a later complete run replaces every answer, and still deletes nothing
-        copy(Fixtures.QUICK_RUN.resolve(COMPLETE), results.resolve(LATER));
+        Fixtures.copyTree(Fixtures.QUICK_RUN.resolve(COMPLETE), results.resolve(LATER));
         renameRun(results.resolve(LATER), LATER, "2026-12-04T10:00:00Z");
         assertEquals(0, analyze(overview, results));
         assertEquals(List.of(LATER, LATER, LATER, LATER, LATER, LATER), answerRuns(overview));
@@ -115,19 +115,6 @@ class OverviewTest {
         return out;
     }
 
-    private static Path copy(Path src, Path dst) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
-    }
 
     private static void renameRun(Path runDir, String id, String startedAt) throws IOException {
         ObjectNode run = (ObjectNode) JSON.readTree(runDir.resolve("run.json").toFile());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class InputFinderTest {
     @Test
     void theRunsOwnReportAndFlameGraphsAreNotReadAsResults() throws IOException {
         Path run = tmp.resolve("2026-11-30T11-00-00Z-quick");
-        copy(Fixtures.QUICK_RUN.resolve("2026-11-30T11-00-00Z-quick"), run);
+        Fixtures.copyTree(Fixtures.QUICK_RUN.resolve("2026-11-30T11-00-00Z-quick"), run);
         ResultSet plain = InputFinder.load(List.of(tmp));
 
         // what explain and the report leave beside the results: JSON that is not JMH's
@@ -44,16 +43,4 @@ class InputFinderTest {
         assertTrue(!InputFinder.writtenAfterTheRun(foreign));
     }
 
-    private static void copy(Path src, Path dst) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 }
