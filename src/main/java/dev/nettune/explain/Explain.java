@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +27,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Explain is the entry point of flame graphs for flagged rows: for each point it re-runs the point
@@ -272,8 +276,37 @@ public final class Explain {
         String wt = jmhTime(rs == null ? null : rs.warmupTime());
         String mt = jmhTime(rs == null ? null : rs.measurementTime());
         List<String> forkArgs = planned != null && planned.forkJvmArgs() != null ? planned.forkJvmArgs() : List.of();
-        return new ProfiledFork.Request(point, label, java, flags, forkArgs, warmup, wt, measurement, mt, dir,
-                ProfiledFork.Session.CPU_ALLOC);
+        // profiled where it was measured: the JVM's variant placement, else the point's pin from its profile
+        String cpus = jvm.cpus() != null && jvm.cpus().isTextual() ? jvm.cpus().asText() : pinnedCpus(run, point);
+        return new ProfiledFork.Request(point, label, cpus == null ? java : pinned(java, cpus, dir), flags, forkArgs, warmup, wt,
+                measurement, mt, dir, ProfiledFork.Session.CPU_ALLOC);
+    }
+
+    /** The CPUs run.json's plan pinned {@code point}'s forks to, or null when they ran free. */
+    static String pinnedCpus(RunDocument run, FlaggedPoint point) {
+        if (run.plan() == null || run.plan().points() == null) {
+            return null;
+        }
+        return run.plan().points().stream()
+                .filter(pp -> point.benchmark().equals(pp.benchmark()) && point.params().equals(new TreeMap<>(pp.params() == null ? Map.of() : pp.params())))
+                .map(RunDocument.PlannedPoint::cpus).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * A script in {@code dir} that execs {@code java} under {@code taskset -c cpus} (JMH's -jvm takes one path);
+     * without taskset on PATH the profiled fork fails with the shell's "not found" as its reason.
+     */
+    private static Path pinned(Path java, String cpus, Path dir) {
+        Path script = dir.resolve("java-taskset.sh");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(script, "#!/bin/sh\n# nettune explain: profiled where the point was measured\nexec taskset -c " + cpus
+                    + " '" + java + "' \"$@\"\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + script, e);
+        }
     }
 
     private static String jmhTime(String t) {

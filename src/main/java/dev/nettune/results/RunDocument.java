@@ -258,16 +258,25 @@ public record RunDocument(String runId, String profile, String status, String st
      *                      profile's default); absent before per-class warm-ups
      * @param unsteady      the profile file's {@code @unsteady} entries: its points the calibration found without a
      *                      steady state ("slow-down:connections=1;server=SELECTOR"); absent when none
+     * @param cpus          the profile file's {@code @cpus} entries: its points pinned to CPUs ("0:connections=1");
+     *                      absent when none
      */
-    @JsonPropertyOrder({"class", "methods", "points", "profileParams", "profileModes", "forkJvmArgs", "warmupIterations", "unsteady"})
+    @JsonPropertyOrder({"class", "methods", "points", "profileParams", "profileModes", "forkJvmArgs", "warmupIterations", "unsteady",
+        "cpus"})
     public record PlannedClass(@JsonProperty("class") String className, List<String> methods, Integer points,
                                Map<String, List<String>> profileParams, List<String> profileModes,
                                @JsonInclude(JsonInclude.Include.NON_NULL) List<String> forkJvmArgs,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Integer warmupIterations,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> unsteady) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> unsteady,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> cpus) {
         public PlannedClass(String className, List<String> methods, Integer points, Map<String, List<String>> profileParams,
                             List<String> profileModes, List<String> forkJvmArgs) {
-            this(className, methods, points, profileParams, profileModes, forkJvmArgs, null, null);
+            this(className, methods, points, profileParams, profileModes, forkJvmArgs, null, null, null);
+        }
+
+        public PlannedClass(String className, List<String> methods, Integer points, Map<String, List<String>> profileParams,
+                            List<String> profileModes, List<String> forkJvmArgs, Integer warmupIterations, List<String> unsteady) {
+            this(className, methods, points, profileParams, profileModes, forkJvmArgs, warmupIterations, unsteady, null);
         }
     }
 
@@ -279,10 +288,14 @@ public record RunDocument(String runId, String profile, String status, String st
      * @param benchmark the benchmark method's full name
      * @param mode      JMH's short label of the mode ("thrpt")
      * @param params    parameter values, keys sorted
+     * @param cpus      the CPUs its forks were pinned to by the profile ({@code taskset -c}); absent when free
      */
-    @JsonPropertyOrder({"point", "class", "benchmark", "mode", "params"})
+    @JsonPropertyOrder({"point", "class", "benchmark", "mode", "params", "cpus"})
     public record PlannedPoint(Integer point, @JsonProperty("class") String className, String benchmark, String mode,
-                               Map<String, String> params) {
+                               Map<String, String> params, @JsonInclude(JsonInclude.Include.NON_NULL) String cpus) {
+        public PlannedPoint(Integer point, String className, String benchmark, String mode, Map<String, String> params) {
+            this(point, className, benchmark, mode, params, null);
+        }
     }
 
     /**

@@ -334,22 +334,27 @@ class AnalyzeTest {
     }
 
     @Test
-    void aRunWithAWarmupPerClassSaysSoInItsMethodLineNotTheRunWideDefault() throws IOException {
+    void aRunWithAWarmupPerClassOrPinnedPointsSaysSoInItsMethodLine() throws IOException {
         Path run = copyQuickRun(tmp.resolve("in"));
         ObjectMapper json = new ObjectMapper();
         ObjectNode doc = (ObjectNode) json.readTree(run.resolve("run.json").toFile());
         ArrayNode classes = doc.putObject("plan").putArray("classes");
         classes.addObject().put("class", "dev.nettune.bench.RoundTripBenchmark").put("warmupIterations", 1);
-        classes.addObject().put("class", "dev.nettune.bench.model.ConnectionScalingBenchmark").put("warmupIterations", 6);
+        ObjectNode scaling = classes.addObject().put("class", "dev.nettune.bench.model.ConnectionScalingBenchmark").put("warmupIterations", 6);
+        scaling.putArray("cpus").add("0:connections=1;client=STREAM");
+        ((ObjectNode) classes.get(0)).putArray("cpus").add("0");
         json.writeValue(run.resolve("run.json").toFile(), doc);
         Path dir = tmp.resolve("warmups");
         assertEquals(0, run("--out", dir.toString(), "--no-charts", "--no-html", tmp.resolve("in").toString()), err());
         String readme = Files.readString(dir.resolve("README.md"));
         assertTrue(readme.contains("warm-up by class (its profile file's @warmup, from the calibration) RoundTrip 1, "
                 + "ConnectionScaling 6"), readme.substring(0, Math.min(readme.length(), 4000)));
+        assertTrue(readme.contains(", pinned by profile (taskset, client and server alike) RoundTrip to CPU 0, "
+                + "ConnectionScaling connections=1 client=STREAM to CPU 0."), readme.substring(0, Math.min(readme.length(), 4000)));
         // without per-class warm-ups the run-wide one is the method's
         assertEquals(0, run("--out", tmp.resolve("plain").toString(), "--no-charts", "--no-html", Fixtures.QUICK_RUN.toString()));
         assertFalse(Files.readString(tmp.resolve("plain/README.md")).contains("warm-up by class"));
+        assertFalse(Files.readString(tmp.resolve("plain/README.md")).contains("pinned by profile"));
     }
 
     @Test

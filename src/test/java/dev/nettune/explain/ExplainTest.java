@@ -2,6 +2,7 @@ package dev.nettune.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.results.RunDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,27 @@ class ExplainTest {
         assertTrue(wall.contains("async:libPath=/lib/libasyncProfiler.so;event=wall;interval=10000000;output=jfr;dir=/out/wall/async"), wall);
         assertTrue(!wall.contains("event=cpu") && !wall.contains("alloc="), wall);
         assertEquals(2 * 1 + 3 * 2 + ProfiledFork.OVERHEAD_SECONDS, r.expectedSeconds());
+    }
+
+    @Test
+    void aPointPinnedByItsProfileIsProfiledUnderTheSamePin(@TempDir Path dir) throws IOException {
+        String home = System.getProperty("java.home").replace("\\", "\\\\");
+        String json = "{\"runId\":\"t\",\"jvms\":[{\"label\":\"a\",\"javaHome\":\"" + home + "\",\"flags\":[]}],"
+                + "\"plan\":{\"classes\":[],\"points\":[{\"point\":0,\"class\":\"dev.nettune.bench.RoundTripBenchmark\","
+                + "\"benchmark\":\"dev.nettune.bench.RoundTripBenchmark.roundTrip\",\"mode\":\"thrpt\","
+                + "\"params\":{\"payload\":\"64\",\"placement\":\"inprocess\"},\"cpus\":\"0\"},"
+                + "{\"point\":1,\"class\":\"dev.nettune.bench.RoundTripBenchmark\","
+                + "\"benchmark\":\"dev.nettune.bench.RoundTripBenchmark.roundTrip\",\"mode\":\"thrpt\","
+                + "\"params\":{\"payload\":\"1024\",\"placement\":\"inprocess\"}}]}}";
+        RunDocument run = RunDocument.of(new ObjectMapper().readTree(json));
+        ProfiledFork.Request pinned = Explain.request(run, POINT, "a", dir.resolve("cpu"), Explain.Settings.defaults());
+        assertEquals(dir.resolve("cpu/java-taskset.sh"), pinned.java());
+        String script = Files.readString(pinned.java());
+        assertTrue(script.contains("exec taskset -c 0 '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\""), script);
+        FlaggedPoint free = new FlaggedPoint(POINT.benchmark(), "thrpt", new TreeMap<>(Map.of("payload", "1024", "placement", "inprocess")),
+                "a", "b", "better", 2.0, 1.5, 2.5);
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"),
+                Explain.request(run, free, "a", dir.resolve("free"), Explain.Settings.defaults()).java());
     }
 
     @Test

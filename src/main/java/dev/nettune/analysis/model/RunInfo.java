@@ -21,7 +21,8 @@ import java.util.Map;
  * @param method     the run's method (design, order, blocks, seed, ...) as text; empty for older runs. Per
  *                   class also {@value #WARMUP_PREFIX}Class (its forks' warm-up iterations) and
  *                   {@value #UNSTEADY_PREFIX}Class (the points its calibration found without a steady state,
- *                   "slow-down:connections=1;server=SELECTOR,..."), when run.json records them
+ *                   "slow-down:connections=1;server=SELECTOR,...") and {@value #PINNED_PREFIX}Class (its points
+ *                   pinned to CPUs, "0:connections=1"), when run.json records them
  * @param counting   what run.json says of the counters per operation: which were missing and why
  */
 public record RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,
@@ -56,6 +57,8 @@ public record RunInfo(String runId, String profile, String startedAt, String git
     public static final String WARMUP_PREFIX = "warm-up ";
     /** Key prefix in {@link #method} of a class's points without a steady state, by calibration. */
     public static final String UNSTEADY_PREFIX = "unsteady ";
+    /** Key prefix in {@link #method} of a class's points pinned to CPUs by its profile ("0:connections=1"). */
+    public static final String PINNED_PREFIX = "pinned ";
 
     /** A RunInfo without status, self-check flag or method (older run.json files). */
     public RunInfo(String runId, String profile, String startedAt, String gitCommit, String jmhVersion,

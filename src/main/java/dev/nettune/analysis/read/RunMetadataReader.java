@@ -67,7 +67,7 @@ public final class RunMetadataReader {
         if (doc.method() != null) {
             doc.method().fields().forEach((k, v) -> method.put(k, text(v)));
         }
-        // per-class warm-up and the calibration's unsteady points (profile files' @warmup, @unsteady): part of the method
+        // per-class warm-up, the calibration's unsteady points and pinned points (profile files' @warmup, @unsteady, @cpus): part of the method
         if (doc.plan() != null && doc.plan().classes() != null) {
             for (RunDocument.PlannedClass c : doc.plan().classes()) {
                 String cls = c.className() == null ? "" : c.className().substring(c.className().lastIndexOf('.') + 1);
@@ -76,6 +76,9 @@ public final class RunMetadataReader {
                 }
                 if (c.unsteady() != null && !c.unsteady().isEmpty()) {
                     method.put(RunInfo.UNSTEADY_PREFIX + cls, String.join(",", c.unsteady()));
+                }
+                if (c.cpus() != null && !c.cpus().isEmpty()) {
+                    method.put(RunInfo.PINNED_PREFIX + cls, String.join(",", c.cpus()));
                 }
             }
         }

@@ -94,6 +94,10 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
             if (m.containsKey("measurement")) {
                 s.append(", measurement ").append(m.get("measurement"));
             }
+            String pinned = pinned(m);
+            if (pinned != null) {
+                s.append(", pinned by profile (taskset, client and server alike) ").append(pinned);
+            }
             seeds |= m.containsKey("seed");
             designs.merge(s.toString(), 1, Integer::sum);
         }
@@ -105,6 +109,22 @@ public record Report(String title, String scope, ResultSet set, List<Answer> ans
         designs.forEach((d, n) -> lines.add(many ? d + " (" + n + (n == 1 ? " run)" : " runs)") : d));
         return "Method: " + String.join("; ", lines) + "." + (seeds ? " Each run's shuffle seed is in [the environment]("
                 + Appendix.ENVIRONMENT + ")." : "") + " [More](#method).";
+    }
+
+    /** "RoundTrip to CPU 0, ConnectionScaling connections=1 to CPU 0" when the run pinned points by profile, else null. */
+    private static String pinned(Map<String, String> m) {
+        List<String> parts = new java.util.ArrayList<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith(RunInfo.PINNED_PREFIX)) {
+                String cls = k.substring(RunInfo.PINNED_PREFIX.length()).replaceFirst("Benchmark$", "");
+                for (String entry : v.split(",")) {
+                    int colon = entry.indexOf(':');
+                    parts.add(cls + (colon < 0 ? "" : " " + entry.substring(colon + 1).replace(";", " ")) + " to CPU "
+                            + (colon < 0 ? entry : entry.substring(0, colon)));
+                }
+            }
+        });
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -156,6 +157,7 @@ public final class Preflight {
         List<String> notes = new ArrayList<>();
         List<JvmTarget> targets = targets(o, sources, base, notes, true);
         Plan plan = plan(o, cmd, entries);
+        checkPinning(plan);
         long seed = o.seed() != null ? o.seed() : ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         return new Prepared(o, cmd, Timing.of(o, cmd), plan, targets, notes, seed, o.blockCap());
     }
@@ -491,6 +493,45 @@ public final class Preflight {
         return targets;
     }
 
+    /**
+     * Points a profile pins to CPUs ({@code @cpus}) need taskset and those CPUs in this process's
+     * affinity mask: refused now, naming the class and the CPUs, rather than failing every fork.
+     */
+    static void checkPinning(Plan plan) {
+        Map<String, String> cpus = new TreeMap<>(); // cpus -> a class pinned to them
+        for (Plan.ClassPlan c : plan.classes()) {
+            c.points().stream().map(c::cpusOf).filter(java.util.Objects::nonNull).forEach(x -> cpus.putIfAbsent(x, c.simpleName()));
+        }
+        if (cpus.isEmpty()) {
+            return;
+        }
+        Path taskset = onPath("taskset");
+        for (Map.Entry<String, String> e : cpus.entrySet()) {
+            String what = e.getValue() + " (its profile's " + Plan.CPUS_KEY + "=" + e.getKey() + ")";
+            if (taskset == null) {
+                throw new UsageException(what + " pins forks to CPUs with taskset (util-linux), which is not on PATH");
+            }
+            try {
+                Process proc = new ProcessBuilder(taskset.toString(), "-c", e.getKey(), "true").redirectErrorStream(true).start();
+                proc.getOutputStream().close();
+                String output;
+                try (InputStream in = proc.getInputStream()) {
+                    output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (!proc.waitFor(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || proc.exitValue() != 0) {
+                    proc.destroyForcibly();
+                    throw new UsageException(what + ": 'taskset -c " + e.getKey() + " true' fails here: "
+                            + output.strip().lines().findFirst().orElse("no output"));
+                }
+            } catch (IOException ex) {
+                throw new UsageException(what + ": cannot start " + taskset + ": " + ex.getMessage());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new UsageException("interrupted while checking " + what);
+            }
+        }
+    }
+
     /** Starts {@code [taskset -c CPUS] java <flags> -version} on the target: a flag it rejects stops the suite now. */
     static void validate(JvmTarget t) {
         List<String> command = new ArrayList<>();
@@ -576,10 +617,13 @@ public final class Preflight {
             if (grid) {
                 fullGrid.add(c.simpleName());
             }
-            out.printf("  %-40s %7d %6d %7s %8s%s%n", c.simpleName(), c.methods().size(), c.points().size(),
+            long pinned = c.points().stream().filter(pt -> c.cpusOf(pt) != null).count();
+            out.printf("  %-40s %7d %6d %7s %8s%s%s%n", c.simpleName(), c.methods().size(), c.points().size(),
                     t.warmupOf(c) + " x " + t.warmupTime(),
                     Durations.of(Math.round(c.points().size() * t.blocks() * jvms * t.secondsPerFork(c))),
-                    grid ? "  (no " + o.profile().id() + " keys: the full @Param grid)" : "");
+                    grid ? "  (no " + o.profile().id() + " keys: the full @Param grid)" : "",
+                    pinned == 0 ? "" : "  " + (pinned == c.points().size() ? "pinned" : pinned + " pinned") + " by "
+                            + Plan.CPUS_KEY + "=" + String.join(",", c.cpus()));
         }
         for (String c : p.plan().omitted()) {
             out.printf("  %-40s %7s %6s %7s %8s  not in %s (%s.%s=%s in its profile file)%n", Plan.simple(c), "-", "-", "-", "-",

@@ -22,12 +22,14 @@ import dev.nettune.stats.PairedRatio;
 import org.openjdk.jmh.results.Result;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,6 +143,7 @@ public final class Execution {
         }
         List<String> notes = new ArrayList<>();
         List<String> launchers = new ArrayList<>();
+        Map<String, String> pinnedLaunchers = new HashMap<>(); // "target cpus" -> launcher
         try {
             for (JvmTarget t : spec.targets()) {
                 Path dir = spec.runDir().resolve(t.label());
@@ -194,8 +197,11 @@ public final class Execution {
                         if (state.settled(c.point(), b, c.slot())) {
                             continue; // finished in an earlier session of this run
                         }
-                        if (!fork(runner, log, progress, spec.points().get(c.point()), b, pos + 1, order.size(), c.slot(),
-                                launchers.get(spec.targetOf(c.slot())))) {
+                        RunSpec.PointSpec p = spec.points().get(c.point());
+                        int target = spec.targetOf(c.slot());
+                        String launcher = p.cpus() == null ? launchers.get(target) : pinnedLaunchers.computeIfAbsent(target + " " + p.cpus(),
+                                k -> pinnedLauncher(spec.targets().get(target), p.cpus()));
+                        if (!fork(runner, log, progress, p, b, pos + 1, order.size(), c.slot(), launcher)) {
                             return End.INTERRUPTED;
                         }
                     }
@@ -242,6 +248,15 @@ public final class Execution {
             out.println("nettune: warning: cannot delete " + store.dir() + " (" + e.getMessage() + "); the results are complete without it");
         }
         return end;
+    }
+
+    /** The launcher of {@code t} for a point its profile pins to {@code cpus}. */
+    private String pinnedLauncher(JvmTarget t, String cpus) {
+        try {
+            return ForkRunner.launcher(t, cpus, spec.runDir().resolve(t.label()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the launcher of " + t.label() + " pinned to CPU " + cpus, e);
+        }
     }
 
     /**

@@ -65,13 +65,23 @@ final class ForkRunner implements Execution.Forks {
      * directory that execs it under taskset (JMH's -jvm takes one path, not a command line).
      */
     static String launcher(JvmTarget t, Path dir) throws IOException {
-        if (t.cpus() == null) {
+        return launcher(t, null, dir);
+    }
+
+    /**
+     * The executable the forks of a point pinned to {@code pointCpus} (a profile's {@code @cpus}; null when
+     * free) start with on {@code t}: a target placed by its variant keeps its own placement.
+     */
+    static String launcher(JvmTarget t, String pointCpus, Path dir) throws IOException {
+        String cpus = t.cpus() != null ? t.cpus() : pointCpus;
+        if (cpus == null) {
             return t.jdk().java().toString();
         }
-        Path script = dir.resolve("java-taskset.sh");
+        Path script = dir.resolve(t.cpus() != null ? "java-taskset.sh" : "java-taskset-" + cpus + ".sh");
         String taskset = String.valueOf(Preflight.onPath("taskset"));
-        Files.writeString(script, "#!/bin/sh\n# nettune: fork " + t.label() + " with placement '" + t.placement() + "'\nexec '"
-                + taskset + "' -c " + t.cpus() + " '" + t.jdk().java() + "' \"$@\"\n", StandardCharsets.UTF_8);
+        Files.writeString(script, "#!/bin/sh\n# nettune: fork " + t.label() + " with placement 'taskset -c " + cpus + "'"
+                + (t.cpus() != null ? "" : " (the point's, from its profile)") + "\nexec '"
+                + taskset + "' -c " + cpus + " '" + t.jdk().java() + "' \"$@\"\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script.toString();
     }

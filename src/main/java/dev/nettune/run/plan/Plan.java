@@ -46,6 +46,11 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code <profile>.@unsteady=<class>:<p1>=<v1>;<p2>=<v2>,...}: the points the calibration found
  *       without a steady state, each with its classification ({@value #UNSTEADY_CLASSES}); recorded in
  *       run.json so the report names them. Written by the calibration.</li>
+ *   <li>{@code <profile>.@cpus=<cpu>[:<p1>=<v1>;<p2>=<v2>],...}: forks of the class's points (all, or those
+ *       whose parameters match) run pinned to that CPU or range ({@code taskset -c}), client and in-process
+ *       server alike: on a small machine a one-connection round trip is otherwise bimodal (client and server
+ *       on one CPU or two) and that, not the JVM, sets its spread. The first matching entry wins; a JVM
+ *       variant with a placement of its own ({@code cpu0}) keeps it. Recorded per point in run.json.</li>
  * </ul>
  * A class with no key for a profile runs its full @Param grid in it. A key naming no @Param of the
  * class, an unknown profile or mode, a value the parameter does not accept ({@link ParamRule}) or a
@@ -74,6 +79,10 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     public static final String UNSTEADY_KEY = "@unsteady";
     /** Classifications an {@value #UNSTEADY_KEY} entry may carry (the calibration's names). */
     public static final String UNSTEADY_CLASSES = "slow-down, no-steady-state, inconsistent";
+    /** Profile key suffix pinning the class's points (or some of them) to CPUs. */
+    public static final String CPUS_KEY = "@cpus";
+    /** A CPU or a range of them, as {@value #CPUS_KEY} takes it (a comma would split the entries). */
+    static final Pattern CPU_LIST = Pattern.compile("[0-9]+(-[0-9]+)?");
     /** Joins parameter names in a key, and their values in a combination. */
     public static final String JOIN = "+";
     /** The @Param of the benchmarks whose server can run elsewhere ({@link dev.nettune.placement.Placement}). */
@@ -110,12 +119,31 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
      * @param forkJvmArgs the class's {@code @Fork(jvmArgs)}, empty when it sets none
      * @param warmup     the profile file's warm-up iterations for the class, or null for the profile's default
      * @param unsteady   the profile file's {@value #UNSTEADY_KEY} entries, as written ("slow-down:connections=1;...")
+     * @param cpus       the profile file's {@value #CPUS_KEY} entries, as written ("0:connections=1")
      */
     public record ClassPlan(String className, List<String> methods, List<Mode> modes, Map<String, List<String>> params,
                             List<Point> points, boolean hasProfile, List<String> forkJvmArgs, Integer warmup,
-                            List<String> unsteady) {
+                            List<String> unsteady, List<String> cpus) {
         public ClassPlan {
             unsteady = List.copyOf(unsteady);
+            cpus = List.copyOf(cpus);
+        }
+
+        /** The CPUs the forks of {@code p} are pinned to (the first matching {@value #CPUS_KEY} entry), or null when free. */
+        public String cpusOf(Point p) {
+            for (String entry : cpus) {
+                int colon = entry.indexOf(':');
+                String rest = colon < 0 ? "" : entry.substring(colon + 1).trim();
+                boolean matches = true;
+                for (String kv : rest.isEmpty() ? new String[0] : rest.split(";")) {
+                    int eq = kv.indexOf('=');
+                    matches &= kv.substring(eq + 1).trim().equals(p.params().get(kv.substring(0, eq).trim()));
+                }
+                if (matches) {
+                    return (colon < 0 ? entry : entry.substring(0, colon)).trim();
+                }
+            }
+            return null;
         }
 
         public String simpleName() {
@@ -169,8 +197,9 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
     }
 
     /** One profile's keys of one class. */
-    record ProfileSpec(List<Axis> axes, List<Mode> modes, boolean none, boolean present, Integer warmup, List<String> unsteady) {
-        static final ProfileSpec ABSENT = new ProfileSpec(List.of(), List.of(), false, false, null, List.of());
+    record ProfileSpec(List<Axis> axes, List<Mode> modes, boolean none, boolean present, Integer warmup, List<String> unsteady,
+                       List<String> cpus) {
+        static final ProfileSpec ABSENT = new ProfileSpec(List.of(), List.of(), false, false, null, List.of(), List.of());
     }
 
     /**
@@ -300,6 +329,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
         boolean present = false;
         Integer warmup = null;
         List<String> unsteady = new ArrayList<>();
+        List<String> cpus = new ArrayList<>();
         Map<String, Set<String>> usedPerProfile = new TreeMap<>();
         Set<String> nonePerProfile = new TreeSet<>();
         Set<String> otherKeysPerProfile = new TreeSet<>();
@@ -339,6 +369,15 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                 }
                 if (mine) {
                     unsteady.addAll(values);
+                }
+                continue;
+            }
+            if (name.equals(CPUS_KEY)) {
+                for (String v : values) {
+                    checkCpus(file, key, v, declared);
+                }
+                if (mine) {
+                    cpus.addAll(values);
                 }
                 continue;
             }
@@ -393,7 +432,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                         + prof + ", yet other " + prof + " keys give it points");
             }
         }
-        return new ProfileSpec(axes, modes, none, present, warmup, List.copyOf(unsteady));
+        return new ProfileSpec(axes, modes, none, present, warmup, List.copyOf(unsteady), List.copyOf(cpus));
     }
 
     /** The value of a {@value #WARMUP_KEY} key: a non-negative integer, else an error naming file, key and value. */
@@ -418,7 +457,25 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
             throw new UsageException(file + ": " + key + ": '" + entry + "' is not <classification>:<param>=<value>;... with classification one of "
                     + UNSTEADY_CLASSES);
         }
-        String rest = entry.substring(colon + 1).trim();
+        checkSelector(file, key, entry, entry.substring(colon + 1), declared);
+    }
+
+    /** A {@value #CPUS_KEY} entry: {@code <cpu>[:<param>=<value>;...]}, the CPU a number or a range ("0", "0-1"). */
+    static void checkCpus(String file, String key, String entry, Map<String, List<String>> declared) {
+        int colon = entry.indexOf(':');
+        String cpus = (colon < 0 ? entry : entry.substring(0, colon)).trim();
+        if (!CPU_LIST.matcher(cpus).matches()) {
+            throw new UsageException(file + ": " + key + ": '" + entry + "' does not start with a CPU or a range of CPUs (e.g. 0 or 0-1;"
+                    + " to pin some points only: 0:connections=1)");
+        }
+        if (colon >= 0) {
+            checkSelector(file, key, entry, entry.substring(colon + 1), declared);
+        }
+    }
+
+    /** The {@code <param>=<value>;...} part of an entry: every name a @Param of the class. */
+    private static void checkSelector(String file, String key, String entry, String selector, Map<String, List<String>> declared) {
+        String rest = selector.trim();
         for (String kv : rest.isEmpty() ? new String[0] : rest.split(";")) {
             int eq = kv.indexOf('=');
             if (eq <= 0 || !declared.containsKey(kv.substring(0, eq).trim())) {
@@ -478,7 +535,7 @@ public record Plan(List<ClassPlan> classes, List<String> omitted) {
                 .filter(e -> e.getJvmArgs().hasValue()).findFirst()
                 .map(e -> List.copyOf(e.getJvmArgs().get())).orElse(List.of());
         return new ClassPlan(className, List.copyOf(methods.keySet()), List.copyOf(modes), params, List.copyOf(points),
-                spec.present(), forkJvmArgs, spec.warmup(), spec.unsteady());
+                spec.present(), forkJvmArgs, spec.warmup(), spec.unsteady(), spec.cpus());
     }
 
     private static Axis single(String name, List<String> values) {

@@ -110,14 +110,19 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
      * @param point        method, mode and one value per parameter
      * @param forkJvmArgs  the class's {@code @Fork} JVM arguments (forks never inherit the runner's)
      * @param warmup       the class's warm-up iterations from its profile file, or null for the run's
+     * @param cpus         the CPUs its forks are pinned to (the profile file's {@code @cpus}), or null when free
      */
-    public record PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs, Integer warmup) {
+    public record PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs, Integer warmup, String cpus) {
         public PointSpec {
             forkJvmArgs = List.copyOf(forkJvmArgs);
         }
 
+        public PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs, Integer warmup) {
+            this(index, className, point, forkJvmArgs, warmup, null);
+        }
+
         public PointSpec(int index, String className, Plan.Point point, List<String> forkJvmArgs) {
-            this(index, className, point, forkJvmArgs, null);
+            this(index, className, point, forkJvmArgs, null, null);
         }
 
         public String simpleClassName() {
@@ -155,7 +160,7 @@ public record RunSpec(String runId, Path runDir, List<PointSpec> points, List<Jv
         List<PointSpec> out = new ArrayList<>();
         for (Plan.ClassPlan c : plan.classes()) {
             for (Plan.Point p : c.points()) {
-                out.add(new PointSpec(out.size(), c.className(), p, c.forkJvmArgs(), c.warmup()));
+                out.add(new PointSpec(out.size(), c.className(), p, c.forkJvmArgs(), c.warmup(), c.cpusOf(p)));
             }
         }
         return out;

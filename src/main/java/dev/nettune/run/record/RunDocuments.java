@@ -52,12 +52,12 @@ public final class RunDocuments {
                     .map(ps -> spec.warmupOf(ps).count()).orElse(spec.warmup().count());
             classes.add(new RunDocument.PlannedClass(c.className(), c.methods(), c.points().size(), c.params(),
                     c.modes().stream().map(Mode::shortLabel).toList(), c.forkJvmArgs(), warmup,
-                    c.unsteady().isEmpty() ? null : c.unsteady()));
+                    c.unsteady().isEmpty() ? null : c.unsteady(), c.cpus().isEmpty() ? null : c.cpus()));
         }
         List<RunDocument.PlannedPoint> points = new ArrayList<>();
         for (RunSpec.PointSpec ps : spec.points()) {
             points.add(new RunDocument.PlannedPoint(ps.index(), ps.className(), ps.point().benchmark(), ps.point().mode().shortLabel(),
-                    new TreeMap<>(ps.point().params())));
+                    new TreeMap<>(ps.point().params()), ps.cpus()));
         }
         int forks = spec.points().size() * spec.blocks() * spec.slots();
         RunDocument.Plan plan = new RunDocument.Plan(spec.points().size(), forks, Math.round(spec.estimatedSeconds()), classes, points);
@@ -125,7 +125,7 @@ public final class RunDocuments {
             }
             Map<String, String> params = new TreeMap<>(pt.params() == null ? Map.of() : pt.params());
             points.add(new RunSpec.PointSpec(points.size(), cls, new Plan.Point(require(pt.benchmark(), where + ".benchmark"), mode, params),
-                    forkArgs.get(cls), warmups.get(cls)));
+                    forkArgs.get(cls), warmups.get(cls), pt.cpus()));
         }
         List<JvmTarget> targets = new ArrayList<>();
         for (RunDocument.Jvm j : require(doc.jvms(), "jvms")) {

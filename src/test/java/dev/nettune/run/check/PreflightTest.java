@@ -89,9 +89,22 @@ class PreflightTest {
     }
 
     @Test
+    void aPinToACpuThisProcessCannotUseIsRefusedBeforeAnythingRuns() {
+        assumeTrue(Preflight.onPath("taskset") != null, "taskset (util-linux) is not installed");
+        dev.nettune.run.plan.Plan.Point pt = new dev.nettune.run.plan.Plan.Point("x.ABenchmark.m", org.openjdk.jmh.annotations.Mode.Throughput,
+                java.util.Map.of("connections", "1"));
+        java.util.function.Function<String, dev.nettune.run.plan.Plan> plan = cpus -> new dev.nettune.run.plan.Plan(List.of(
+                new dev.nettune.run.plan.Plan.ClassPlan("x.ABenchmark", List.of("x.ABenchmark.m"), List.of(), java.util.Map.of(), List.of(pt),
+                        true, List.of(), null, List.of(), List.of(cpus + ":connections=1"))), List.of());
+        Preflight.checkPinning(plan.apply("0")); // CPU 0 is in every affinity mask here
+        UsageException e = assertThrows(UsageException.class, () -> Preflight.checkPinning(plan.apply("4095")));
+        assertTrue(e.getMessage().startsWith("ABenchmark (its profile's @cpus=4095): 'taskset -c 4095 true' fails here: "), e.getMessage());
+    }
+
+    @Test
     void aClassWarmupCountsInEstimatesUnlessWiOverridesIt() {
         dev.nettune.run.plan.Plan.ClassPlan c = new dev.nettune.run.plan.Plan.ClassPlan("x.ABenchmark", List.of("x.ABenchmark.m"),
-                List.of(), java.util.Map.of(), List.of(), true, List.of(), 5, List.of());
+                List.of(), java.util.Map.of(), List.of(), true, List.of(), 5, List.of(), List.of());
         Preflight.Timing profile = new Preflight.Timing(8, 1, org.openjdk.jmh.runner.options.TimeValue.seconds(1), 2,
                 org.openjdk.jmh.runner.options.TimeValue.seconds(1), false);
         Preflight.Timing wi = new Preflight.Timing(8, 0, org.openjdk.jmh.runner.options.TimeValue.seconds(1), 2,

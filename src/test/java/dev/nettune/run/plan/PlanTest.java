@@ -135,6 +135,46 @@ public class PlanTest {
     }
 
     @Test
+    void cpusKeyPinsTheMatchingPointsOnlyAndTheFirstEntryWins() {
+        Properties p = props("quick.model", "STREAM,SELECTOR", "quick.@mode", "thrpt",
+                "quick.@cpus", "0:model=STREAM;payload=64,1:model=STREAM", "full.@cpus", "0-1");
+        Plan plan = build(Profile.QUICK, null, p);
+        Plan.ClassPlan quick = plan.classes().get(0);
+        assertEquals(List.of("0:model=STREAM;payload=64", "1:model=STREAM"), quick.cpus());
+        Map<String, String> pinned = new java.util.TreeMap<>();
+        for (RunSpec.PointSpec ps : RunSpec.pointsOf(plan)) {
+            if (ps.className().equals(MODEL)) {
+                pinned.put(ps.point().benchmark().replace(MODEL + ".", "") + " " + new java.util.TreeMap<>(ps.point().params()),
+                        String.valueOf(ps.cpus()));
+            }
+        }
+        assertEquals(Map.of(
+                "connectOnly {payload=64}", "null", // has no model: the selector does not match
+                "roundTrip {model=SELECTOR, payload=1024}", "null",
+                "roundTrip {model=SELECTOR, payload=64}", "null",
+                "roundTrip {model=STREAM, payload=1024}", "1",
+                "roundTrip {model=STREAM, payload=64}", "0"), pinned);
+        // an entry without a selector pins every point; another profile's entries do not apply
+        Plan.ClassPlan full = build(Profile.FULL, null, p).classes().get(0);
+        assertTrue(full.points().stream().allMatch(pt -> "0-1".equals(full.cpusOf(pt))));
+        assertTrue(build(Profile.SMOKE, null, p).classes().get(0).points().stream()
+                .allMatch(pt -> build(Profile.SMOKE, null, p).classes().get(0).cpusOf(pt) == null));
+    }
+
+    @Test
+    void aBadCpusEntryNamesFileKeyAndValue() {
+        for (String bad : List.of("x", "cpu0", "0-", "0:size=1")) {
+            UsageException e = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("quick.@cpus", bad)),
+                    bad);
+            assertTrue(e.getMessage().startsWith("nettune/profiles/ModelBenchmark.properties: quick.@cpus: '"), e.getMessage());
+        }
+        UsageException n = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("quick.@cpus", "0:size=1")));
+        assertTrue(n.getMessage().contains("'size=1'") && n.getMessage().contains("params: model, payload"), n.getMessage());
+        UsageException c = assertThrows(UsageException.class, () -> build(Profile.QUICK, null, props("quick.@cpus", "cpu0")));
+        assertTrue(c.getMessage().contains("does not start with a CPU or a range of CPUs"), c.getMessage());
+    }
+
+    @Test
     void includeSelectsMethodsAcrossClasses() {
         Plan plan = build(Profile.QUICK, "connectOnly|Reuse", null);
         assertEquals(List.of(List.of(MODEL + ".connectOnly"), List.of(OTHER + ".reuse")),
