@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * IoModel is the I/O model family ({@code bench.model}): many connections served by a Selector loop
  * or by a thread each. Its question is where the Selector pair overtakes the thread-per-connection
- * pair as connections grow; its charts are round trips/s (and p99 latency) against connections,
- * one line per client × server pair and one panel per JVM.
+ * pair as connections grow, and, where the points read it (from 1,000 connections on), what a connection
+ * costs each pair in memory at the most connections; its charts are round trips/s (and p99 latency)
+ * against connections, one line per client × server pair and one panel per JVM.
  */
 public final class IoModel extends FamilyDescriptor {
 
