@@ -5,7 +5,10 @@ import dev.nettune.analysis.family.Answer.Finding;
 import dev.nettune.analysis.family.ChartRule.Kind;
 import dev.nettune.analysis.family.ChartRule.Quantity;
 import dev.nettune.analysis.model.JvmId;
+import dev.nettune.analysis.model.Metric;
 import dev.nettune.analysis.model.Result;
+import dev.nettune.analysis.units.Units;
+import dev.nettune.stats.OneSampleT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +18,9 @@ import java.util.Map;
 /**
  * IoModel is the I/O model family ({@code bench.model}): many connections served by a Selector loop
  * or by a thread each. Its question is where the Selector pair overtakes the thread-per-connection
- * pair as connections grow; its charts are round trips/s (and p99 latency) against connections,
- * one line per client × server pair and one panel per JVM.
+ * pair as connections grow, and, where the points read it (from 1,000 connections on), what a connection
+ * costs each pair in memory at the most connections; its charts are round trips/s (and p99 latency)
+ * against connections, one line per client × server pair and one panel per JVM.
  */
 public final class IoModel extends FamilyDescriptor {
 
@@ -83,7 +87,71 @@ public final class IoModel extends FamilyDescriptor {
         }
         List<String> parts = new ArrayList<>();
         byReading.forEach((reading, jvms) -> parts.add(reading + " on " + w.join(jvms)));
-        return "ratio of round trips/s, SELECTOR×SELECTOR over STREAM×BLOCKING: " + String.join("; ", parts) + ".";
+        List<String> memory = new ArrayList<>();
+        for (Finding f : a.findings()) {
+            String m = bytesAtLargest(f);
+            if (!m.isEmpty()) {
+                memory.add(w.jvm(f) + " " + m);
+            }
+        }
+        return "ratio of round trips/s, SELECTOR×SELECTOR over STREAM×BLOCKING: " + String.join("; ", parts) + "."
+                + (memory.isEmpty() ? "" : " Bytes per connection at the most connections measured (mean over forks [95% "
+                + "interval] (n forks); client JVM + server JVM, or both in one JVM with the server in process): "
+                + String.join("; ", memory) + ".");
+    }
+
+    /**
+     * What a connection cost the two pairs at the finding's largest count: "at 10000: SELECTOR×SELECTOR 10.1 KiB
+     * [9.80, 10.5] (8) + 3.20 KiB [3.10, 3.30] (8), STREAM×BLOCKING ...", or "" where no fork read it (the
+     * benchmarks read memory from 1,000 connections on: quick's points and runs made before say nothing).
+     */
+    static String bytesAtLargest(Finding f) {
+        if (f.contrasts().isEmpty()) {
+            return "";
+        }
+        Contrast last = f.contrasts().get(f.contrasts().size() - 1);
+        List<String> pairs = new ArrayList<>();
+        for (Result r : new Result[] {last.subject(), last.reference()}) {
+            String client = perConnection(r, "bytesPerConnection");
+            String server = perConnection(r, "serverBytesPerConnection");
+            if (client.isEmpty() && server.isEmpty()) {
+                continue;
+            }
+            String pair = r.key().params().get("client") + "×" + r.key().params().get("server") + " ";
+            pairs.add(pair + (server.isEmpty() ? client + " both sides" : (client.isEmpty() ? "—" : client) + " + " + server));
+        }
+        return pairs.isEmpty() ? "" : "at " + last.value() + ": " + String.join(", ", pairs);
+    }
+
+    /**
+     * A whole-trial reading of a result's forks, "10.1 KiB [9.80, 10.5] (8)": each fork's value is the sum of
+     * its row (the load benchmarks write it into the last measured iteration, 0 before: as
+     * {@code compare.ConnectionCosts} reads it), mean over the forks with a finite value, 95% t interval.
+     */
+    static String perConnection(Result r, String metric) {
+        Metric m = r == null ? null : r.secondary().get(metric);
+        if (m == null) {
+            return "";
+        }
+        double[] values = new double[m.samples().length];
+        int n = 0;
+        for (double[] fork : m.samples()) {
+            double sum = 0;
+            for (double v : fork) {
+                sum += v;
+            }
+            if (Double.isFinite(sum)) {
+                values[n++] = sum;
+            }
+        }
+        if (n == 0) {
+            return "";
+        }
+        OneSampleT t = OneSampleT.of(values, n, 0.95);
+        Units.Scale scale = Units.scaleFor("B", metric, t.mean());
+        String mean = Units.format3(t.mean() / scale.divisor()) + " " + scale.label();
+        return n < 2 ? mean + " (1)" : mean + " [" + Units.format3(t.low() / scale.divisor()) + ", "
+                + Units.format3(t.high() / scale.divisor()) + "] (" + n + ")";
     }
 
     private static String reading(Crossover x, List<Contrast> cs) {

@@ -57,6 +57,8 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
     private boolean measuring;
     private boolean reporting;
     private int measurementIterationsSeen;
+    /** Whether set-up and teardown print their durations (from {@link ScaleReadings#MEMORY_FROM_CONNECTIONS} connections). */
+    private boolean phases;
     /** JMH's counters for this thread, known from the first invocation on (JMH zeroes them per iteration). */
     private LoadCounters counters = new LoadCounters();
 
@@ -129,9 +131,16 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
             }
             Thread.sleep(1);
         }
-        scale = scale.connected(readConnections, readConnections == 0 ? 0 : System.nanoTime() - t0);
+        long setUp = System.nanoTime() - t0;
+        scale = scale.connected(readConnections, readConnections == 0 ? 0 : setUp);
         ModelPoint.recordConnected(params, transport, echoServer, load.options());
         measured = new Histogram(Load.MAX_TRACKED_NANOS, Load.SIGNIFICANT_DIGITS);
+        if (connections >= ScaleReadings.MEMORY_FROM_CONNECTIONS) {
+            // at scale a fork's time outside its iterations is most of its cost: say where it goes (docs/evidence/scale/setup.md)
+            phases = true;
+            System.out.printf("nettune scale: %d connections set up in %.2f s, then readings in %.2f s%n", connections, setUp / 1e9,
+                    (System.nanoTime() - t0 - setUp) / 1e9);
+        }
     }
 
     @Setup(Level.Iteration)
@@ -196,6 +205,13 @@ public abstract class LoadBenchmarkBase extends AbstractBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        Teardown.close(echoServer, load);
+        long t0 = System.nanoTime();
+        try {
+            Teardown.close(echoServer, load);
+        } finally {
+            if (phases) {
+                System.out.printf("nettune scale: load and server closed in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+        }
     }
 }

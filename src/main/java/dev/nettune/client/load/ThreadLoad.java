@@ -12,6 +12,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -31,17 +32,56 @@ public final class ThreadLoad extends Load {
     private final AtomicLongArray done;
     private static final int SLOT_STRIDE = 8;
 
-    /** Starts one thread from {@code threads} per operation; each thread owns its operation, which close() closes. */
+    /**
+     * Starts one thread from {@code threads} per operation; each thread owns its operation, which
+     * close() closes. No thread runs its operation before every thread has started: started into a
+     * load already running, each {@code Thread.start} (a handshake: the new thread and the starting
+     * one must each be scheduled) waits behind every busy thread started before it, so on few cores
+     * starting a thousand took longer than the whole measurement, with the first ones running
+     * unmeasured meanwhile (docs/evidence/scale/setup.md).
+     *
+     * @throws OutOfMemoryError when a thread cannot be started; those started end without running, and the operations are closed
+     */
     public ThreadLoad(List<? extends Operation> operations, ThreadFactory threads) {
         super(operations.size());
         this.operations = List.copyOf(operations);
         this.done = new AtomicLongArray(this.operations.size() * SLOT_STRIDE);
+        CountDownLatch allStarted = new CountDownLatch(1);
         for (int i = 0; i < this.operations.size(); i++) {
             Operation op = this.operations.get(i);
             int slot = i * SLOT_STRIDE;
-            this.threads.add(threads.newThread(() -> drive(op, slot)));
+            this.threads.add(threads.newThread(() -> {
+                if (awaitStart(allStarted)) {
+                    drive(op, slot);
+                }
+            }));
         }
-        this.threads.forEach(Thread::start);
+        try {
+            for (Thread t : this.threads) {
+                t.start();
+            }
+        } catch (Throwable t) {
+            failed(t); // stops the drivers: the threads already started see it as the gate opens and end without running
+            allStarted.countDown();
+            try {
+                closeAll(this.operations); // no ThreadLoad is returned to close them
+            } catch (IOException | RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+        allStarted.countDown();
+    }
+
+    /** Waits until every thread of the load has started; false when the load must not run (start failed, or interrupted). */
+    private boolean awaitStart(CountDownLatch allStarted) {
+        try {
+            allStarted.await();
+        } catch (InterruptedException e) {
+            failed(e);
+            return false;
+        }
+        return running();
     }
 
     /**

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +35,64 @@ class ThreadLoadTest {
             assertEquals(2, load.threads());
         }
         assertTrue(runs.get() >= 10_000);
+    }
+
+    /**
+     * No operation runs before the last thread has started (a count, not a time): threads started into a
+     * running load wait behind it, which made a thousand connections' set-up last longer than the trial.
+     */
+    @Test
+    void noOperationRunsBeforeEveryThreadHasStarted() throws Exception {
+        int n = 32;
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger fewestStartedSeen = new AtomicInteger(Integer.MAX_VALUE);
+        ThreadFactory counting = r -> new Thread(r) {
+            @Override
+            public synchronized void start() {
+                super.start();
+                started.incrementAndGet();
+            }
+        };
+        List<Operation> ops = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ops.add(() -> fewestStartedSeen.accumulateAndGet(started.get(), Math::min));
+        }
+        try (ThreadLoad load = new ThreadLoad(ops, counting)) {
+            load.awaitCompleted(10L * n);
+        }
+        assertEquals(n, fewestStartedSeen.get(), "threads started when the first operation ran");
+    }
+
+    /** A thread that cannot start (no native thread left) fails the load: no operation has run, every one is closed. */
+    @Test
+    void aThreadThatCannotStartClosesEveryOperationUnrun() {
+        int n = 8;
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
+        ThreadFactory failsAtFive = r -> made.incrementAndGet() == 5 ? new Thread(r) {
+            @Override
+            public synchronized void start() {
+                throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
+            }
+        } : new Thread(r);
+        List<Operation> ops = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ops.add(new Operation() {
+                @Override
+                public void run() {
+                    runs.incrementAndGet();
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            });
+        }
+        assertThrows(OutOfMemoryError.class, () -> new ThreadLoad(ops, failsAtFive));
+        assertEquals(0, runs.get(), "operations run");
+        assertEquals(n, closed.get(), "operations closed");
     }
 
     /** Exhaustion in a client thread stops the load with the cause and the sysctls named, within bounded time. */

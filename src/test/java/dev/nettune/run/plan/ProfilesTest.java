@@ -140,9 +140,10 @@ public class ProfilesTest {
 
     /**
      * Scale is the I/O-model question at 1,000 / 4,000 / 10,000 connections: ConnectionScaling alone,
-     * every server model and the client models that hold that many, the server in a JVM of its own,
-     * within about 20 minutes per JVM by the plan's own estimate (its fork overhead is quick's mean, so
-     * the real run is longer by the set-up of thousands of connections).
+     * the crossover's pairs (thread per connection, event loop, virtual threads) and the async client,
+     * the server in a JVM of its own. The plan's own estimate holds iterations and JVM starts only; the
+     * profile file gives the rest of about 20 minutes per JVM to what it measured beyond that (set-up
+     * at scale, STREAM+BLOCKING's longer forks), so the plan's part is kept to about half of it.
      */
     @Test
     void scaleAsksTheIoModelQuestionAtTenThousandConnectionsWithTheServerApart() {
@@ -160,12 +161,12 @@ public class ProfilesTest {
             clients.add(p.params().get("client"));
             connections.add(p.params().get("connections"));
         }
-        assertEquals(Set.of("BLOCKING", "POOLED", "SELECTOR", "VIRTUAL"), servers);
+        assertEquals(Set.of("BLOCKING", "SELECTOR", "VIRTUAL"), servers);
         assertEquals(Set.of("ASYNC", "SELECTOR", "STREAM", "VIRTUAL"), clients);
         assertEquals(Set.of("1000", "4000", "10000"), connections);
         double perJvm = c.points().size() * Profile.SCALE.blocks * (c.warmupOr(Profile.SCALE.warmupIterations) * Profile.SCALE.warmupSeconds
                 + Profile.SCALE.measurementIterations * Profile.SCALE.measurementSeconds + RunSpec.FORK_OVERHEAD_SECONDS);
-        assertTrue(perJvm >= 15 * 60 && perJvm <= 20 * 60, perJvm + " s per JVM");
+        assertTrue(perJvm >= 8 * 60 && perJvm <= 12 * 60, perJvm + " s per JVM by the plan's estimate");
     }
 
     @Test
