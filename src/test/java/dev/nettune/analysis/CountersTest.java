@@ -161,6 +161,14 @@ class CountersTest {
         assertTrue(readme.matches("(?s).*\\| sys CPU, µs/op +\\| +41 \\| +3 \\| ×0\\.0732 \\[0\\.0709, 0\\.0755\\] .*"), readme);
         assertTrue(readme.matches("(?s).*\\| poll\\(2\\)/op +\\| +0 \\| +2\\.9 \\| \\+2\\.9 \\[2\\.85, 2\\.95\\] .*"), readme);
         assertFalse(readme.contains("No counters per operation were recorded"), readme);
+        // every compared row's costs side by side, flagged or not; the changed ones in bold
+        String every = readme.substring(readme.indexOf("### Counters of every compared row"));
+        assertTrue(every.matches("(?s)[^|]*\\| row +\\| syscalls/op \\| write\\(2\\)/op \\| +read\\(2\\)/op \\| +poll\\(2\\)/op \\| "
+                + "futex\\(2\\)/op \\| clone\\(2\\)/op \\| +mmap\\(2\\)/op \\| context switches/op \\| +CPU µs/op \\| allocation B/op \\|.*"), every);
+        assertTrue(every.matches("(?s).*\\| \\*\\*3\\.1 → 6\\*\\* \\|.*\\| \\*\\*0 → 2\\.9\\*\\* \\|.*"), every);
+        long rows = every.substring(0, every.indexOf("\n## ")).lines().filter(l -> l.startsWith("| ") && !l.startsWith("| row")).count();
+        long flagged = readme.lines().filter(l -> l.startsWith("  - What changed underneath")).count();
+        assertTrue(flagged >= 2 && rows >= flagged, "every flagged row and the others: " + rows + " rows, " + flagged + " flagged");
         List<String> csv = Files.readAllLines(out.resolve("counters.csv"));
         assertTrue(csv.get(0).startsWith("family,benchmark,params,mode,relation,"), csv.get(0));
         assertTrue(csv.stream().anyMatch(l -> l.contains(",raw,client,syscalls:sys_enter_poll,") && l.contains(",difference,")),

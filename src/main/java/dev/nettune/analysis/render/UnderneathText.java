@@ -255,8 +255,12 @@ final class UnderneathText {
                 out.append(flames).append("\n\n");
             }
         }
-        if (out.length() == 0) {
+        String every = everyRow(p, all);
+        if (out.length() == 0 && every.isEmpty()) {
             return "";
+        }
+        if (out.length() == 0) {
+            return Text.anchorTag(ANCHOR) + "\n## What changed underneath\n\nNo flagged row has counters.\n\n" + every;
         }
         return Text.anchorTag(ANCHOR) + "\n## What changed underneath\n\n"
                 + "Per flagged row, each counter per operation of " + Text.md(p.candidate().label()) + " against "
@@ -267,7 +271,52 @@ final class UnderneathText {
                 + "per operation (both ends' frames, from its parameters), are those bytes over write(2)/op or read(2)/op: "
                 + "their change is the inverse of the count's, and so is their test. **changed**: significant and at least "
                 + Math.round(Underneath.MIN_CHANGE * 100) + "%; small: significant but less. Every raw event is in "
-                + "[counters.csv](counters.csv).\n\n" + out;
+                + "[counters.csv](counters.csv).\n\n" + out + every;
+    }
+
+    /** The counters {@link #everyRow} shows, in its column order. */
+    static final List<CounterQuantity> EVERY_ROW = List.of(CounterQuantity.SYSCALLS, CounterQuantity.WRITES, CounterQuantity.READS,
+            CounterQuantity.POLLS, CounterQuantity.FUTEX, CounterQuantity.CLONES, CounterQuantity.MMAPS,
+            CounterQuantity.CONTEXT_SWITCHES, CounterQuantity.CPU, CounterQuantity.ALLOC);
+
+    /**
+     * One table of every compared row of {@code p} with counters, flagged or not: what an operation costs
+     * underneath on each JVM, side by side ("17 → 25"), so that costs the JVMs share (a thread started per
+     * connection: clone(2) and mmap(2) per operation) are read without a difference to flag them. A
+     * change that is significant and at least {@link Underneath#MIN_CHANGE} is in bold. "" without counters.
+     */
+    private String everyRow(JvmPair p, List<RowComparison> all) {
+        List<String> header = new ArrayList<>(List.of("row"));
+        EVERY_ROW.forEach(q -> header.add(q.label() + q.suffix()));
+        boolean[] right = new boolean[header.size()];
+        java.util.Arrays.fill(right, 1, right.length, true);
+        MarkdownTable t = new MarkdownTable(header, right);
+        int rows = 0;
+        for (RowComparison r : all) {
+            Underneath.RowCounters rc = underneath.of(p, r);
+            if (rc == null || rc.quantities().isEmpty()) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>(List.of(Text.md(VerdictText.rowName(r, all))));
+            for (CounterQuantity q : EVERY_ROW) {
+                CounterChange c = rc.quantity(q);
+                if (c == null || c.n() == 0) {
+                    cells.add("–");
+                    continue;
+                }
+                String both = num(c.baseline()) + " → " + num(c.candidate());
+                cells.add(c.changed() ? "**" + both + "**" : both);
+            }
+            t.add(cells);
+            rows++;
+        }
+        if (rows == 0) {
+            return "";
+        }
+        return "<a id=\"counters-every-row\"></a>\n### Counters of every compared row\n\nPer operation, "
+                + Text.md(p.baseline().label()) + " → " + Text.md(p.candidate().label())
+                + " (centers over the paired forks, as above; bold: changed). A cost both JVMs pay shows here and not above: "
+                + "e.g. a thread started per connection is clone(2) and mmap(2) per operation.\n\n" + t.render() + "\n";
     }
 
     private static String table(JvmPair p, Underneath.RowCounters rc) {
