@@ -246,6 +246,15 @@ public final class Analyze {
             String scope = order.size() == 1 ? "this run" : "these runs";
             Map<String, String> appendices = files.appendices(set, steadiness);
             List<JvmPair> placements = PlacementComparisons.build(set, new Comparisons.Options(o.alpha(), null, false));
+            if (o.charts()) {
+                for (JvmPair p : placements) {
+                    // the same forest plot as a JVM pair's; its two sides are one JVM at two placements ("jdk17 netns")
+                    Charts.Link l = Charts.forest(p, JvmId::label, o.out(), steadiness);
+                    if (l != null) {
+                        forests.put(Report.pairKey(p), l);
+                    }
+                }
+            }
             Report report = new Report(title, scope, set, answers, pairs, familyCharts, forests,
                     List.copyOf(appendices.keySet()), selection(runIds, filter, o.baseline()), o.alpha(),
                     placements, steadiness, order,

@@ -79,4 +79,28 @@ class PlacementReportTest {
         assertTrue(placementRows.stream().anyMatch(l -> l.contains(",jdk17.0.15 inprocess,") && l.contains(",jdk17.0.15 netns,")
                 && l.contains(",0.5,")), String.join("\n", placementRows));
     }
+
+    @Test
+    void eachPlacementPairHasTheForestPlotOfAJvmPair() throws IOException {
+        write("17.0.15", 20_000, 10_000);
+        write("25.0.3", 22_000, 10_500);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path report = tmp.resolve("charts-report");
+        int status = Analyze.run(new String[] {"--out", report.toString(), "--no-html", tmp.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+        String readme = Files.readString(report.resolve("README.md"));
+        String placements = readme.substring(readme.indexOf("## Server placement"));
+        for (String jdk : List.of("jdk17.0.15", "jdk25.0.3")) {
+            String heading = jdk + " netns vs " + jdk + " inprocess\n";
+            int at = placements.indexOf(heading);
+            assertTrue(at > 0, placements);
+            String section = placements.substring(at, placements.indexOf("####", at));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("!\\[Forest plot of " + java.util.regex.Pattern.quote(jdk)
+                    + " netns against " + java.util.regex.Pattern.quote(jdk) + " inprocess: 1 benchmark points, 0 better, 1 worse[^]]*\\]\\((charts/forest-[^)]+\\.svg)\\)")
+                    .matcher(section);
+            assertTrue(m.find(), placements);
+            assertTrue(Files.readString(report.resolve(m.group(1))).startsWith("<svg"), m.group(1));
+        }
+    }
 }

@@ -143,7 +143,14 @@ public final class MarkdownReport {
                         : "tables; each ratio is placed / in process, unpaired.\n\n");
         ComparisonTables tables = new ComparisonTables(set::name, set.runIds().size() > 1);
         for (JvmPair p : r.placements()) {
-            out.append(tables.section(p, "###"));
+            String section = tables.section(p, "###");
+            int cut = section.indexOf("\n\n", section.indexOf("\n\n") + 2) + 2; // the forest plot where a JVM pair has it
+            out.append(section, 0, cut);
+            Charts.Link forest = r.forestCharts().get(Report.pairKey(p));
+            if (forest != null) {
+                image(forest);
+            }
+            out.append(section.substring(cut));
         }
     }
 
