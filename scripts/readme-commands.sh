@@ -125,6 +125,8 @@ classify() {
       echo "other:a python3 script over committed runs' report/comparisons.csv (README names what it read), not part of the build" ;;
     'scripts/check-report-html.sh [DIR]')
       echo "run:run_check_report_html" ;;
+    'mvn verify -DskipTests -Dnettune.selfCheck=17')
+      echo "plan:the A/A self-check of the quick profile on JDK 17 (about 40 minutes here); its one JDK under two labels is tested in src/test/java/dev/nettune/run/options/JvmMatrixTest.java" ;;
     'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
       echo "plan:the scale profile on JDK 17 and 25 (about 20 minutes per JDK); its connections are held and verified in src/test/java/dev/nettune/bench/model/ScaleConnectionsTest.java" ;;
     'mvn -B -o test -Dtest=ScaleConnectionsTest -Dscale.connections=10000')
@@ -347,6 +349,9 @@ run_plan() {
       # the same options as mvn passes them (--X=V)
       timed "Suite --dryRun=true (the plan of $1)" \
         "java -cp $JAR dev.nettune.run.Suite --dryRun=true --counters=extra --include=SocketBufferStream '--jmh=-p sndBuf=4096'" "$log" \
+        || fail "the plan of $1: $(grep -m1 error "$log")" ;;
+    'mvn verify -DskipTests -Dnettune.selfCheck=17')
+      timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true --selfCheck=17" "$log" \
         || fail "the plan of $1: $(grep -m1 error "$log")" ;;
     'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
       timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true --profile=scale --jvms=17,25" "$log" \
