@@ -80,19 +80,9 @@ public final class ConnectionCosts {
         if (m == null) {
             return new Cell(Double.NaN, Double.NaN, Double.NaN, 0);
         }
-        double[] values = new double[m.samples().length];
-        int n = 0;
-        for (double[] fork : m.samples()) {
-            double sum = 0;
-            for (double v : fork) {
-                sum += v;
-            }
-            if (Double.isFinite(sum)) {
-                values[n++] = sum;
-            }
-        }
-        OneSampleT t = OneSampleT.of(values, n, LEVEL);
-        return new Cell(t.mean(), t.low(), t.high(), n);
+        double[] values = m.wholeTrialReadings();
+        OneSampleT t = OneSampleT.of(values, values.length, LEVEL);
+        return new Cell(t.mean(), t.low(), t.high(), values.length);
     }
 
     private static long number(String s) {

@@ -124,26 +124,16 @@ public final class IoModel extends FamilyDescriptor {
     }
 
     /**
-     * A whole-trial reading of a result's forks, "10.1 KiB [9.80, 10.5] (8)": each fork's value is the sum of
-     * its row (the load benchmarks write it into the last measured iteration, 0 before: as
-     * {@code compare.ConnectionCosts} reads it), mean over the forks with a finite value, 95% t interval.
+     * A whole-trial reading of a result's forks ({@link Metric#wholeTrialReadings}), "10.1 KiB [9.80, 10.5] (8)":
+     * mean over the forks with a finite value, 95% t interval.
      */
     static String perConnection(Result r, String metric) {
         Metric m = r == null ? null : r.secondary().get(metric);
         if (m == null) {
             return "";
         }
-        double[] values = new double[m.samples().length];
-        int n = 0;
-        for (double[] fork : m.samples()) {
-            double sum = 0;
-            for (double v : fork) {
-                sum += v;
-            }
-            if (Double.isFinite(sum)) {
-                values[n++] = sum;
-            }
-        }
+        double[] values = m.wholeTrialReadings();
+        int n = values.length;
         if (n == 0) {
             return "";
         }

@@ -97,6 +97,15 @@ public record Metric(String name, String unit, double score, double scoreError, 
         return out;
     }
 
+    /**
+     * One whole-trial reading per fork, for a metric the load benchmarks write once into the fork's last
+     * measured iteration (0 before it: memory per connection, connect rate): the sum of the fork's row,
+     * only the forks where it is finite.
+     */
+    public double[] wholeTrialReadings() {
+        return Arrays.stream(samples).mapToDouble(fork -> Arrays.stream(fork).sum()).filter(Double::isFinite).toArray();
+    }
+
     /** This metric without the fork rows marked in {@code drop} (rows beyond it are kept); the histogram stays whole. */
     public Metric withoutRows(boolean[] drop) {
         int keep = 0;
