@@ -511,24 +511,44 @@ public final class Preflight {
             if (taskset == null) {
                 throw new UsageException(what + " pins forks to CPUs with taskset (util-linux), which is not on PATH");
             }
-            try {
-                Process proc = new ProcessBuilder(taskset.toString(), "-c", e.getKey(), "true").redirectErrorStream(true).start();
-                proc.getOutputStream().close();
-                String output;
-                try (InputStream in = proc.getInputStream()) {
-                    output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                if (!proc.waitFor(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || proc.exitValue() != 0) {
-                    proc.destroyForcibly();
-                    throw new UsageException(what + ": 'taskset -c " + e.getKey() + " true' fails here: "
-                            + output.strip().lines().findFirst().orElse("no output"));
-                }
-            } catch (IOException ex) {
-                throw new UsageException(what + ": cannot start " + taskset + ": " + ex.getMessage());
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new UsageException("interrupted while checking " + what);
+            ProbeEnd end = probe(List.of(taskset.toString(), "-c", e.getKey(), "true"), what, "checking");
+            if (end.exit() == null || end.exit() != 0) {
+                throw new UsageException(what + ": 'taskset -c " + e.getKey() + " true' fails here: "
+                        + (end.firstLine() == null ? "no output" : end.firstLine()));
             }
+        }
+    }
+
+    /**
+     * How a probe command ended: its exit status, null when it did not finish in
+     * {@value #VALIDATE_TIMEOUT_SECONDS} s (it is then killed), and the first line it printed, or null.
+     */
+    private record ProbeEnd(Integer exit, String firstLine) {
+    }
+
+    /**
+     * Runs a short probe command, stdout and stderr together; a command that cannot start, or an
+     * interruption, is a UsageException naming {@code subject} (and, interrupted, what it was doing: {@code verb}).
+     */
+    private static ProbeEnd probe(List<String> command, String subject, String verb) {
+        try {
+            Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
+            proc.getOutputStream().close();
+            String output;
+            try (InputStream in = proc.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String first = output.strip().lines().findFirst().orElse(null);
+            if (!proc.waitFor(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                proc.destroyForcibly();
+                return new ProbeEnd(null, first);
+            }
+            return new ProbeEnd(proc.exitValue(), first);
+        } catch (IOException e) {
+            throw new UsageException(subject + ": cannot start " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted while " + verb + " " + subject);
         }
     }
 
@@ -545,26 +565,13 @@ public final class Preflight {
         command.add(t.jdk().java().toString());
         command.addAll(t.flags());
         command.add("-version");
-        try {
-            Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
-            proc.getOutputStream().close();
-            String output;
-            try (InputStream in = proc.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!proc.waitFor(VALIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                proc.destroyForcibly();
-                throw new UsageException(t.label() + ": '" + String.join(" ", command) + "' did not finish in " + VALIDATE_TIMEOUT_SECONDS + " s");
-            }
-            if (proc.exitValue() != 0) {
-                throw new UsageException(t.label() + ": JDK " + t.jdk().feature() + " refuses these flags: '"
-                        + String.join(" ", command) + "' says: " + output.strip().lines().findFirst().orElse("exit " + proc.exitValue()));
-            }
-        } catch (IOException e) {
-            throw new UsageException(t.label() + ": cannot start " + command.get(0) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageException("interrupted while validating " + t.label());
+        ProbeEnd end = probe(command, t.label(), "validating");
+        if (end.exit() == null) {
+            throw new UsageException(t.label() + ": '" + String.join(" ", command) + "' did not finish in " + VALIDATE_TIMEOUT_SECONDS + " s");
+        }
+        if (end.exit() != 0) {
+            throw new UsageException(t.label() + ": JDK " + t.jdk().feature() + " refuses these flags: '"
+                    + String.join(" ", command) + "' says: " + (end.firstLine() == null ? "exit " + end.exit() : end.firstLine()));
         }
     }
 
