@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Explain is the entry point of flame graphs for flagged rows: for each point it re-runs the point
@@ -288,7 +287,7 @@ public final class Explain {
             return null;
         }
         return run.plan().points().stream()
-                .filter(pp -> point.benchmark().equals(pp.benchmark()) && point.params().equals(new TreeMap<>(pp.params() == null ? Map.of() : pp.params())))
+                .filter(pp -> point.benchmark().equals(pp.benchmark()) && point.params().equals(pp.params() == null ? Map.of() : pp.params()))
                 .map(RunDocument.PlannedPoint::cpus).filter(Objects::nonNull).findFirst().orElse(null);
     }
 

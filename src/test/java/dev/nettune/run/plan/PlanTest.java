@@ -157,8 +157,8 @@ public class PlanTest {
         // an entry without a selector pins every point; another profile's entries do not apply
         Plan.ClassPlan full = build(Profile.FULL, null, p).classes().get(0);
         assertTrue(full.points().stream().allMatch(pt -> "0-1".equals(full.cpusOf(pt))));
-        assertTrue(build(Profile.SMOKE, null, p).classes().get(0).points().stream()
-                .allMatch(pt -> build(Profile.SMOKE, null, p).classes().get(0).cpusOf(pt) == null));
+        Plan.ClassPlan smoke = build(Profile.SMOKE, null, p).classes().get(0);
+        assertTrue(smoke.points().stream().allMatch(pt -> smoke.cpusOf(pt) == null));
     }
 
     @Test
