@@ -49,7 +49,7 @@ class LayeringTest {
         ALLOWED.put("placement", Set.of("server", "client", "socket", "host"));
         ALLOWED.put("bench", Set.of("client", "server", "placement", "socket", "wire", "host", "results"));
         ALLOWED.put("tools", Set.of("client", "server", "socket", "wire", "host", "cli"));
-        ALLOWED.put("explain", Set.of("results", "cli"));
+        ALLOWED.put("explain", Set.of("results", "cli", "host"));
         ALLOWED.put("run", Set.of("placement", "socket", "results", "stats", "cli", "host", "counters", "explain"));
         ALLOWED.put("analysis", Set.of("results", "stats", "cli", "counters"));
     }

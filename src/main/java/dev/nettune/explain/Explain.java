@@ -1,6 +1,7 @@
 package dev.nettune.explain;
 
 import dev.nettune.cli.Cli;
+import dev.nettune.host.Launchers;
 import dev.nettune.results.ResultFiles;
 import dev.nettune.results.RunDocument;
 
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -291,20 +291,12 @@ public final class Explain {
                 .map(RunDocument.PlannedPoint::cpus).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
-    /**
-     * A script in {@code dir} that execs {@code java} under {@code taskset -c cpus} (JMH's -jvm takes one path);
-     * without taskset on PATH the profiled fork fails with the shell's "not found" as its reason.
-     */
+    /** A launcher in {@code dir} that execs {@code java} under {@code taskset -c cpus} (JMH's -jvm takes one path). */
     private static Path pinned(Path java, String cpus, Path dir) {
-        Path script = dir.resolve("java-taskset.sh");
         try {
-            Files.createDirectories(dir);
-            Files.writeString(script, "#!/bin/sh\n# nettune explain: profiled where the point was measured\nexec taskset -c " + cpus
-                    + " '" + java + "' \"$@\"\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return script;
+            return Launchers.pinned(dir.resolve("java-taskset.sh"), java, cpus, "nettune explain: profiled where the point was measured");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + script, e);
+            throw new UncheckedIOException("cannot write the launcher in " + dir, e);
         }
     }
 

@@ -6,7 +6,8 @@
  * had here (not Linux, no /proc) is -1 or "unknown", never an exception, so a benchmark that
  * reports it still runs; callers read between iterations, never on a measured path.
  *
- * <p>Benchmarks ({@code bench}), the placement of forks ({@code placement}) and tests use it; it
+ * <p>Benchmarks ({@code bench}), the placement of forks ({@code placement}), the runner and explain
+ * (a pinned fork's launcher, {@link dev.nettune.host.Launchers}) and tests use it; it
  * uses nothing of nettune but {@code socket}'s sysctl reader.
  */
 package dev.nettune.host;

@@ -194,7 +194,7 @@ class ExplainTest {
         ProfiledFork.Request pinned = Explain.request(run, POINT, "a", dir.resolve("cpu"), Explain.Settings.defaults());
         assertEquals(dir.resolve("cpu/java-taskset.sh"), pinned.java());
         String script = Files.readString(pinned.java());
-        assertTrue(script.contains("exec taskset -c 0 '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\""), script);
+        assertTrue(script.matches("(?s).*exec '[^']*taskset' -c 0 '" + java.util.regex.Pattern.quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + "' \"\\$@\"\n"), script);
         FlaggedPoint free = new FlaggedPoint(POINT.benchmark(), "thrpt", new TreeMap<>(Map.of("payload", "1024", "placement", "inprocess")),
                 "a", "b", "better", 2.0, 1.5, 2.5);
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"),

@@ -13,13 +13,13 @@ import dev.nettune.run.options.SuiteOptions;
 import dev.nettune.run.options.UsageException;
 import dev.nettune.run.options.Variant;
 
+import dev.nettune.host.Launchers;
 import dev.nettune.results.RunDocument;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -505,7 +505,7 @@ public final class Preflight {
         if (cpus.isEmpty()) {
             return;
         }
-        Path taskset = onPath("taskset");
+        Path taskset = Launchers.onPath("taskset");
         for (Map.Entry<String, String> e : cpus.entrySet()) {
             String what = e.getValue() + " (its profile's " + Plan.CPUS_KEY + "=" + e.getKey() + ")";
             if (taskset == null) {
@@ -556,7 +556,7 @@ public final class Preflight {
     static void validate(JvmTarget t) {
         List<String> command = new ArrayList<>();
         if (t.cpus() != null) {
-            Path taskset = onPath("taskset");
+            Path taskset = Launchers.onPath("taskset");
             if (taskset == null) {
                 throw new UsageException(t.label() + ": CPU placement needs taskset (util-linux), which is not on PATH");
             }
@@ -573,17 +573,6 @@ public final class Preflight {
             throw new UsageException(t.label() + ": JDK " + t.jdk().feature() + " refuses these flags: '"
                     + String.join(" ", command) + "' says: " + (end.firstLine() == null ? "exit " + end.exit() : end.firstLine()));
         }
-    }
-
-    public static Path onPath(String name) {
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /**

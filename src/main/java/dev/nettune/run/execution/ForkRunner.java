@@ -1,12 +1,12 @@
 package dev.nettune.run.execution;
 
 import dev.nettune.counters.CounterAvailability;
+import dev.nettune.host.Launchers;
 import dev.nettune.results.SkipLine;
 import dev.nettune.run.folder.ForkLine;
 import dev.nettune.run.folder.JmhTempFiles;
 import dev.nettune.run.options.JvmTarget;
 import dev.nettune.run.record.Outcome;
-import dev.nettune.run.check.Preflight;
 import dev.nettune.run.options.Durations;
 import dev.nettune.run.plan.Plan;
 import dev.nettune.run.plan.RunSpec;
@@ -20,10 +20,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,12 +75,8 @@ final class ForkRunner implements Execution.Forks {
             return t.jdk().java().toString();
         }
         Path script = dir.resolve(t.cpus() != null ? "java-taskset.sh" : "java-taskset-" + cpus + ".sh");
-        String taskset = String.valueOf(Preflight.onPath("taskset"));
-        Files.writeString(script, "#!/bin/sh\n# nettune: fork " + t.label() + " with placement 'taskset -c " + cpus + "'"
-                + (t.cpus() != null ? "" : " (the point's, from its profile)") + "\nexec '"
-                + taskset + "' -c " + cpus + " '" + t.jdk().java() + "' \"$@\"\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script.toString();
+        return Launchers.pinned(script, t.jdk().java(), cpus, "nettune: fork " + t.label() + " with placement 'taskset -c " + cpus + "'"
+                + (t.cpus() != null ? "" : " (the point's, from its profile)")).toString();
     }
 
     /** The options of one fork of {@code point} on {@code target}, whose files go to {@code dir}, without counters. */

@@ -60,7 +60,7 @@ class PreflightTest {
 
     @Test
     void validFlagsAndPlacementPassValidation() {
-        assumeTrue(Preflight.onPath("taskset") != null, "needs taskset");
+        assumeTrue(dev.nettune.host.Launchers.onPath("taskset") != null, "needs taskset");
         Preflight.Prepared p = prepare("--variants=cpu0;par:*:-XX:+UseParallelGC", "--include=connectOnly");
         assertEquals(3, p.targets().size());
         assertEquals(1, p.plan().pointCount());
@@ -90,7 +90,7 @@ class PreflightTest {
 
     @Test
     void aPinToACpuThisProcessCannotUseIsRefusedBeforeAnythingRuns() {
-        assumeTrue(Preflight.onPath("taskset") != null, "taskset (util-linux) is not installed");
+        assumeTrue(dev.nettune.host.Launchers.onPath("taskset") != null, "taskset (util-linux) is not installed");
         dev.nettune.run.plan.Plan.Point pt = new dev.nettune.run.plan.Plan.Point("x.ABenchmark.m", org.openjdk.jmh.annotations.Mode.Throughput,
                 java.util.Map.of("connections", "1"));
         java.util.function.Function<String, dev.nettune.run.plan.Plan> plan = cpus -> new dev.nettune.run.plan.Plan(List.of(
