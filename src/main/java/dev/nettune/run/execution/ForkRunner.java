@@ -192,7 +192,13 @@ final class ForkRunner implements Execution.Forks {
                 }
                 Instant ended = Instant.now();
                 if (results.size() == 1) {
-                    return new Result(ForkLine.Status.OK, results.iterator().next(), null, started, ended);
+                    RunResult r = results.iterator().next();
+                    String partial = incomplete(r, spec.measurement().count());
+                    if (partial != null) {
+                        String why = log.failureReason();
+                        return new Result(ForkLine.Status.FAILED, null, partial + (why != null ? ": " + why : " (see jmh.log)"), started, ended);
+                    }
+                    return new Result(ForkLine.Status.OK, r, null, started, ended);
                 }
                 if (results.size() > 1) {
                     return new Result(ForkLine.Status.FAILED, null, "JMH returned " + results.size()
@@ -227,6 +233,16 @@ final class ForkRunner implements Execution.Forks {
                 return new Result(ForkLine.Status.FAILED, null, JmhLog.clip(reason), started, Instant.now());
             }
         }
+    }
+
+    /**
+     * Why {@code r} is not a whole fork, or null when it is: without fail-on-error JMH returns the
+     * iterations before one that threw (4,000 thread-per-connection connections: a control request timed out
+     * in the third), and a score from part of a fork is not the fork's.
+     */
+    static String incomplete(RunResult r, int planned) {
+        int measured = r.getBenchmarkResults().stream().mapToInt(b -> b.getIterationResults().size()).sum();
+        return measured < planned ? "an iteration failed: JMH measured " + measured + " of " + planned + " iterations" : null;
     }
 
     /** The reason dev.nettune.bench.SkipPoint wrote for this point on this JVM, or null. */

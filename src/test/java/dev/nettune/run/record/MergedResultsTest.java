@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class MergedResultsTest {
     static final String BENCH = "dev.nettune.bench.RoundTripBenchmark.roundTrip";
 
-    static BenchmarkParams params(Mode mode, String payload) {
+    public static BenchmarkParams params(Mode mode, String payload) {
         WorkloadParams w = new WorkloadParams();
         w.put("payload", payload, 0);
         IterationParams warm = new IterationParams(IterationType.WARMUP, 0, TimeValue.seconds(1), 1);
