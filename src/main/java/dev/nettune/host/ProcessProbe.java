@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  */
 public final class ProcessProbe {
     /** Descriptors kept free beyond the connections: the JVM's jars, selectors, epoll, pipes, JMH's files. */
+    /** The unit of /proc's CPU times (the kernel's USER_HZ, 100 on Linux whatever its tick rate). */
+    static final long USER_HZ = 100;
     public static final int FD_MARGIN = 256;
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -124,6 +126,24 @@ public final class ProcessProbe {
     /** Resident memory of process {@code pid} (VmRSS from /proc/PID/status), bytes, or -1 when unknown. */
     public static long residentBytes(long pid) {
         return status(Long.toString(pid), "VmRSS:", 1024);
+    }
+
+    /**
+     * CPU time of process {@code pid}, ns (all its threads, user + system: utime + stime of /proc/PID/stat,
+     * in USER_HZ ticks, 100 per second on Linux), or -1 when unknown. Read from outside, so a process too
+     * busy to answer a request still gets read.
+     */
+    public static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the command name in parentheses may hold spaces: fields count from the last ')'
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * (1_000_000_000L / USER_HZ);
+        } catch (IOException e) {
+            return -1; // no /proc (not Linux), or the process is gone: the caller treats -1 as unknown
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("unexpected /proc/" + pid + "/stat", e));
+        }
     }
 
     /** Threads of process {@code pid} (Threads from /proc/PID/status: platform threads, JVM's own included), or -1 when unknown. */

@@ -1,5 +1,6 @@
 package dev.nettune.placement;
 
+import dev.nettune.host.ProcessProbe;
 import dev.nettune.server.RemoteServer;
 import dev.nettune.server.Server;
 import dev.nettune.server.ServerConfig;
@@ -264,14 +265,30 @@ public final class PlacedServer implements Server {
         return remote.acceptedOptions();
     }
 
+    /**
+     * Threads the server runs, asked once as a measurement ends; -1 (unknown) when it does not answer in
+     * time: with thousands of busy threads on two cores a thread-per-connection server missed a control
+     * request's 10 s (4,000 connections, docs/evidence/scale/thread-per-connection.md), and a count is
+     * not worth a fork. The JVM's own thread count is {@code serverProcessThreads}, read from /proc.
+     */
     @Override
     public int threadCount() {
-        return remote.threadCount();
+        try {
+            return remote.threadCount();
+        } catch (UncheckedIOException e) {
+            log.accept("nettune placement: the server's thread count is unknown: " + e.getMessage());
+            return -1;
+        }
     }
 
+    /**
+     * For a server JVM of ours, the whole JVM's CPU time from /proc (its JIT and GC included), never asked,
+     * so a server too busy to answer still gets read as each measurement begins and ends; a remote server is asked.
+     */
     @Override
     public long cpuNanos() {
-        return remote.cpuNanos();
+        long ns = process == null ? -1 : ProcessProbe.cpuNanos(process.pid());
+        return ns >= 0 ? ns : remote.cpuNanos();
     }
 
     /** Closes the control connection, stops the server JVM, logs the link's qdisc counters, removes the namespace. */

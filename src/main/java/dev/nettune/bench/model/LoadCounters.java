@@ -33,12 +33,13 @@ public class LoadCounters {
     /**
      * CPU time of the server's own threads over measured round trips, ns: the server's share of
      * cpuNsPerRoundTrip, so its cost can be told from the client's on shared cores. NaN for the
-     * virtual-thread server (the JVM does not split CPU time out per virtual thread).
+     * virtual-thread server in process (the JVM does not split CPU time out per virtual thread). A server
+     * in a JVM of its own is read whole from /proc: its JIT and GC threads count too.
      */
     public double serverCpuNsPerRoundTrip;
     /** Bytes allocated by all live platform threads over measured round trips (virtual threads count on their carriers). */
     public double allocBytesPerRoundTrip;
-    /** Threads the client model runs (platform or virtual), and threads the server runs now (doubles: a fork reports its share). */
+    /** Threads the client model runs (platform or virtual), and threads the server runs now, NaN when a server JVM did not say in time (doubles: a fork reports its share). */
     public double clientThreads;
     public double serverThreads;
     /** Live platform threads of the whole JVM at the end of the measurement. */
@@ -70,7 +71,7 @@ public class LoadCounters {
         serverCpuNsPerRoundTrip = roundTrips == 0 || serverCpuNanos < 0 ? Double.NaN : forkShare * serverCpuNanos / roundTrips;
         allocBytesPerRoundTrip = roundTrips == 0 || allocatedBytes < 0 ? Double.NaN : forkShare * allocatedBytes / roundTrips;
         clientThreads = forkShare * client;
-        serverThreads = forkShare * server;
+        serverThreads = server < 0 ? Double.NaN : forkShare * server;
         jvmThreads = forkShare * ProcessProbe.liveThreads();
         long rss = ProcessProbe.residentBytes();
         rssMiB = rss < 0 ? Double.NaN : forkShare * rss / (1024.0 * 1024.0);
