@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * sub-millisecond timers in the event loop and is not implemented: those points are skipped,
  * saying so.
  *
- * <p>Run: {@code java -jar target/benchmarks.jar OpenLoopLatencyBenchmark -p connections=16}
+ * <p>Run: {@code java -jar target/benchmarks.jar OpenLoopLatencyBenchmark -p connections=16}; at scale, the server in
+ * a JVM of its own: {@code -p client=VIRTUAL -p connections=10000 -p placement=process}.
  */
 @State(Scope.Thread)
 public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
@@ -59,8 +60,8 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     @Param
     public ServerModel server;
 
-    /** Persistent connections sharing the rate. */
-    @Param({"1", "16", "256", "1024"})
+    /** Persistent connections sharing the rate (10,000 only with the server apart: two descriptors each in one process exceed ulimit -n here). */
+    @Param({"1", "16", "256", "1024", "10000"})
     public int connections;
 
     /** Echo payload per request and per reply, bytes. */
@@ -70,6 +71,10 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     /** Offered rate as a percentage of the closed-loop maximum measured in setup (100+ overloads). */
     @Param({"50"})
     public int loadPercent;
+
+    /** Where the server runs: {@code inprocess}, {@code process}, {@code netns[:rate=R]}, {@code remote=HOST:PORT} ({@link dev.nettune.bench.ServerPlacement}). */
+    @Param({"inprocess"})
+    public String placement;
 
     private double calibratedMax;
     private Histogram serviceInterval;
@@ -143,6 +148,11 @@ public class OpenLoopLatencyBenchmark extends LoadBenchmarkBase {
     @Override
     protected void reportExtra(long measuredRoundTrips) {
         openCounters.report(((OpenLoop) load).ratePerSecond(), calibratedMax, serviceMeasured, forkShare);
+    }
+
+    @Override
+    protected String placement() {
+        return placement;
     }
 
     @Override

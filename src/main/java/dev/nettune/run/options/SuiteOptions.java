@@ -230,7 +230,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
         String variants;
         @Option(names = "--placements", paramLabel = "LIST", description = {
             "where the server runs, for the benchmarks that take a placement (RoundTrip, SingleConnectionLatency,"
-                + " SocketBufferStream, ConnectionReuse, ConnectionScaling); comma-separated: inprocess (the default), process (a server JVM"
+                + " SocketBufferStream, ConnectionReuse, ConnectionScaling, OpenLoopLatency); comma-separated: inprocess (the default), process (a server JVM"
                 + " of its own, loopback), netns (that JVM in a network namespace over veth, MTU 1500; root),"
                 + " netns:rate=1gbit (tc tbf both ways), netns:delay=5ms (tc netem, where the kernel has it),"
                 + " remote=HOST:PORT (a server you started: java -cp benchmarks.jar dev.nettune.server.Main).",

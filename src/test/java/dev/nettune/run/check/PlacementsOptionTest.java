@@ -44,7 +44,7 @@ class PlacementsOptionTest {
                         "each in the form it parses to");
             }
         }
-        assertEquals(List.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "RoundTripBenchmark",
+        assertEquals(List.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "OpenLoopLatencyBenchmark", "RoundTripBenchmark",
                 "SingleConnectionLatencyBenchmark", "SocketBufferStreamBenchmark"), Preflight.placementClasses(ProfilesTest.entries()));
     }
 
@@ -59,7 +59,7 @@ class PlacementsOptionTest {
         assertEquals("nettune.placements: placements are given twice, also as -p placement in nettune.jmh; give them once",
                 assertThrows(UsageException.class, () -> plan("--placements=netns", "--jmh=-p placement=process")).getMessage());
         assertEquals("nettune.placements: no selected benchmark takes a placement (include 'Nagle'); those that do: "
-                        + "ConnectionReuseBenchmark, ConnectionScalingBenchmark, RoundTripBenchmark, SingleConnectionLatencyBenchmark,"
+                        + "ConnectionReuseBenchmark, ConnectionScalingBenchmark, OpenLoopLatencyBenchmark, RoundTripBenchmark, SingleConnectionLatencyBenchmark,"
                         + " SocketBufferStreamBenchmark",
                 assertThrows(UsageException.class, () -> plan("--placements=netns", "--include=Nagle")).getMessage());
     }

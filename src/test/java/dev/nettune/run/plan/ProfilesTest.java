@@ -134,7 +134,7 @@ public class ProfilesTest {
             }
             assertEquals(grid, c.points().size(), c.simpleName());
         }
-        assertEquals(Set.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "RoundTripBenchmark",
+        assertEquals(Set.of("ConnectionReuseBenchmark", "ConnectionScalingBenchmark", "OpenLoopLatencyBenchmark", "RoundTripBenchmark",
                 "SingleConnectionLatencyBenchmark", "SocketBufferStreamBenchmark"), placed);
     }
 
@@ -142,16 +142,24 @@ public class ProfilesTest {
      * Scale is the I/O-model question at 1,000 / 4,000 / 10,000 connections: ConnectionScaling alone,
      * every server model but POOLED (thread per connection, event loop, virtual threads) driven at every
      * count, the async client, and thread per connection at both ends where it still runs (1,000), the
-     * server in a JVM of its own. The plan's own estimate holds iterations and JVM starts only; the
+     * server in a JVM of its own; and the open loop's latency at half that rate at the ends of the range.
+     * The plan's own estimate holds iterations and JVM starts only; the
      * profile file gives the rest of about 20 minutes per JVM to what it measured beyond that (set-up
      * at scale, STREAM+BLOCKING's longer forks), so the plan's part is kept to well under it.
      */
     @Test
     void scaleAsksTheIoModelQuestionAtTenThousandConnectionsWithTheServerApart() {
         Plan scale = plan(Profile.SCALE);
-        assertEquals(List.of("ConnectionScalingBenchmark"), scale.classes().stream().map(Plan.ClassPlan::simpleName).toList());
-        assertEquals(plan(Profile.QUICK).classes().size() + plan(Profile.QUICK).omitted().size() - 1, scale.omitted().size(),
+        assertEquals(List.of("ConnectionScalingBenchmark", "OpenLoopLatencyBenchmark"),
+                scale.classes().stream().map(Plan.ClassPlan::simpleName).toList());
+        assertEquals(plan(Profile.QUICK).classes().size() + plan(Profile.QUICK).omitted().size() - 2, scale.omitted().size(),
                 "every other class says scale.@points=none");
+        Plan.ClassPlan open = scale.classes().get(1);
+        for (Plan.Point p : open.points()) {
+            assertEquals("process", p.params().get(Plan.PLACEMENT_PARAM), p.toString());
+        }
+        assertEquals(Set.of("1000", "10000"), open.points().stream().map(p -> p.params().get("connections")).collect(java.util.stream.Collectors.toSet()),
+                "the open loop at the scale's ends");
         Plan.ClassPlan c = scale.classes().get(0);
         Set<String> servers = new TreeSet<>();
         Set<String> clients = new TreeSet<>();
