@@ -210,7 +210,7 @@ public record SuiteOptions(Profile profile, String jvms, String variants, String
     static final class Options implements Cli.Checked, Cli.PropertyNamed {
         @Option(names = "--profile", paramLabel = "smoke|quick|full|scale", defaultValue = "quick", converter = ProfileValue.class,
                 description = {"default ${DEFAULT-VALUE}. smoke: every class, 1-2 points, ${bundle:smoke.blocks} blocks, under target/;",
-                    "quick: a few points per family, ${bundle:quick.blocks} blocks, ~20 min per JVM on 2 cores (the plan prints its estimate);",
+                    "quick: a few points per family, ${bundle:quick.blocks} blocks, ~18 min per JVM on 2 cores (the plan prints its estimate);",
                     "full: the whole @Param grid, ${bundle:full.blocks} blocks of longer forks (days);",
                     "scale: the I/O models at 1,000-10,000 connections, the server in a JVM of its own, ${bundle:scale.blocks} blocks."})
         Profile profile;
