@@ -19,8 +19,15 @@ import java.util.List;
  * @param text   the question in words, shown as is
  * @param finder which points answer it
  * @param writer how the answer reads
+ * @param always whether a report says "not measured" when no run measured it; false for a question only some
+ *               profiles ask (the I/O model's server side at scale), which is left out where it is not measured
  */
-public record Question(FamilyDescriptor family, String id, String title, String text, Finder finder, Writer writer) {
+public record Question(FamilyDescriptor family, String id, String title, String text, Finder finder, Writer writer, boolean always) {
+
+    /** A question every report names, measured or not. */
+    public Question(FamilyDescriptor family, String id, String title, String text, Finder finder, Writer writer) {
+        this(family, id, title, text, finder, writer, true);
+    }
 
     /** How a question finds its points: one JVM's results of one run to a finding. */
     @FunctionalInterface

@@ -52,6 +52,9 @@ final class AnswerText implements Wording {
                    String selection) {
         StringBuilder out = new StringBuilder();
         for (Answer a : answers) {
+            if (!a.measured() && !a.question().always() && !filteredOut.contains(a.question().id())) {
+                continue;
+            }
             out.append("- **").append(a.question().title()).append("** — ").append(a.question().text()).append(' ');
             if (!a.measured()) {
                 out.append(filteredOut.contains(a.question().id())
