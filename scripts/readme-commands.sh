@@ -117,9 +117,11 @@ classify() {
       echo "test:src/test/java/dev/nettune/analysis/calibrate/CalibrateTest.java" ;;
     'mvn verify -DskipTests -Dnettune.calibrate=quick')
       echo "long:the calibration run (about 40 minutes for 2 JDKs here); the classification it feeds is tested in src/test/java/dev/nettune/analysis/calibrate/CalibrateTest.java" ;;
+    "mvn verify -DskipTests -Dnettune.calibrate=quick -Dnettune.include='RoundTrip|Coalescing|Nagle' -Dnettune.results=calibration/pinned -Dnettune.jvms=17,25")
+      echo "long:the calibration of quick's pinned classes (about 13 minutes for 2 JDKs here); the classification it feeds is tested in src/test/java/dev/nettune/analysis/calibrate/CalibrateTest.java" ;;
     'mvn verify -Dnettune.counters=extra -Dnettune.include=SocketBufferStream -Dnettune.jmh='"'"'-p sndBuf=4096'"'"'')
       echo "plan:2 points with counting forks on every JDK (minutes); the counting itself runs in src/test/java/dev/nettune/run/SuiteCountersTest.java" ;;
-    'scripts/counters_overhead.py'|'scripts/drift_magnitude.py')
+    'scripts/counters_overhead.py'|'scripts/drift_magnitude.py'|'scripts/scale_table.py')
       echo "other:a SciPy script over committed runs' forks.jsonl or JMH JSON (README names what it read); needs python3 with SciPy, not part of the build" ;;
     'scripts/ci_halfwidths.py')
       echo "other:a python3 script over committed runs' report/comparisons.csv (README names what it read), not part of the build" ;;
