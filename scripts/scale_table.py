@@ -4,7 +4,10 @@ per point (loop, server, client, connections) and JVM, round trips/s (mean of th
 forks], n forks), the p99 latency in µs and the bytes per connection in the client JVM and in the server JVM (means
 over forks). A fork's score is the mean of its measured iterations; a secondary metric is the sum of its row (the
 benchmark reports its whole-measurement value in the last iteration and 0 in the others, as the report reads it).
-Open-loop p99 is counted from when each request was due. Usage: scripts/scale_table.py docs/evidence/scale/<run> [...]"""
+Open-loop p99 is counted from when each request was due. A second table gives the marginal bytes per connection
+between a pair's fewest and most connections, (N2 x b2 - N1 x b1) / (N2 - N1) from the forks' growth (a JVM's
+one-off costs of the set-up, which dominate bytes per connection at 1,000, cancel), with a Welch 95% interval.
+Usage: scripts/scale_table.py docs/evidence/scale/<run> [...]"""
 import glob
 import json
 import math
@@ -31,6 +34,20 @@ def mean_ci(xs):
     return m, m - h, m + h
 
 
+def marginal(n1, b1, n2, b2):
+    """(N2 x mean b2 - N1 x mean b1) / (N2 - N1) with a Welch 95% t interval, as text; "–" without two forks each."""
+    t1 = [n1 * x for x in b1 if math.isfinite(x)]
+    t2 = [n2 * x for x in b2 if math.isfinite(x)]
+    if len(t1) < 2 or len(t2) < 2:
+        return "–"
+    d = n2 - n1
+    m = (statistics.fmean(t2) - statistics.fmean(t1)) / d
+    v1, v2 = statistics.variance(t1) / len(t1), statistics.variance(t2) / len(t2)
+    df = (v1 + v2) ** 2 / (v1 ** 2 / (len(t1) - 1) + v2 ** 2 / (len(t2) - 1))
+    h = stats.t.ppf(0.975, df) * math.sqrt(v1 + v2) / d
+    return f"{fmt(m)} [{fmt(m - h)}, {fmt(m + h)}] ({len(t1)}, {len(t2)})"
+
+
 status = 0
 for run in sys.argv[1:]:
     files = sorted(glob.glob(f"{run.rstrip('/')}/jdk*/ConnectionScalingBenchmark.json")
@@ -48,7 +65,8 @@ for run in sys.argv[1:]:
             sec = lambda name: [sum(x) for x in b["secondaryMetrics"].get(name, {}).get("rawData", []) if x]
             avg = lambda xs: statistics.fmean(xs) if xs else None
             rows.append(("open" if "OpenLoop" in b["benchmark"] else "closed", p["server"], p["client"], int(p["connections"]), jvm,
-                         mean_ci(forks), len(forks), avg(sec("p99Us")), avg(sec("bytesPerConnection")), avg(sec("serverBytesPerConnection"))))
+                         mean_ci(forks), len(forks), avg(sec("p99Us")), avg(sec("bytesPerConnection")), avg(sec("serverBytesPerConnection")),
+                         sec("bytesPerConnection"), sec("serverBytesPerConnection")))
     print(f"{run}\n")
     print("| loop | server | client | connections | JVM | round trips/s [95%] (n forks) | p99 µs | bytes/conn. client JVM | bytes/conn. server JVM |")
     print("|---|---|---|---:|---|---|---:|---:|---:|")
@@ -56,5 +74,18 @@ for run in sys.argv[1:]:
         (m, lo, hi) = r[5]
         ci = f" [{fmt(lo)}, {fmt(hi)}]" if lo is not None else ""
         print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]} | {fmt(m)}{ci} ({r[6]}) | {fmt(r[7])} | {fmt(r[8])} | {fmt(r[9])} |")
+    print()
+    groups = {}
+    for r in rows:
+        groups.setdefault((r[0], r[1], r[2], r[4]), []).append(r)
+    print("| loop | server | client | JVM | connections | marginal bytes/conn. client JVM [95%] | server JVM [95%] |")
+    print("|---|---|---|---|---|---|---|")
+    for key in sorted(groups):
+        g = sorted(groups[key], key=lambda r: r[3])
+        if len(g) < 2:
+            continue
+        lo_r, hi_r = g[0], g[-1]
+        cells = [marginal(lo_r[3], lo_r[idx], hi_r[3], hi_r[idx]) for idx in (10, 11)]
+        print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {lo_r[3]:,} → {hi_r[3]:,} | {cells[0]} | {cells[1]} |")
     print()
 sys.exit(status)
