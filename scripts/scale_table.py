@@ -2,7 +2,7 @@
 """The scale profile's answer as one table, from a run's JMH JSON (<run>/jdk*/{ConnectionScaling,OpenLoopLatency}Benchmark.json):
 per point (loop, server, client, connections) and JVM, round trips/s (mean of the forks' scores [95% t interval over
 forks], n forks), the p99 latency in µs and the bytes per connection in the client JVM and in the server JVM (means
-over forks). A fork's score is the mean of its measured iterations; a secondary metric is the sum of its row (the
+over forks; p99 as the median of the forks' with their range: a fork's p99 can be 100x its siblings'). A fork's score is the mean of its measured iterations; a secondary metric is the sum of its row (the
 benchmark reports its whole-measurement value in the last iteration and 0 in the others, as the report reads it).
 Open-loop p99 is counted from when each request was due. A second table gives the marginal bytes per connection
 between a pair's fewest and most connections, (N2 x b2 - N1 x b1) / (N2 - N1) from the forks' growth (a JVM's
@@ -61,25 +61,28 @@ for run in sys.argv[1:]:
         jvm = f.split("/")[-2]
         for b in json.load(open(f, encoding="utf-8")):
             p = b["params"]
-            forks = [statistics.fmean(x) for x in b["primaryMetric"]["rawData"] if x]
-            sec = lambda name: [sum(x) for x in b["secondaryMetrics"].get(name, {}).get("rawData", []) if x]
-            avg = lambda xs: statistics.fmean(xs) if xs else None
+            forks = [statistics.fmean(float(v) for v in x) for x in b["primaryMetric"]["rawData"] if x]
+            # JMH writes a non-finite reading as the string "NaN"
+            sec = lambda name: [sum(float(v) for v in x) for x in b["secondaryMetrics"].get(name, {}).get("rawData", []) if x]
+            avg = lambda xs: statistics.fmean([x for x in xs if math.isfinite(x)]) if any(math.isfinite(x) for x in xs) else None
             rows.append(("open" if "OpenLoop" in b["benchmark"] else "closed", p["server"], p["client"], int(p["connections"]), jvm,
-                         mean_ci(forks), len(forks), avg(sec("p99Us")), avg(sec("bytesPerConnection")), avg(sec("serverBytesPerConnection")),
+                         mean_ci(forks), len(forks), [x for x in sec("p99Us") if math.isfinite(x)], avg(sec("bytesPerConnection")), avg(sec("serverBytesPerConnection")),
                          sec("bytesPerConnection"), sec("serverBytesPerConnection")))
     print(f"{run}\n")
-    print("| loop | server | client | connections | JVM | round trips/s [95%] (n forks) | p99 µs | bytes/conn. client JVM | bytes/conn. server JVM |")
+    print("| loop | server | client | connections | JVM | round trips/s [95%] (n forks) | p99 µs, median (fork range) | bytes/conn. client JVM | bytes/conn. server JVM |")
     print("|---|---|---|---:|---|---|---:|---:|---:|")
     for r in sorted(rows, key=lambda r: r[:5]):
         (m, lo, hi) = r[5]
         ci = f" [{fmt(lo)}, {fmt(hi)}]" if lo is not None else ""
-        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]} | {fmt(m)}{ci} ({r[6]}) | {fmt(r[7])} | {fmt(r[8])} | {fmt(r[9])} |")
+        p99 = "–" if not r[7] else f"{fmt(statistics.median(r[7]))} ({fmt(min(r[7]))}–{fmt(max(r[7]))})"
+        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]} | {fmt(m)}{ci} ({r[6]}) | {p99} | {fmt(r[8])} | {fmt(r[9])} |")
     print()
     groups = {}
     for r in rows:
         groups.setdefault((r[0], r[1], r[2], r[4]), []).append(r)
-    print("| loop | server | client | JVM | connections | marginal bytes/conn. client JVM [95%] | server JVM [95%] |")
-    print("|---|---|---|---|---|---|---|")
+    if any(len(g) >= 2 for g in groups.values()):
+        print("| loop | server | client | JVM | connections | marginal bytes/conn. client JVM [95%] | server JVM [95%] |")
+        print("|---|---|---|---|---|---|---|")
     for key in sorted(groups):
         g = sorted(groups[key], key=lambda r: r[3])
         if len(g) < 2:
