@@ -131,6 +131,8 @@ classify() {
       echo "plan:the A/A self-check of the quick profile on JDK 17 (about 40 minutes here); its one JDK under two labels is tested in src/test/java/dev/nettune/run/options/JvmMatrixTest.java" ;;
     'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
       echo "plan:the scale profile on JDK 17 and 25 (about 20 minutes per JDK); its connections are held and verified in src/test/java/dev/nettune/bench/model/ScaleConnectionsTest.java" ;;
+    'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.include=OpenLoop -Dnettune.jvms=17,25')
+      echo "plan:the scale profile's open-loop points on JDK 17 and 25 (about 7 minutes here); its connections are held and verified in src/test/java/dev/nettune/bench/model/ScaleConnectionsTest.java" ;;
     'mvn -B -o test -Dtest=ScaleConnectionsTest -Dscale.connections=10000')
       echo "long:10,000 connections per server and client model (minutes); the same test runs at 500 in every test run" ;;
     'scripts/placement-comparison.sh')
@@ -357,6 +359,9 @@ run_plan() {
         || fail "the plan of $1: $(grep -m1 error "$log")" ;;
     'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.jvms=17,25')
       timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true --profile=scale --jvms=17,25" "$log" \
+        || fail "the plan of $1: $(grep -m1 error "$log")" ;;
+    'mvn verify -DskipTests -Dnettune.profile=scale -Dnettune.include=OpenLoop -Dnettune.jvms=17,25')
+      timed "Suite --dryRun=true (the plan of $1)" "java -cp $JAR dev.nettune.run.Suite --dryRun=true --profile=scale --include=OpenLoop --jvms=17,25" "$log" \
         || fail "the plan of $1: $(grep -m1 error "$log")" ;;
     scripts/placement-comparison.sh)
       timed "$1 -Dnettune.dryRun=true" "$1 -Dnettune.dryRun=true" "$log" || fail "the plan of $1: $(grep -m1 error "$log")" ;;
