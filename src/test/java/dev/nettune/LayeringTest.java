@@ -43,7 +43,7 @@ class LayeringTest {
         ALLOWED.put("cli", Set.of());
         ALLOWED.put("results", Set.of());
         ALLOWED.put("counters", Set.of());
-        ALLOWED.put("host", Set.of("socket"));
+        ALLOWED.put("host", Set.of("socket", "counters"));
         ALLOWED.put("client", Set.of("wire", "socket", "jvm"));
         ALLOWED.put("server", Set.of("wire", "socket", "jvm", "client", "cli"));
         ALLOWED.put("placement", Set.of("server", "client", "socket", "host"));

@@ -109,7 +109,7 @@ public record ProcReading(long syscr, long syscw, long utimeTicks, long stimeTic
      * (field 2) is in parentheses and may hold spaces and parentheses, so fields are counted from
      * the last ')'.
      */
-    static long[] parseStat(String text, String source) {
+    public static long[] parseStat(String text, String source) {
         int close = text.lastIndexOf(')');
         if (close < 0) {
             throw new IllegalArgumentException(source + ": no ')' closing the command name in '" + abbreviate(text) + "'");

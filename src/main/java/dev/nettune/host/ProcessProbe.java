@@ -1,5 +1,7 @@
 package dev.nettune.host;
 
+import dev.nettune.counters.ProcReading;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -134,15 +136,18 @@ public final class ProcessProbe {
      * busy to answer a request still gets read.
      */
     public static long cpuNanos(long pid) {
+        Path file = Path.of("/proc/" + pid + "/stat");
+        String stat;
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // the command name in parentheses may hold spaces: fields count from the last ')'
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * (1_000_000_000L / USER_HZ);
+            stat = Files.readString(file);
         } catch (IOException e) {
             return -1; // no /proc (not Linux), or the process is gone: the caller treats -1 as unknown
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("unexpected /proc/" + pid + "/stat", e));
+        }
+        try {
+            long[] times = ProcReading.parseStat(stat, file.toString());
+            return (times[0] + times[1]) * (1_000_000_000L / USER_HZ);
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
         }
     }
 

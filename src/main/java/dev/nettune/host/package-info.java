@@ -8,6 +8,6 @@
  *
  * <p>Benchmarks ({@code bench}), the placement of forks ({@code placement}), the runner and explain
  * (a pinned fork's launcher, {@link dev.nettune.host.Launchers}) and tests use it; it
- * uses nothing of nettune but {@code socket}'s sysctl reader.
+ * uses nothing of nettune but {@code socket}'s sysctl reader and {@code counters}' /proc stat parser.
  */
 package dev.nettune.host;
